@@ -1,0 +1,2 @@
+// distsys-lab: re-exports only. Each area keeps its own barrel file.
+export * from "./validate";
