@@ -1,0 +1,3 @@
+// Barrel: re-exports only.
+export * from "./rng";
+export * from "./distributions";
