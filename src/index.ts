@@ -1,2 +1,3 @@
 // distsys-lab: re-exports only. Each area keeps its own barrel file.
 export * from "./validate";
+export * from "./random";
