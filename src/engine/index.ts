@@ -1,0 +1,2 @@
+// Barrel: re-exports only.
+export * from "./kernel";

@@ -1,0 +1,244 @@
+/**
+ * The discrete-event kernel: a virtual clock in milliseconds and an event queue.
+ *
+ * The queue is a binary heap over parallel typed arrays (event time, sequence number, slot). A slot
+ * indexes a small table holding the event's handler number and numeric argument, so scheduling an
+ * event allocates nothing: handlers are registered once with {@link Kernel.register} and events
+ * carry `(handler, arg)`. Equal-time events run in the order they were scheduled (the sequence
+ * number breaks ties), so a run is a pure function of its inputs.
+ */
+import { checkInteger, checkNonNegative, checkKeys, fail } from "../validate";
+
+/** A registered event handler; receives the numeric argument given when the event was scheduled. */
+export type KernelHandler = (arg: number) => void;
+
+/** Options for {@link Kernel}. */
+export interface KernelOptions {
+  /**
+   * Hard limit on the number of events the kernel will ever process. Processing one more throws an
+   * Error, so a runaway protocol cannot hang a notebook.
+   * @defaultValue 10_000_000
+   */
+  maxEvents?: number;
+}
+
+/** Options for {@link Kernel.run}. */
+export interface RunOptions {
+  /** Stop after running every event at time <= untilMs; the clock is then set to untilMs. */
+  untilMs?: number;
+  /** Stop (without error) after this many events in this call. */
+  maxEvents?: number;
+}
+
+/** Why {@link Kernel.run} returned. */
+export type StopReason = "quiescent" | "until" | "maxEvents";
+
+/** The default hard event limit (10 million). */
+export const DEFAULT_MAX_EVENTS = 10_000_000;
+
+const SLOT_BITS = 2 ** 24; // ids encode (generation, slot); at most 16.7 million pending events
+const CLOSURE = -1;
+
+/** The event kernel. Most code uses a World; the kernel is exposed for benchmarks and custom models. */
+export class Kernel {
+  /** Current virtual time in ms. Never decreases. */
+  now = 0;
+  /** Events processed so far (over all runs). */
+  processed = 0;
+  /** The hard event limit (see {@link KernelOptions.maxEvents}). */
+  readonly maxEvents: number;
+
+  private handlers: KernelHandler[] = [];
+  // heap, parallel arrays
+  private hTime = new Float64Array(1024);
+  private hSeq = new Float64Array(1024);
+  private hSlot = new Int32Array(1024);
+  private size = 0;
+  private seq = 0;
+  // slot table
+  private sHandler = new Int32Array(1024);
+  private sArg = new Float64Array(1024);
+  private sGen = new Uint32Array(1024);
+  private sLive = new Uint8Array(1024);
+  private sFn: (((() => void) | null))[] = [];
+  private free = new Int32Array(1024);
+  private nFree = 0;
+  private nSlots = 0;
+  private live = 0;
+
+  constructor(options: KernelOptions = {}) {
+    checkKeys("Kernel options", options, ["maxEvents"]);
+    this.maxEvents = checkInteger("maxEvents", options.maxEvents ?? DEFAULT_MAX_EVENTS, 1);
+  }
+
+  /** Registers a handler once; returns its number for {@link at} and {@link after}. */
+  register(handler: KernelHandler): number {
+    if (typeof handler !== "function") fail("handler", handler, "a function");
+    this.handlers.push(handler);
+    return this.handlers.length - 1;
+  }
+
+  /** Number of scheduled, not cancelled, events. */
+  get pending(): number {
+    return this.live;
+  }
+
+  /**
+   * Schedules handler `handler` with `arg` at absolute time `timeMs` (>= now; scheduling in the past
+   * throws). Returns an event id for {@link cancel}.
+   */
+  at(timeMs: number, handler: number, arg = 0): number {
+    if (!(timeMs >= this.now) || timeMs === Infinity) {
+      fail("timeMs", timeMs, `a finite time >= now (${this.now} ms); the clock never goes backwards`);
+    }
+    const slot = this.allocSlot();
+    this.sHandler[slot] = handler;
+    this.sArg[slot] = arg;
+    this.push(timeMs, slot);
+    return this.sGen[slot] * SLOT_BITS + slot;
+  }
+
+  /** Schedules handler `handler` with `arg` at now + delayMs (delayMs >= 0). */
+  after(delayMs: number, handler: number, arg = 0): number {
+    if (!(delayMs >= 0)) fail("delayMs", delayMs, "a finite number >= 0");
+    return this.at(this.now + delayMs, handler, arg);
+  }
+
+  /** Convenience: runs `fn` after `delayMs`. Allocates a closure; prefer registered handlers in hot paths. */
+  schedule(delayMs: number, fn: () => void): number {
+    if (typeof fn !== "function") fail("fn", fn, "a function");
+    const id = this.after(delayMs, CLOSURE, 0);
+    this.sFn[id % SLOT_BITS] = fn;
+    return id;
+  }
+
+  /** Cancels a pending event in O(1). Returns false if it already ran or was cancelled. */
+  cancel(id: number): boolean {
+    const slot = id % SLOT_BITS;
+    if (!(slot < this.nSlots) || this.sGen[slot] !== Math.floor(id / SLOT_BITS) || !this.sLive[slot]) return false;
+    this.sLive[slot] = 0; // the heap entry is skipped (and the slot freed) when it reaches the top
+    this.sFn[slot] = null;
+    this.live--;
+    return true;
+  }
+
+  /**
+   * Runs events in time order. Stops when the queue is empty ("quiescent"), when the next event is
+   * later than `untilMs` ("until"; the clock is then advanced to untilMs), or after `maxEvents`
+   * events in this call ("maxEvents"). Throws if the kernel's hard limit is exceeded.
+   */
+  run(options: RunOptions = {}): StopReason {
+    checkKeys("run options", options, ["untilMs", "maxEvents"]);
+    const until = options.untilMs === undefined ? Infinity : checkNonNegative("untilMs", options.untilMs);
+    const budget = options.maxEvents === undefined ? Infinity : checkInteger("maxEvents", options.maxEvents, 0);
+    if (until < this.now) fail("untilMs", until, `a time >= now (${this.now} ms)`);
+    let count = 0;
+    for (;;) {
+      if (this.size === 0) {
+        if (until !== Infinity) this.now = until;
+        return "quiescent";
+      }
+      if (this.hTime[0] > until) {
+        this.now = until;
+        return "until";
+      }
+      if (count >= budget) return "maxEvents";
+      const t = this.hTime[0];
+      const slot = this.pop();
+      if (!this.sLive[slot]) { this.freeSlot(slot); continue; }
+      if (this.processed >= this.maxEvents) {
+        this.push(t, slot); // leave the queue intact for inspection
+        throw new Error(`simulation exceeded its limit of maxEvents = ${this.maxEvents} events at t = ${this.now} ms ` +
+          "(a protocol that never stops?); pass a larger maxEvents, or run with untilMs");
+      }
+      this.now = t;
+      this.processed++;
+      count++;
+      const h = this.sHandler[slot];
+      const arg = this.sArg[slot];
+      if (h === CLOSURE) {
+        const fn = this.sFn[slot]!;
+        this.sFn[slot] = null;
+        this.freeSlot(slot);
+        fn();
+      } else {
+        this.freeSlot(slot);
+        this.handlers[h](arg);
+      }
+    }
+  }
+
+  private allocSlot(): number {
+    let slot: number;
+    if (this.nFree > 0) slot = this.free[--this.nFree];
+    else {
+      slot = this.nSlots++;
+      if (slot >= this.sHandler.length) this.growSlots();
+      if (slot >= SLOT_BITS) throw new Error(`too many pending events (more than ${SLOT_BITS})`);
+    }
+    this.sLive[slot] = 1;
+    this.live++;
+    return slot;
+  }
+
+  private freeSlot(slot: number): void {
+    if (this.sLive[slot]) { this.sLive[slot] = 0; this.live--; }
+    this.sGen[slot] = (this.sGen[slot] + 1) % 0x20000000; // keeps ids below 2^53
+    if (this.nFree >= this.free.length) this.free = grow(this.free, Int32Array);
+    this.free[this.nFree++] = slot;
+  }
+
+  private growSlots(): void {
+    this.sHandler = grow(this.sHandler, Int32Array);
+    this.sArg = grow(this.sArg, Float64Array);
+    this.sGen = grow(this.sGen, Uint32Array);
+    this.sLive = grow(this.sLive, Uint8Array);
+  }
+
+  private push(time: number, slot: number): void {
+    if (this.size >= this.hTime.length) {
+      this.hTime = grow(this.hTime, Float64Array);
+      this.hSeq = grow(this.hSeq, Float64Array);
+      this.hSlot = grow(this.hSlot, Int32Array);
+    }
+    const T = this.hTime, S = this.hSeq, L = this.hSlot;
+    const seq = this.seq++;
+    let i = this.size++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const pt = T[p];
+      if (pt < time || (pt === time && S[p] < seq)) break;
+      T[i] = pt; S[i] = S[p]; L[i] = L[p];
+      i = p;
+    }
+    T[i] = time; S[i] = seq; L[i] = slot;
+  }
+
+  private pop(): number {
+    const T = this.hTime, S = this.hSeq, L = this.hSlot;
+    const top = L[0];
+    const n = --this.size;
+    if (n > 0) {
+      const t = T[n], s = S[n], l = L[n];
+      let i = 0;
+      for (;;) {
+        let c = 2 * i + 1;
+        if (c >= n) break;
+        const r = c + 1;
+        if (r < n && (T[r] < T[c] || (T[r] === T[c] && S[r] < S[c]))) c = r;
+        if (t < T[c] || (t === T[c] && s < S[c])) break;
+        T[i] = T[c]; S[i] = S[c]; L[i] = L[c];
+        i = c;
+      }
+      T[i] = t; S[i] = s; L[i] = l;
+    }
+    return top;
+  }
+}
+
+type TypedCtor<A> = new (n: number) => A;
+function grow<A extends { length: number; set(a: ArrayLike<number>): void }>(a: A, ctor: TypedCtor<A>): A {
+  const b = new ctor(a.length * 2);
+  b.set(a as unknown as ArrayLike<number>);
+  return b;
+}
