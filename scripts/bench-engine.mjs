@@ -86,7 +86,6 @@ function network() {
   const world = createWorld({
     seed: 7, nodes: ["A", "B"], maxEvents: 100 * MSGS,
     network: { delayMs: exponential(5), lossRate: 0.1, duplicateRate: 0.05 },
-    record: { events: false },
   });
   const handlers = {
     init(ctx) { for (let i = 0; i < 50; i++) ctx.send(ctx.name === "A" ? "B" : "A", "ping"); ctx.setTimer(10, "tick"); },

@@ -1,2 +1,8 @@
 // Barrel: re-exports only.
 export * from "./kernel";
+export * from "./context";
+export * from "./options";
+export * from "./trace";
+export * from "./world";
+export * from "./diff";
+export { payloadLabel } from "./network";

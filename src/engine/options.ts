@@ -1,0 +1,219 @@
+/**
+ * World options and the fault schedule, as plain data, with their validation. Everything a world
+ * does is decided by these options and the seed, so building twice gives the same simulation.
+ */
+import { sampler } from "../random";
+import type { DistributionLike, Sampler, Seed } from "../random";
+import {
+  checkInteger, checkKeys, checkKnownName, checkNames, checkNonNegative, checkNumber, checkPositive,
+  checkProbability, fail,
+} from "../validate";
+import type { NodeHandlers } from "./context";
+
+/** Per-link network behaviour; unset fields fall back to the global network options. */
+export interface LinkOptions {
+  /** One-way delay of each message, in ms (negative draws count as 0). @defaultValue 1 (constant) */
+  delayMs?: DistributionLike;
+  /** Probability that a message is lost. @defaultValue 0 */
+  lossRate?: number;
+  /** Probability that a delivered-to-the-network message is also duplicated once. @defaultValue 0 */
+  duplicateRate?: number;
+}
+
+/** Global network behaviour plus per-link overrides. */
+export interface NetworkOptions extends LinkOptions {
+  /**
+   * Overrides per directed link, keyed "A->B"; "A<->B" sets both directions. Later keys win.
+   * @defaultValue {}
+   */
+  links?: Record<string, LinkOptions>;
+  /**
+   * Time a node takes to start handling a message after it arrives, in ms at speed 1 (divided by the
+   * receiver's speed). @defaultValue 0
+   */
+  processingMs?: DistributionLike;
+}
+
+/** A pair of node sets naming directed links: every (from, to) pair. */
+export interface LinkSelector {
+  from: string | string[];
+  to: string | string[];
+}
+
+/** One entry of the fault schedule. `at` is the virtual time in ms. */
+export type FaultEvent =
+  | { at: number; crash: string }
+  | { at: number; recover: string; keepVolatile?: boolean }
+  | { at: number; partition: string[][] }
+  | { at: number; heal: true }
+  | { at: number; block: LinkSelector }
+  | { at: number; unblock: LinkSelector }
+  | { at: number; hold: LinkSelector }
+  | { at: number; release: LinkSelector };
+
+/** One change used by fork(): drop or delay the k-th message (by id), or one extra fault. */
+export type Intervention =
+  | { dropMessage: number }
+  | { delayMessage: number; byMs: number }
+  | FaultEvent;
+
+/** Options for createWorld. */
+export interface WorldOptions {
+  /** Seed of every random stream in the world. */
+  seed: Seed;
+  /** Distinct node names. */
+  nodes: string[];
+  /** @defaultValue delay 1 ms, no loss, no duplication */
+  network?: NetworkOptions;
+  /** Speed factor per node (> 0): timer durations and processing delays are divided by it. @defaultValue 1 */
+  speeds?: Record<string, number>;
+  /** Fault schedule. @defaultValue [] */
+  faults?: FaultEvent[];
+  /** Hard limit on events processed over the world's life; exceeding it throws. @defaultValue 10_000_000 */
+  maxEvents?: number;
+  /** Protocol handlers per node (alternative to world.node()). @defaultValue {} */
+  handlers?: Record<string, NodeHandlers<any, any>>;
+  /** Interventions applied to this run (see fork). @defaultValue [] */
+  interventions?: Intervention[];
+}
+
+/** Fault verbs, in code order. */
+export const FAULT_VERBS = ["crash", "recover", "partition", "heal", "block", "unblock", "hold", "release"] as const;
+/** A fault verb. */
+export type FaultVerb = (typeof FAULT_VERBS)[number];
+
+/** @internal A validated fault: node indices instead of names. */
+export interface NormalFault {
+  at: number;
+  verb: FaultVerb;
+  node: number;
+  keepVolatile: boolean;
+  groups: number[][];
+  from: number[];
+  to: number[];
+  source: FaultEvent;
+}
+
+/** Validates one schedule entry; `name` locates it in messages, e.g. "faults[2]". */
+export function normalizeFault(name: string, f: unknown, nodes: readonly string[], minAt = 0): NormalFault {
+  if (f === null || typeof f !== "object") fail(name, f, "an object such as { at: 50, crash: \"S\" }");
+  const e = f as Record<string, unknown>;
+  const verbs = FAULT_VERBS.filter((v) => v in e);
+  if (verbs.length !== 1) fail(name, f, `an object with exactly one of ${FAULT_VERBS.join(", ")} and a time "at"`);
+  const verb = verbs[0];
+  checkKeys(name, e, ["at", verb, ...(verb === "recover" ? ["keepVolatile"] : [])]);
+  const at = checkNumber(`${name}.at`, e.at, minAt);
+  const out: NormalFault = { at, verb, node: -1, keepVolatile: false, groups: [], from: [], to: [], source: f as FaultEvent };
+  const idx = (n: string, v: unknown) => nodes.indexOf(checkKnownName(n, v, nodes));
+  if (verb === "crash" || verb === "recover") out.node = idx(`${name}.${verb}`, e[verb]);
+  if (verb === "recover" && e.keepVolatile !== undefined) {
+    if (typeof e.keepVolatile !== "boolean") fail(`${name}.keepVolatile`, e.keepVolatile, "true or false");
+    out.keepVolatile = e.keepVolatile;
+  }
+  if (verb === "heal" && e.heal !== true) fail(`${name}.heal`, e.heal, "true");
+  if (verb === "partition") {
+    const groups = e.partition;
+    if (!Array.isArray(groups) || groups.length < 2) fail(`${name}.partition`, groups, "an array of at least two groups of node names");
+    const seen = new Set<number>();
+    out.groups = groups.map((g, gi) => {
+      if (!Array.isArray(g) || g.length === 0) fail(`${name}.partition[${gi}]`, g, "a non-empty array of node names");
+      return g.map((n, ni) => {
+        const i = idx(`${name}.partition[${gi}][${ni}]`, n);
+        if (seen.has(i)) fail(`${name}.partition`, groups, `groups without repeated nodes (${JSON.stringify(n)} repeats)`);
+        seen.add(i);
+        return i;
+      });
+    });
+  }
+  if (verb === "block" || verb === "unblock" || verb === "hold" || verb === "release") {
+    const sel = e[verb] as LinkSelector;
+    if (sel === null || typeof sel !== "object") fail(`${name}.${verb}`, sel, "{ from, to } with node names or arrays of them");
+    checkKeys(`${name}.${verb}`, sel, ["from", "to"]);
+    const list = (k: "from" | "to") => {
+      const v = sel[k];
+      const arr = Array.isArray(v) ? v : [v];
+      if (arr.length === 0) fail(`${name}.${verb}.${k}`, v, "a node name or a non-empty array of names");
+      return arr.map((n, i) => idx(`${name}.${verb}.${k}${Array.isArray(v) ? `[${i}]` : ""}`, n));
+    };
+    out.from = list("from");
+    out.to = list("to");
+  }
+  return out;
+}
+
+/** @internal Validated world configuration. */
+export interface WorldConfig {
+  seed: Seed;
+  nodes: string[];
+  delay: Sampler[];
+  loss: Float64Array;
+  dup: Float64Array;
+  /** null when processing time is the constant 0. */
+  processing: Sampler | null;
+  speeds: Float64Array;
+  faults: NormalFault[];
+  maxEvents: number;
+  drops: Set<number>;
+  delays: Map<number, number>;
+}
+
+/** Validates every option once and resolves per-link settings into n*n tables (index from*n+to). */
+export function validateWorldOptions(options: WorldOptions): WorldConfig {
+  if (options === null || typeof options !== "object") fail("createWorld(options)", options, "an options object");
+  checkKeys("createWorld options", options, ["seed", "nodes", "network", "speeds", "faults", "maxEvents", "handlers", "interventions"]);
+  const seed = options.seed;
+  if (!(typeof seed === "string" || (typeof seed === "number" && Number.isFinite(seed)))) fail("seed", seed, "a finite number or a string");
+  const nodes = checkNames("nodes", options.nodes).slice();
+  const n = nodes.length;
+  const net = options.network ?? {};
+  checkKeys("network", net, ["delayMs", "lossRate", "duplicateRate", "links", "processingMs"]);
+  const gDelay = sampler(net.delayMs ?? 1, "network.delayMs");
+  const gLoss = checkProbability("network.lossRate", net.lossRate ?? 0);
+  const gDup = checkProbability("network.duplicateRate", net.duplicateRate ?? 0);
+  const delay: Sampler[] = new Array(n * n).fill(gDelay);
+  const loss = new Float64Array(n * n).fill(gLoss);
+  const dup = new Float64Array(n * n).fill(gDup);
+  for (const [key, link] of Object.entries(net.links ?? {})) {
+    const name = `network.links[${JSON.stringify(key)}]`;
+    const m = /^(.+?)(<->|->)(.+)$/.exec(key);
+    if (!m) fail(`network.links key`, key, `"A->B" or "A<->B" with known node names`);
+    const a = nodes.indexOf(checkKnownName(`${name} from`, m[1], nodes));
+    const b = nodes.indexOf(checkKnownName(`${name} to`, m[3], nodes));
+    if (link === null || typeof link !== "object") fail(name, link, "an object with delayMs, lossRate, duplicateRate");
+    checkKeys(name, link, ["delayMs", "lossRate", "duplicateRate"]);
+    const pairs = m[2] === "<->" ? [a * n + b, b * n + a] : [a * n + b];
+    const linkDelay = link.delayMs === undefined ? null : sampler(link.delayMs, `${name}.delayMs`);
+    for (const k of pairs) {
+      if (linkDelay) delay[k] = linkDelay;
+      if (link.lossRate !== undefined) loss[k] = checkProbability(`${name}.lossRate`, link.lossRate);
+      if (link.duplicateRate !== undefined) dup[k] = checkProbability(`${name}.duplicateRate`, link.duplicateRate);
+    }
+  }
+  const speeds = new Float64Array(n).fill(1);
+  for (const [name, s] of Object.entries(options.speeds ?? {})) {
+    speeds[nodes.indexOf(checkKnownName("speeds key", name, nodes))] = checkPositive(`speeds.${name}`, s);
+  }
+  const faultList = options.faults ?? [];
+  if (!Array.isArray(faultList)) fail("faults", faultList, "an array of fault events");
+  const faults = faultList.map((f, i) => normalizeFault(`faults[${i}]`, f, nodes));
+  const drops = new Set<number>();
+  const delays = new Map<number, number>();
+  (options.interventions ?? []).forEach((iv, i) => {
+    const name = `interventions[${i}]`;
+    if (iv && typeof iv === "object" && "dropMessage" in iv) {
+      checkKeys(name, iv, ["dropMessage"]);
+      drops.add(checkInteger(`${name}.dropMessage`, iv.dropMessage, 1));
+    } else if (iv && typeof iv === "object" && "delayMessage" in iv) {
+      checkKeys(name, iv, ["delayMessage", "byMs"]);
+      const k = checkInteger(`${name}.delayMessage`, iv.delayMessage, 1);
+      delays.set(k, (delays.get(k) ?? 0) + checkNonNegative(`${name}.byMs`, iv.byMs));
+    } else {
+      faults.push(normalizeFault(name, iv, nodes));
+    }
+  });
+  const maxEvents = checkInteger("maxEvents", options.maxEvents ?? 10_000_000, 1);
+  const p = net.processingMs ?? 0;
+  const processing = p === 0 || (typeof p === "object" && p?.kind === "constant" && p.value === 0) ? null
+    : sampler(p, "network.processingMs");
+  return { seed, nodes, delay, loss, dup, processing, speeds, faults, maxEvents, drops, delays };
+}

@@ -1,0 +1,230 @@
+/**
+ * The trace: every send, delivery, drop, duplicate, timer, crash, recovery, fault and recorded state
+ * change, stored in parallel typed-array columns. `rows()` and `messages()` turn it into tidy rows for
+ * charts; `hash()` fingerprints it (same seed and options -> same hash, in any process).
+ */
+import { F64Column, Hash53, I32Column, StringTable } from "./columns";
+
+/** Kinds of trace events, in the order of their numeric codes. */
+export const TRACE_KINDS = ["send", "deliver", "drop", "duplicate", "held", "timer", "crash", "recover",
+  "record", "partition", "heal", "block", "unblock", "hold", "release"] as const;
+/** A trace event kind. `held`: a message reached a held link and was queued; `hold`: a link was put on hold. */
+export type TraceKind = (typeof TRACE_KINDS)[number];
+
+/** Why a message was dropped. `held-then-*`: it was queued on a held link and dropped at release. */
+export const DROP_REASONS = ["loss", "partition", "crashed", "held-then-partition", "held-then-crashed", "intervention"] as const;
+/** A drop reason. */
+export type DropReason = (typeof DROP_REASONS)[number];
+
+/** What finally happened to one message copy (`lost` is a drop with reason "loss"). */
+export type MessageFate = "in-flight" | "held" | "delivered" | "lost" | Exclude<DropReason, "loss">;
+
+/** One trace event as a tidy row. Fields that do not apply are null. */
+export interface TraceRow {
+  /** Position in the trace (0-based). */
+  seq: number;
+  /** Virtual time in ms. */
+  t: number;
+  kind: TraceKind;
+  /** The node where the event happens (the sender for send/duplicate, the receiver for deliver/drop/held). */
+  node: string | null;
+  from: string | null;
+  to: string | null;
+  msgId: number | null;
+  /** Message label (payload.type, or the payload if it is a string), timer tag, record kind, or fault label. */
+  label: string | null;
+  /** Drop reason, for kind "drop". */
+  reason: DropReason | null;
+  /** Detail given to ctx.record(kind, detail), or the groups of a partition. */
+  detail: unknown;
+}
+
+/** One message copy as a row (feeds space-time diagrams). */
+export interface MessageRow {
+  /** Message id (1-based, in send order; a duplicate copy gets its own id). */
+  id: number;
+  from: string;
+  to: string;
+  sendMs: number;
+  /** When the receiver handled it; null if it was not delivered. */
+  deliverMs: number | null;
+  /** When it was dropped; null if not dropped. */
+  dropMs: number | null;
+  fate: MessageFate;
+  /** True for a copy made by the network's duplication. */
+  duplicate: boolean;
+  /** For a duplicate, the id of the original; otherwise null. */
+  copyOf: number | null;
+  label: string;
+  payload: unknown;
+}
+
+/** Event and message counts. Conservation: sent + duplicated = delivered + dropped + inFlight. */
+export interface TraceSummary {
+  events: number;
+  endMs: number;
+  sent: number;
+  duplicated: number;
+  delivered: number;
+  dropped: number;
+  /** Copies not yet delivered or dropped (including held ones). */
+  inFlight: number;
+  /** Copies currently queued on held links (part of inFlight). */
+  held: number;
+  drops: Record<DropReason, number>;
+  timers: number;
+  crashes: number;
+  recoveries: number;
+  records: number;
+}
+
+const FATE_NAMES: MessageFate[] = ["in-flight", "held", "delivered", "lost", "partition", "crashed",
+  "held-then-partition", "held-then-crashed", "intervention"];
+/** Internal fate codes: 0 in flight, 1 held, 2 delivered, 3 + drop reason code. */
+export const FATE_IN_FLIGHT = 0, FATE_HELD = 1, FATE_DELIVERED = 2, FATE_DROPPED = 3;
+
+/** Internal columns written by the world. */
+export class TraceLog {
+  readonly strings = new StringTable();
+  // events
+  readonly kind = new I32Column();
+  readonly time = new F64Column();
+  readonly node = new I32Column();
+  readonly peer = new I32Column();
+  readonly msg = new I32Column();
+  readonly label = new I32Column();
+  readonly reason = new I32Column();
+  readonly details = new Map<number, string>();
+  // messages, indexed by id (index 0 unused)
+  readonly mFrom = new I32Column();
+  readonly mTo = new I32Column();
+  readonly mSend = new F64Column();
+  readonly mEnd = new F64Column();
+  readonly mFate = new I32Column();
+  readonly mCopyOf = new I32Column();
+  readonly mLabel = new I32Column();
+  readonly payloads: unknown[] = [undefined];
+  readonly counts = { sent: 0, duplicated: 0, delivered: 0, dropped: 0, held: 0, timers: 0, crashes: 0, recoveries: 0, records: 0 };
+  readonly drops = new Int32Array(DROP_REASONS.length);
+  endMs = 0;
+
+  constructor(readonly names: readonly string[]) {
+    for (const c of [this.mFrom, this.mTo, this.mFate, this.mCopyOf, this.mLabel]) c.push(-1);
+    this.mSend.push(NaN);
+    this.mEnd.push(NaN);
+  }
+
+  /**
+   * Appends an event: `kind` indexes TRACE_KINDS, `label` is a string-table id or -1, `reason` indexes
+   * DROP_REASONS or is -1. Message events store the receiver as `node` for deliver/drop/held and the
+   * sender as `node` otherwise; `peer` is the other end, or -1.
+   */
+  event(kind: number, t: number, node: number, peer: number, msg: number, label: number, reason = -1): number {
+    this.reason.push(reason);
+    this.time.push(t);
+    this.node.push(node);
+    this.peer.push(peer);
+    this.msg.push(msg);
+    this.label.push(label);
+    return this.kind.push(kind);
+  }
+
+  /** Appends a message copy and returns its id. */
+  message(from: number, to: number, t: number, label: number, copyOf: number, payload: unknown): number {
+    this.mFrom.push(from);
+    this.mTo.push(to);
+    this.mSend.push(t);
+    this.mEnd.push(NaN);
+    this.mFate.push(FATE_IN_FLIGHT);
+    this.mCopyOf.push(copyOf);
+    this.mLabel.push(label);
+    this.payloads.push(payload);
+    return this.mFrom.length - 1;
+  }
+}
+
+/** A read-only view of a simulation's trace; it stays live while the world keeps running. */
+export class Trace {
+  /** @internal */
+  constructor(private readonly log: TraceLog) {}
+
+  /** Number of events recorded. */
+  get length(): number {
+    return this.log.kind.length;
+  }
+
+  /** The node names, in the order given to createWorld. */
+  get nodes(): readonly string[] {
+    return this.log.names;
+  }
+
+  /** One tidy row per event, in the order they happened. */
+  rows(): TraceRow[] {
+    const L = this.log, out: TraceRow[] = [];
+    for (let i = 0; i < L.kind.length; i++) out.push(this.row(i));
+    return out;
+  }
+
+  /** The i-th event as a row. */
+  row(i: number): TraceRow {
+    const L = this.log, names = L.names, S = L.strings.values;
+    const kind = TRACE_KINDS[L.kind.data[i]];
+    const node = L.node.data[i], peer = L.peer.data[i], msg = L.msg.data[i];
+    const label = L.label.data[i], reason = L.reason.data[i];
+    const receiverSide = kind === "deliver" || kind === "drop" || kind === "held";
+    const a = node >= 0 ? names[node] : null, b = peer >= 0 ? names[peer] : null;
+    const detail = L.details.get(i);
+    return {
+      seq: i, t: L.time.data[i], kind, node: a,
+      from: b === null ? null : receiverSide ? b : a,
+      to: b === null ? null : receiverSide ? a : b,
+      msgId: msg > 0 ? msg : null,
+      label: label >= 0 ? S[label] : null,
+      reason: reason >= 0 ? DROP_REASONS[reason] : null,
+      detail: detail === undefined ? null : JSON.parse(detail),
+    };
+  }
+
+  /** One row per message copy, in id order. */
+  messages(): MessageRow[] {
+    const L = this.log, names = L.names, S = L.strings.values, out: MessageRow[] = [];
+    for (let id = 1; id < L.mFrom.length; id++) {
+      const fate = L.mFate.data[id], end = L.mEnd.data[id], copyOf = L.mCopyOf.data[id];
+      out.push({
+        id, from: names[L.mFrom.data[id]], to: names[L.mTo.data[id]], sendMs: L.mSend.data[id],
+        deliverMs: fate === FATE_DELIVERED ? end : null,
+        dropMs: fate >= FATE_DROPPED ? end : null,
+        fate: FATE_NAMES[fate], duplicate: copyOf > 0, copyOf: copyOf > 0 ? copyOf : null,
+        label: S[L.mLabel.data[id]], payload: L.payloads[id],
+      });
+    }
+    return out;
+  }
+
+  /** Counts of events and message fates. */
+  summary(): TraceSummary {
+    const L = this.log, c = L.counts;
+    const drops = {} as Record<DropReason, number>;
+    DROP_REASONS.forEach((r, i) => (drops[r] = L.drops[i]));
+    return {
+      events: L.kind.length, endMs: L.endMs, sent: c.sent, duplicated: c.duplicated, delivered: c.delivered,
+      dropped: c.dropped, inFlight: c.sent + c.duplicated - c.delivered - c.dropped, held: c.held, drops,
+      timers: c.timers, crashes: c.crashes, recoveries: c.recoveries, records: c.records,
+    };
+  }
+
+  /** A stable 53-bit fingerprint (14 hex digits) of every event: kind, time, nodes, message, label, detail. */
+  hash(): string {
+    const L = this.log, S = L.strings.values, h = new Hash53();
+    for (const name of L.names) h.str(name);
+    for (let i = 0; i < L.kind.length; i++) {
+      h.int(L.kind.data[i]).num(L.time.data[i]).int(L.node.data[i]).int(L.peer.data[i]).int(L.msg.data[i])
+        .int(L.reason.data[i]);
+      const label = L.label.data[i];
+      h.str(label >= 0 ? S[label] : "");
+      const d = L.details.get(i);
+      if (d !== undefined) h.str(d);
+    }
+    return h.hex();
+  }
+}

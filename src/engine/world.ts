@@ -1,0 +1,265 @@
+/**
+ * The world a protocol runs in: named nodes, the network, the fault schedule, the trace.
+ *
+ * @example
+ * const world = createWorld({ seed: 42, nodes: ["C", "S"], network: { delayMs: exponential(10), lossRate: 0.1 } });
+ * world.node("S", { onMessage(ctx, msg) { ctx.send(msg.from, { type: "ack" }); } });
+ * world.node("C", { init(ctx) { ctx.send("S", { type: "cmd" }); } });
+ * const trace = world.run({ untilMs: 1000 });
+ */
+import { createRng } from "../random";
+import { checkKeys, checkKnownName, checkNonNegative, fail } from "../validate";
+import type { Message, NodeContext, NodeHandlers } from "./context";
+import { Kernel, RunOptions, StopReason } from "./kernel";
+import { Network } from "./network";
+import { FaultEvent, Intervention, LinkSelector, normalizeFault, NormalFault, validateWorldOptions, WorldConfig, WorldOptions } from "./options";
+import { applyFault } from "./faults";
+import { Trace, TraceLog } from "./trace";
+
+const K_TIMER = 5, K_RECORD = 8;
+
+/** A simulated world. Create it with {@link createWorld}. */
+export class World {
+  /** The live trace of everything that happened so far. */
+  readonly trace: Trace;
+  /** Why the last run() returned (undefined before the first run). */
+  lastStop: StopReason | undefined;
+  /** @internal */ readonly cfg: WorldConfig;
+  /** @internal */ readonly kernel: Kernel;
+  /** @internal */ readonly log: TraceLog;
+  /** @internal */ readonly net: Network;
+  /** @internal 1 if the node is up. */ readonly up: Uint8Array;
+  /** @internal */ readonly ctxs: NodeCtx[];
+  /** @internal */ readonly handlers: (NodeHandlers | undefined)[];
+  /** @internal */ readonly initialized: Uint8Array;
+  private readonly options: WorldOptions;
+  private readonly extraFaults: FaultEvent[] = [];
+  private readonly onTimerEvent: number;
+  private readonly onFaultEvent: number;
+  private readonly faults: NormalFault[] = [];
+  private readonly timerNode: number[] = [0];
+  private readonly timerEpoch: number[] = [0];
+  private readonly timerTag: unknown[] = [undefined];
+  private readonly timerKernelId: number[] = [0];
+  private readonly epoch: number[];
+  private started = false;
+  private running = false;
+
+  constructor(options: WorldOptions) {
+    this.cfg = validateWorldOptions(options);
+    this.options = options;
+    const n = this.cfg.nodes.length;
+    this.kernel = new Kernel({ maxEvents: this.cfg.maxEvents });
+    this.log = new TraceLog(this.cfg.nodes);
+    this.trace = new Trace(this.log);
+    this.up = new Uint8Array(n).fill(1);
+    this.initialized = new Uint8Array(n);
+    this.epoch = new Array(n).fill(0);
+    this.handlers = new Array(n).fill(undefined);
+    this.net = new Network(this.cfg, this.kernel, this.log, this.up, (id) => this.handOver(id));
+    this.ctxs = this.cfg.nodes.map((name, i) => new NodeCtx(this, i, name, createRng(this.cfg.seed, `node:${name}`)));
+    this.onTimerEvent = this.kernel.register((id) => this.fireTimer(id));
+    this.onFaultEvent = this.kernel.register((i) => applyFault(this, this.faults[i]));
+    for (const f of this.cfg.faults) this.scheduleFault(f);
+    for (const [name, h] of Object.entries(options.handlers ?? {})) this.node(name, h);
+  }
+
+  /** Current virtual time in ms. */
+  get now(): number {
+    return this.kernel.now;
+  }
+
+  /** Node names, in createWorld order. */
+  get nodes(): readonly string[] {
+    return this.cfg.nodes;
+  }
+
+  /** Installs the code of node `name`. Call before the first run(); each node at most once. */
+  node<S = any, P = any>(name: string, handlers: NodeHandlers<S, P>): this {
+    const i = this.index("node(name)", name);
+    if (this.started) throw new Error(`world.node(${JSON.stringify(name)}) must be called before run()`);
+    if (this.handlers[i]) throw new Error(`node ${JSON.stringify(name)} already has handlers`);
+    if (handlers === null || typeof handlers !== "object") fail(`node(${JSON.stringify(name)}) handlers`, handlers, "an object with init/onMessage/onTimer/onRecover");
+    checkKeys(`node(${JSON.stringify(name)}) handlers`, handlers, ["init", "onMessage", "onTimer", "onRecover"]);
+    this.handlers[i] = handlers as NodeHandlers;
+    return this;
+  }
+
+  /**
+   * Runs the simulation: until the time `untilMs` (events at exactly untilMs run; the clock ends at
+   * untilMs), or after `maxEvents` more events, or until nothing is left to do. Can be called again
+   * to continue. Throws if the world's hard limit (createWorld maxEvents) is exceeded. Returns the trace.
+   */
+  run(options: RunOptions = {}): Trace {
+    if (this.running) throw new Error("world.run() cannot be called from inside a handler");
+    if (!this.started) {
+      this.started = true;
+      const init = this.kernel.register((i) => this.initNode(i));
+      for (let i = 0; i < this.handlers.length; i++) if (this.handlers[i]) this.kernel.at(this.kernel.now, init, i);
+    }
+    this.running = true;
+    try {
+      this.lastStop = this.kernel.run(options);
+    } finally {
+      this.running = false;
+      this.log.endMs = this.kernel.now;
+    }
+    return this.trace;
+  }
+
+  /** A new, unrun world with the same options, handlers and pre-run faults, plus one intervention. */
+  fork(intervention: Intervention): World {
+    const handlers: Record<string, NodeHandlers> = {};
+    this.handlers.forEach((h, i) => { if (h) handlers[this.cfg.nodes[i]] = h; });
+    return new World({
+      ...this.options,
+      faults: [...(this.options.faults ?? []), ...this.extraFaults],
+      handlers,
+      interventions: [...(this.options.interventions ?? []), intervention],
+    });
+  }
+
+  /** Crashes `node` at `atMs` (default now): it handles nothing until it recovers. */
+  crash(node: string, atMs?: number): this { return this.addFault({ at: this.at(atMs), crash: node }); }
+  /** Recovers `node` at `atMs`; volatile state is lost unless keepVolatile. */
+  recover(node: string, atMs?: number, keepVolatile = false): this {
+    return this.addFault({ at: this.at(atMs), recover: node, keepVolatile });
+  }
+  /** Splits the nodes into groups that cannot reach each other (both ways); unnamed nodes are unaffected. */
+  partition(groups: string[][], atMs?: number): this { return this.addFault({ at: this.at(atMs), partition: groups }); }
+  /** Removes every partition and one-way block. */
+  heal(atMs?: number): this { return this.addFault({ at: this.at(atMs), heal: true }); }
+  /** Blocks the directed links from -> to (one-way partition). */
+  block(from: string | string[], to: string | string[], atMs?: number): this { return this.link("block", from, to, atMs); }
+  /** Unblocks the directed links from -> to. */
+  unblock(from: string | string[], to: string | string[], atMs?: number): this { return this.link("unblock", from, to, atMs); }
+  /** Holds the directed links from -> to: arriving messages queue until release. */
+  hold(from: string | string[], to: string | string[], atMs?: number): this { return this.link("hold", from, to, atMs); }
+  /** Releases held links: queued messages are delivered now, in arrival order. */
+  release(from: string | string[], to: string | string[], atMs?: number): this { return this.link("release", from, to, atMs); }
+
+  /** Whether `node` is up (not crashed) now. */
+  isUp(node: string): boolean {
+    return this.up[this.index("isUp(node)", node)] === 1;
+  }
+
+  /** The context of `node` (to inspect ctx.state / ctx.persistent after a run). */
+  context(node: string): NodeContext {
+    return this.ctxs[this.index("context(node)", node)];
+  }
+
+  /** @internal Node index for a name, or a RangeError naming the known nodes. */
+  index(param: string, name: unknown): number {
+    return this.cfg.nodes.indexOf(checkKnownName(param, name, this.cfg.nodes));
+  }
+
+  /** @internal Marks a node down: pending timers are invalidated. */
+  bumpEpoch(i: number): void {
+    this.epoch[i]++;
+  }
+
+  /** @internal Runs a node's init or onRecover handler. */
+  startNode(i: number, recovering: boolean): void {
+    const h = this.handlers[i];
+    if (!h) return;
+    const first = !this.initialized[i];
+    this.initialized[i] = 1;
+    const fn = recovering && !first ? h.onRecover ?? h.init : h.init;
+    if (fn) fn.call(h, this.ctxs[i]);
+  }
+
+  /** @internal */
+  setTimer(node: number, delayMs: number, tag: unknown): number {
+    checkNonNegative("setTimer(delayMs)", delayMs);
+    const id = this.timerNode.length;
+    this.timerNode.push(node);
+    this.timerEpoch.push(this.epoch[node]);
+    this.timerTag.push(tag);
+    this.timerKernelId.push(this.kernel.after(delayMs / this.cfg.speeds[node], this.onTimerEvent, id));
+    return id;
+  }
+
+  /** @internal */
+  cancelTimer(id: number): boolean {
+    if (!(id > 0 && id < this.timerKernelId.length)) return false;
+    return this.kernel.cancel(this.timerKernelId[id]);
+  }
+
+  /** @internal */
+  record(node: number, kind: string, detail: unknown): void {
+    if (typeof kind !== "string") fail("record(kind)", kind, "a string");
+    const log = this.log;
+    log.counts.records++;
+    const e = log.event(K_RECORD, this.kernel.now, node, -1, 0, log.strings.id(kind));
+    if (detail !== undefined) log.details.set(e, JSON.stringify(detail));
+  }
+
+  private initNode(i: number): void {
+    if (this.up[i] && !this.initialized[i]) this.startNode(i, false);
+  }
+
+  private fireTimer(id: number): void {
+    const node = this.timerNode[id];
+    if (!this.up[node] || this.timerEpoch[id] !== this.epoch[node]) return;
+    const tag = this.timerTag[id];
+    const log = this.log;
+    log.counts.timers++;
+    log.event(K_TIMER, this.kernel.now, node, -1, 0, log.strings.id(tag === undefined ? "" : String(tag)));
+    const h = this.handlers[node];
+    if (h && h.onTimer) h.onTimer(this.ctxs[node], tag);
+  }
+
+  private handOver(id: number): void {
+    const log = this.log;
+    const to = log.mTo.data[id];
+    const h = this.handlers[to];
+    if (!h || !h.onMessage) return;
+    const msg: Message = { id, from: this.cfg.nodes[log.mFrom.data[id]], to: this.cfg.nodes[to], payload: log.payloads[id], sentMs: log.mSend.data[id] };
+    h.onMessage(this.ctxs[to], msg);
+  }
+
+  private at(atMs: number | undefined): number {
+    return atMs === undefined ? this.kernel.now : atMs;
+  }
+
+  private link(verb: "block" | "unblock" | "hold" | "release", from: string | string[], to: string | string[], atMs?: number): this {
+    return this.addFault({ at: this.at(atMs), [verb]: { from, to } } as FaultEvent);
+  }
+
+  private addFault(f: FaultEvent): this {
+    const verb = Object.keys(f).find((k) => k !== "at" && k !== "keepVolatile")!;
+    this.scheduleFault(normalizeFault(`${verb}()`, f, this.cfg.nodes, this.kernel.now));
+    if (!this.started) this.extraFaults.push(f);
+    return this;
+  }
+
+  private scheduleFault(f: NormalFault): void {
+    this.faults.push(f);
+    this.kernel.at(f.at, this.onFaultEvent, this.faults.length - 1);
+  }
+}
+
+/** @internal The per-node context object (one per node, reused for every event). */
+export class NodeCtx implements NodeContext {
+  state: any = {};
+  readonly persistent: Record<string, any> = {};
+  constructor(private readonly world: World, readonly index: number, readonly name: string, readonly rng: ReturnType<typeof createRng>) {}
+  get now(): number { return this.world.kernel.now; }
+  get nodes(): readonly string[] { return this.world.cfg.nodes; }
+  send(to: string, payload: unknown): number {
+    return this.world.net.send(this.index, this.world.index("send(to)", to), payload);
+  }
+  broadcast(payload: unknown, to?: readonly string[]): number[] {
+    const targets = to ?? this.world.cfg.nodes.filter((n) => n !== this.name);
+    if (!Array.isArray(targets)) fail("broadcast(to)", to, "an array of node names");
+    return targets.map((t) => this.send(t, payload));
+  }
+  setTimer(delayMs: number, tag?: unknown): number { return this.world.setTimer(this.index, delayMs, tag); }
+  cancelTimer(id: number): boolean { return this.world.cancelTimer(id); }
+  record(kind: string, detail?: unknown): void { this.world.record(this.index, kind, detail); }
+}
+
+/** Builds a world from options (validated once). The same options always give the same simulation. */
+export function createWorld(options: WorldOptions): World {
+  return new World(options);
+}
