@@ -1,3 +1,4 @@
 // distsys-lab: re-exports only. Each area keeps its own barrel file.
 export * from "./validate";
 export * from "./random";
+export * from "./failures";
