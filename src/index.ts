@@ -2,3 +2,4 @@
 export * from "./validate";
 export * from "./random";
 export * from "./failures";
+export * from "./experiments";
