@@ -3,3 +3,4 @@ export * from "./validate";
 export * from "./random";
 export * from "./failures";
 export * from "./experiments";
+export * from "./engine";
