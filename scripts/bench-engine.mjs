@@ -102,9 +102,13 @@ function network() {
   return { perSec: sum.sent / s, sum };
 }
 
-const kernel = kernelHold();
-const bare = bareHold();
-console.log(`hold model, ${PENDING} pending, ${fmt(EVENTS)} events`);
+// Best of three, interleaved, because other processes share the machine.
+let kernel = 0, bare = 0;
+for (let r = 0; r < 3; r++) {
+  kernel = Math.max(kernel, kernelHold());
+  bare = Math.max(bare, bareHold());
+}
+console.log(`hold model, ${PENDING} pending, ${fmt(EVENTS)} events (best of 3)`);
 console.log(`  kernel:           ${fmt(kernel)} events/s`);
 console.log(`  bare typed heap:  ${fmt(bare)} events/s`);
 console.log(`  ratio:            ${(kernel / bare).toFixed(2)}x (target >= 0.6x)`);

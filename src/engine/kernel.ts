@@ -38,6 +38,7 @@ export const DEFAULT_MAX_EVENTS = 10_000_000;
 
 const SLOT_BITS = 2 ** 24; // ids encode (generation, slot); at most 16.7 million pending events
 const CLOSURE = -1;
+const CANCELLED = -2;
 
 /** The event kernel. Most code uses a World; the kernel is exposed for benchmarks and custom models. */
 export class Kernel {
@@ -59,7 +60,6 @@ export class Kernel {
   private sHandler = new Int32Array(1024);
   private sArg = new Float64Array(1024);
   private sGen = new Uint32Array(1024);
-  private sLive = new Uint8Array(1024);
   private sFn: (((() => void) | null))[] = [];
   private free = new Int32Array(1024);
   private nFree = 0;
@@ -115,8 +115,8 @@ export class Kernel {
   /** Cancels a pending event in O(1). Returns false if it already ran or was cancelled. */
   cancel(id: number): boolean {
     const slot = id % SLOT_BITS;
-    if (!(slot < this.nSlots) || this.sGen[slot] !== Math.floor(id / SLOT_BITS) || !this.sLive[slot]) return false;
-    this.sLive[slot] = 0; // the heap entry is skipped (and the slot freed) when it reaches the top
+    if (!(slot < this.nSlots) || this.sGen[slot] !== Math.floor(id / SLOT_BITS) || this.sHandler[slot] === CANCELLED) return false;
+    this.sHandler[slot] = CANCELLED; // the heap entry is skipped (and the slot freed) when it reaches the top
     this.sFn[slot] = null;
     this.live--;
     return true;
@@ -145,7 +145,8 @@ export class Kernel {
       if (count >= budget) return "maxEvents";
       const t = this.hTime[0];
       const slot = this.pop();
-      if (!this.sLive[slot]) { this.freeSlot(slot); continue; }
+      const h = this.sHandler[slot];
+      if (h === CANCELLED) { this.release(slot); continue; }
       if (this.processed >= this.maxEvents) {
         this.push(t, slot); // leave the queue intact for inspection
         throw new Error(`simulation exceeded its limit of maxEvents = ${this.maxEvents} events at t = ${this.now} ms ` +
@@ -154,15 +155,15 @@ export class Kernel {
       this.now = t;
       this.processed++;
       count++;
-      const h = this.sHandler[slot];
+      this.live--;
       const arg = this.sArg[slot];
       if (h === CLOSURE) {
         const fn = this.sFn[slot]!;
         this.sFn[slot] = null;
-        this.freeSlot(slot);
+        this.release(slot);
         fn();
       } else {
-        this.freeSlot(slot);
+        this.release(slot);
         this.handlers[h](arg);
       }
     }
@@ -176,23 +177,21 @@ export class Kernel {
       if (slot >= this.sHandler.length) this.growSlots();
       if (slot >= SLOT_BITS) throw new Error(`too many pending events (more than ${SLOT_BITS})`);
     }
-    this.sLive[slot] = 1;
     this.live++;
     return slot;
   }
 
-  private freeSlot(slot: number): void {
-    if (this.sLive[slot]) { this.sLive[slot] = 0; this.live--; }
-    this.sGen[slot] = (this.sGen[slot] + 1) % 0x20000000; // keeps ids below 2^53
-    if (this.nFree >= this.free.length) this.free = grow(this.free, Int32Array);
-    this.free[this.nFree++] = slot;
+  /** Returns a popped slot to the free list; bumping the generation invalidates its old event id. */
+  private release(slot: number): void {
+    this.sGen[slot] = (this.sGen[slot] + 1) & 0x1fffffff; // keeps ids below 2^53
+    this.free[this.nFree++] = slot; // the free list is as long as the slot table
   }
 
   private growSlots(): void {
     this.sHandler = grow(this.sHandler, Int32Array);
     this.sArg = grow(this.sArg, Float64Array);
     this.sGen = grow(this.sGen, Uint32Array);
-    this.sLive = grow(this.sLive, Uint8Array);
+    this.free = grow(this.free, Int32Array);
   }
 
   private push(time: number, slot: number): void {
