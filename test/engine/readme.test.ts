@@ -1,0 +1,19 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import ts from "typescript";
+
+test("the src/engine/README.md example compiles and runs", () => {
+  // Compiled layout: <out>/test/engine/readme.test.js; the repository is found from the working directory.
+  const readme = fs.readFileSync(path.resolve(process.cwd(), "src/engine/README.md"), "utf8");
+  const code = /```ts\n([\s\S]*?)```/.exec(readme)![1]
+    .replace(/from "distsys-lab"/, `from ${JSON.stringify(path.resolve(__dirname, "../../src/index"))}`)
+    + "\nmodule.exports = trace;";
+  const js = ts.transpileModule(code, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
+  const mod = { exports: {} as any };
+  new Function("require", "module", "exports", js)(require, mod, mod.exports);
+  const s = mod.exports.summary();
+  assert.equal(s.records, 10);
+  assert.equal(s.sent + s.duplicated, s.delivered + s.dropped + s.inFlight);
+});
