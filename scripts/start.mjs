@@ -7,6 +7,7 @@
 //   JUPYTER=/path/to/bin/jupyter npm start   use an existing Jupyter instead of .venv
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { bootstrap, jupyterEnv, REPO, runMain, UserError } from "./lib/bootstrap.mjs";
@@ -82,9 +83,12 @@ runMain(async () => {
     }
   });
 
-  const args = ["lab", `--port=${port}`, "--ip=127.0.0.1", `--ServerApp.root_dir=${path.join(REPO, "notebooks")}`,
+  const root = path.join(REPO, "notebooks");
+  fs.mkdirSync(root, { recursive: true });
+  const args = ["lab", `--port=${port}`, "--ip=127.0.0.1", `--ServerApp.root_dir=${root}`,
     `--IdentityProvider.token=${token}`, "--ServerApp.port_retries=0"];
   if (headless) args.push("--no-browser");
+  if (process.getuid?.() === 0) args.push("--allow-root"); // CI and containers run as root
   const lab = spawn(jupyter, args, { cwd: REPO, stdio: ["ignore", "inherit", "pipe"], env: jupyterEnv() });
   lab.on("error", (err) => {
     console.error(`[distsys-lab] could not start ${jupyter}: ${err.message}`);
