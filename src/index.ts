@@ -4,3 +4,6 @@ export * from "./random";
 export * from "./failures";
 export * from "./experiments";
 export * from "./engine";
+export * from "./charts";
+export * from "./display";
+export * from "./exercises";
