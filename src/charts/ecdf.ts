@@ -1,0 +1,54 @@
+import { Chart } from "./chart";
+import { CHART_COLORS, CHART_DEFAULT_SIZE } from "./theme";
+import { checkField, checkOptions, checkRows, Row } from "./_internals/rows";
+
+/** Options of {@link ecdfChart}. Rows are `{ x, p, series? }`. */
+export interface EcdfChartOptions {
+  /** Logarithmic x axis (x must be > 0). @defaultValue false */
+  logX?: boolean;
+  /** Chart title. @defaultValue none */
+  title?: string;
+  /** X axis title; include the unit. @defaultValue "value" */
+  xTitle?: string;
+  /** Y axis title. @defaultValue "P(X ≤ x)" */
+  yTitle?: string;
+  /** Legend title of the series. @defaultValue "series" */
+  seriesTitle?: string;
+}
+
+const KEYS = ["logX", "title", "xTitle", "yTitle", "seriesTitle"] as const;
+
+/**
+ * Step lines of empirical cumulative distributions from rows `{ x, p, series? }` (p = fraction of
+ * samples <= x, in [0, 1]); one line per `series` value when present.
+ */
+export function ecdfChart(rows: readonly object[], options: EcdfChartOptions = {}): Chart {
+  const name = "ecdfChart";
+  checkOptions(name, options, KEYS);
+  const data = checkRows(name, rows);
+  checkField(name, data, "x", options.logX ? "positive" : "number");
+  checkField(name, data, "p", "probability");
+  checkField(name, data, "series", "key", { optional: true });
+  const hasSeries = data.some((row) => row.series !== undefined && row.series !== null);
+  if (hasSeries) checkField(name, data, "series", "key");
+  const tooltip: object[] = [
+    { field: "x", type: "quantitative", title: options.xTitle ?? "x", format: ".4~g" },
+    { field: "p", type: "quantitative", title: "P(X ≤ x)", format: ".3f" },
+  ];
+  if (hasSeries) tooltip.unshift({ field: "series", type: "nominal", title: options.seriesTitle ?? "series" });
+  const spec: Record<string, unknown> = {
+    data: { values: data },
+    width: CHART_DEFAULT_SIZE.widthPx,
+    height: CHART_DEFAULT_SIZE.heightPx,
+    mark: { type: "line", interpolate: "step-after", ...(hasSeries ? {} : { color: CHART_COLORS.primary }) },
+    encoding: {
+      x: { field: "x", type: "quantitative", title: options.xTitle ?? "value", scale: options.logX ? { type: "log" } : { zero: false } },
+      y: { field: "p", type: "quantitative", title: options.yTitle ?? "P(X ≤ x)", scale: { domain: [0, 1] } },
+      ...(hasSeries ? { color: { field: "series", type: "nominal", title: options.seriesTitle ?? "series" } } : {}),
+      order: { field: "x", type: "quantitative" },
+      tooltip,
+    },
+  };
+  if (options.title !== undefined) spec.title = options.title;
+  return Chart.of(spec);
+}

@@ -1,0 +1,210 @@
+import { checkPositive } from "../validate";
+import { Chart } from "./chart";
+import { CHART_COLORS } from "./theme";
+import { checkOptions, Row } from "./_internals/rows";
+import { kindColors } from "./_internals/kinds";
+import { layoutSequence } from "./_internals/sequence-layout";
+import { INPUT_FATES, SequenceFate } from "./_internals/trace-rows";
+
+export { SEQUENCE_FATES, INPUT_FATES as SEQUENCE_INPUT_FATES } from "./_internals/trace-rows";
+export type { SequenceFate } from "./_internals/trace-rows";
+
+/**
+ * One message of a trace. Two shapes are accepted, so `trace.messages()` can be passed as it is:
+ * - chart shape: `{ id, from, to, sendMs, deliverMs: number | null, fate, label? }` with fate
+ *   "delivered"; "duplicate" (a second delivery of the same message); "lost" (lost in the network;
+ *   drawn half way, ending in a cross); "dropped" (discarded, e.g. at a crashed receiver; drawn to the
+ *   receiver when `deliverMs` is set, otherwise half way; ending in a cross);
+ * - engine shape (`trace.messages()`): fate "delivered" with `duplicate: true` for copies, "lost",
+ *   "partition", "crashed", "held-then-partition", "held-then-crashed", "intervention" (all drawn as
+ *   dropped, at `dropMs`), "in-flight" or "held" (still travelling at the end: drawn grey, half way).
+ */
+export interface SequenceMessage {
+  id: string | number;
+  from: string;
+  to: string;
+  sendMs: number;
+  deliverMs: number | null;
+  /** Engine shape: when the message was dropped. */
+  dropMs?: number | null;
+  fate: (typeof INPUT_FATES)[number];
+  /** Engine shape: true for a copy made by the network's duplication. */
+  duplicate?: boolean;
+  /** Short text drawn on the arrow, e.g. "cmd 3" or "ack". */
+  label?: string;
+}
+
+/**
+ * A node event. Two shapes are accepted:
+ * - chart shape `{ node, startMs, endMs?, kind, label? }`: with `endMs`, or for kinds "crash" and
+ *   "down", an interval shaded on the node's lane (open-ended to the end of the chart without
+ *   `endMs`); other kinds (e.g. "execute") are points with the label beside them;
+ * - engine shape (`trace.rows()`, `{ t, kind, node, label, detail }`): each crash..recover becomes a
+ *   shaded "crash" interval, each `record` event a labelled point; other kinds are ignored.
+ */
+export interface SequenceEvent {
+  node: string;
+  startMs: number;
+  endMs?: number | null;
+  kind: string;
+  label?: string;
+}
+
+/** Options of {@link sequenceDiagram}. */
+export interface SequenceDiagramOptions {
+  /** Lane order, left to right; must include every node of the trace. @defaultValue order of first appearance */
+  nodes?: readonly string[];
+  /** Draw message labels on the arrows. @defaultValue true */
+  labels?: boolean;
+  /** Chart title. @defaultValue none */
+  title?: string;
+  /** Time axis title; include the unit. @defaultValue "time (ms)" */
+  timeTitle?: string;
+  /** Plot height in pixels (time runs downward). @defaultValue 420 */
+  heightPx?: number;
+  /** Width per lane in pixels. @defaultValue 140 */
+  laneWidthPx?: number;
+}
+
+const KEYS = ["nodes", "labels", "title", "timeTitle", "heightPx", "laneWidthPx"] as const;
+const FATE_COLORS: Record<SequenceFate, string> = { delivered: "#0072B2", duplicate: "#E69F00", lost: "#D55E00", dropped: "#CC79A7", "in-flight": "#999999" };
+const FATE_DASH: Record<SequenceFate, number[]> = { delivered: [1, 0], duplicate: [5, 3], lost: [1, 0], dropped: [2, 2], "in-flight": [1, 3] };
+
+/**
+ * A space-time (Lamport) diagram of a simulation trace: one vertical lane per node, time running
+ * downward, an arrow per message from its send time on the sender's lane to its delivery time on the
+ * receiver's lane; lost messages stop half way in a cross, duplicates are dashed and orange, crashes
+ * and down time are shaded on the lane. Throws on malformed rows, naming the array, field and index.
+ * @example sequenceDiagram(trace.messages(), trace.events(), { nodes: ["client", "server"] })
+ */
+export function sequenceDiagram(
+  messages: readonly SequenceMessage[] | readonly object[],
+  events?: readonly SequenceEvent[] | readonly object[] | null,
+  options: SequenceDiagramOptions = {},
+): Chart {
+  checkOptions("sequenceDiagram", options, KEYS);
+  if (options.heightPx !== undefined) checkPositive("sequenceDiagram: options.heightPx", options.heightPx);
+  if (options.laneWidthPx !== undefined) checkPositive("sequenceDiagram: options.laneWidthPx", options.laneWidthPx);
+  const layout = layoutSequence(messages, events, options.nodes);
+  const { nodes, tMin, tMax, fates } = layout;
+  const n = nodes.length;
+  const timeTitle = options.timeTitle ?? "time (ms)";
+  const x = (field: string) => ({
+    field,
+    type: "quantitative",
+    scale: { domain: [-0.5, n - 0.5], nice: false, zero: false },
+    axis: {
+      orient: "top", title: null, values: nodes.map((_, i) => i), labelExpr: `${JSON.stringify(nodes)}[datum.value]`,
+      grid: false, ticks: false, domain: false, labelFontSize: 13, labelFontWeight: "bold", labelColor: CHART_COLORS.ink,
+    },
+  });
+  const y = (field: string) => ({
+    field, type: "quantitative", title: timeTitle, scale: { domain: [tMin, tMax], nice: false, zero: false, reverse: true },
+  });
+  const fateColor = (legend: boolean) => ({
+    field: "fate", type: "nominal", title: "message",
+    scale: { domain: fates, range: fates.map((f) => FATE_COLORS[f]) },
+    ...(legend ? {} : { legend: null }),
+  });
+  const messageTooltip = [
+    { field: "id", type: "nominal", title: "message" },
+    { field: "from", type: "nominal" },
+    { field: "to", type: "nominal" },
+    { field: "sendMs", type: "quantitative", title: "sent (ms)", format: ".4~g" },
+    { field: "endMs", type: "quantitative", title: "arrived/dropped (ms)", format: ".4~g" },
+    { field: "reason", type: "nominal", title: "fate" },
+    ...(layout.arrows.some((a) => a.label !== undefined) ? [{ field: "label", type: "nominal" }] : []),
+  ];
+  const lanes = nodes.map((node, lane) => ({ node, lane, t0: tMin, t1: tMax }));
+  const layer: object[] = [
+    {
+      data: { values: lanes },
+      mark: { type: "rule", color: CHART_COLORS.muted, strokeWidth: 1.5 },
+      encoding: { x: x("lane"), y: y("t0"), y2: { field: "t1" }, tooltip: [{ field: "node", type: "nominal" }] },
+    },
+  ];
+  if (layout.intervals.length > 0) {
+    layer.push({
+      data: { values: layout.intervals },
+      mark: { type: "rect", opacity: 0.35 },
+      encoding: {
+        x: x("x1"), x2: { field: "x2" }, y: y("startMs"), y2: { field: "endMs" },
+        color: { field: "kind", type: "nominal", title: "node event", scale: { domain: layout.kinds, range: kindColors(layout.kinds) } },
+        tooltip: [
+          { field: "node", type: "nominal" }, { field: "kind", type: "nominal" },
+          { field: "startMs", type: "quantitative", title: "from (ms)", format: ".4~g" },
+          { field: "endMs", type: "quantitative", title: "to (ms)", format: ".4~g" },
+        ],
+      },
+    });
+  }
+  if (layout.marks.length > 0) {
+    const tooltip = [{ field: "node", type: "nominal" }, { field: "kind", type: "nominal" }, { field: "startMs", type: "quantitative", title: "time (ms)", format: ".4~g" }];
+    layer.push({
+      data: { values: layout.marks },
+      mark: { type: "point", shape: "diamond", filled: true, size: 90 },
+      encoding: {
+        x: x("lane"), y: y("startMs"), tooltip,
+        color: {
+          field: "kind", type: "nominal", title: "node event", scale: { domain: layout.kinds, range: kindColors(layout.kinds) },
+          ...(layout.intervals.length > 0 ? { legend: null } : {}),
+        },
+      },
+    });
+    if (layout.marks.some((m) => m.label !== undefined)) {
+      layer.push({
+        data: { values: layout.marks.filter((m) => m.label !== undefined) },
+        mark: { type: "text", align: "left", dx: 8, fontSize: 10, color: CHART_COLORS.ink },
+        encoding: { x: x("lane"), y: y("startMs"), text: { field: "label", type: "nominal" }, tooltip },
+      });
+    }
+  }
+  const arrows = { name: "messages" };
+  layer.push({
+    data: arrows,
+    mark: { type: "rule", strokeWidth: 1.8 },
+    encoding: {
+      x: x("x1"), y: y("y1"), x2: { field: "x2" }, y2: { field: "y2" }, color: fateColor(true),
+      strokeDash: { field: "fate", type: "nominal", title: "message", scale: { domain: fates, range: fates.map((f) => FATE_DASH[f]) } },
+      tooltip: messageTooltip,
+    },
+  });
+  // Arrowheads: a triangle rotated to the arrow's on-screen direction (uses the width/height signals).
+  const span = tMax - tMin;
+  layer.push({
+    data: arrows,
+    transform: [
+      { filter: "datum.end === 'arrow'" },
+      { calculate: `atan2(-(datum.x2 - datum.x1) * width / ${n}, (datum.y2 - datum.y1) * height / ${span}) * 180 / PI`, as: "angle" },
+    ],
+    mark: { type: "point", shape: "triangle-down", filled: true, size: 70, opacity: 1 },
+    encoding: { x: x("x2"), y: y("y2"), angle: { field: "angle", type: "quantitative", scale: null }, color: fateColor(false), tooltip: messageTooltip },
+  });
+  if (layout.arrows.some((a) => a.end === "cross")) {
+    layer.push({
+      data: arrows,
+      transform: [{ filter: "datum.end === 'cross'" }],
+      mark: { type: "point", shape: "cross", angle: 45, filled: true, size: 120, opacity: 1 },
+      encoding: { x: x("x2"), y: y("y2"), color: fateColor(false), tooltip: messageTooltip },
+    });
+  }
+  if (options.labels !== false && layout.arrows.some((a) => a.label !== undefined)) {
+    layer.push({
+      data: arrows,
+      transform: [{ filter: "isValid(datum.label)" }],
+      mark: { type: "text", fontSize: 10, dy: -6, color: CHART_COLORS.ink },
+      encoding: { x: x("midX"), y: y("midY"), text: { field: "label", type: "nominal" }, tooltip: messageTooltip },
+    });
+  }
+  const spec: Record<string, unknown> = {
+    width: Math.max(280, (options.laneWidthPx ?? 140) * n),
+    height: options.heightPx ?? 420,
+    datasets: { messages: layout.arrows },
+    layer,
+    // Message fates and node events use separate colour scales; strokeDash is resolved alongside so
+    // the message legend merges colour and dash.
+    resolve: { scale: { color: "independent", strokeDash: "independent" } },
+  };
+  if (options.title !== undefined) spec.title = options.title;
+  return Chart.of(spec);
+}

@@ -1,0 +1,141 @@
+/**
+ * Node rendering without a browser: Vega-Lite -> Vega -> SVG (vega's headless "none" renderer),
+ * and SVG -> PNG with resvg and the bundled DejaVu fonts (no system fonts, so output is identical
+ * on every machine and text never vanishes).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import type { Chart } from "../charts/chart";
+
+type Vega = typeof import("vega");
+type VegaLite = typeof import("vega-lite");
+type ResvgModule = typeof import("@resvg/resvg-js");
+
+/** Scale of PNG output relative to the SVG size (2 = crisp on high-DPI screens and slides). */
+export const PNG_SCALE = 2;
+
+/** The compiled Vega spec plus any warnings from Vega-Lite (e.g. an encoding it had to drop). */
+export interface CompiledChart {
+  vegaSpec: object;
+  warnings: string[];
+}
+
+/** Compiles the chart's Vega-Lite spec to Vega, collecting warnings instead of printing them. */
+export function compileChart(chart: Chart): CompiledChart {
+  const vl: VegaLite = require("vega-lite");
+  const vega: Vega = require("vega");
+  const warnings: string[] = [];
+  const logger = vega.logger(vega.Warn, undefined, (_method, _level, input) => {
+    warnings.push(input.map(String).join(" "));
+  });
+  try {
+    const out = vl.compile(chart.toSpec() as never, { logger });
+    return { vegaSpec: out.spec, warnings };
+  } catch (error) {
+    throw new Error(`Cannot compile chart (${chart.describe()}): ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Renders a chart to SVG text. The output is byte-stable: the same chart gives the same bytes in any
+ * process (vega's global id counters for clip paths and gradients are renumbered, see {@link stableSvgIds}).
+ */
+export async function renderSvg(chart: Chart): Promise<string> {
+  const vega: Vega = require("vega");
+  const { vegaSpec } = compileChart(chart);
+  const view = new vega.View(vega.parse(vegaSpec as never), { renderer: "none", logLevel: vega.Error });
+  try {
+    const svg = await view.toSVG();
+    return stableSvgIds(svg);
+  } finally {
+    view.finalize();
+  }
+}
+
+/**
+ * Renames every `id="..."` in an SVG to `d0`, `d1`, ... in order of appearance and rewrites the
+ * references to them (`url(#id)`, `href="#id"`), so ids no longer depend on global counters.
+ */
+export function stableSvgIds(svg: string): string {
+  const ids = new Map<string, string>();
+  for (const match of svg.matchAll(/\sid="([^"]+)"/g)) {
+    if (!ids.has(match[1])) ids.set(match[1], `d${ids.size}`);
+  }
+  if (ids.size === 0) return svg;
+  return svg.replace(/(\sid=")([^"]+)(")|(url\(#)([^)]+)(\))|(href=")#([^"]+)(")/g, (whole, a1, id1, a3, b1, id2, b3, c1, id3, c3) => {
+    if (id1 !== undefined) return ids.has(id1) ? `${a1}${ids.get(id1)}${a3}` : whole;
+    if (id2 !== undefined) return ids.has(id2) ? `${b1}${ids.get(id2)}${b3}` : whole;
+    return ids.has(id3) ? `${c1}#${ids.get(id3)}${c3}` : whole;
+  });
+}
+
+/** A rasterized image: PNG bytes plus sizes. */
+export interface RasterImage {
+  /** PNG file bytes. */
+  png: Buffer;
+  /** Raw RGBA pixels, row by row (`width * height * 4` bytes). */
+  pixels: Buffer;
+  /** Pixel width and height of the PNG. */
+  width: number;
+  height: number;
+  /** Size at 1x in CSS pixels (the size to display it at). */
+  widthPx: number;
+  heightPx: number;
+  /** `width / widthPx`. */
+  scale: number;
+}
+
+/** Options of {@link rasterizeSvg}. */
+export interface RasterizeOptions {
+  /** Pixels per CSS pixel. @defaultValue 2 ({@link PNG_SCALE}) */
+  scale?: number;
+  /** Load the bundled DejaVu fonts; false renders without any font (for tests). @defaultValue true */
+  fonts?: boolean;
+}
+
+/** Rasterizes SVG text to PNG with resvg, using only the bundled DejaVu fonts. */
+export function rasterizeSvg(svg: string, options: RasterizeOptions = {}): RasterImage {
+  const scale = options.scale ?? PNG_SCALE;
+  if (typeof scale !== "number" || !Number.isFinite(scale) || scale <= 0 || scale > 8) {
+    throw new RangeError(`rasterizeSvg: options.scale must be a number in (0, 8]; got ${scale}`);
+  }
+  const { Resvg }: ResvgModule = require("@resvg/resvg-js");
+  const fonts = options.fonts !== false;
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: "zoom", value: scale },
+    background: "white",
+    font: {
+      loadSystemFonts: false,
+      fontFiles: fonts ? dejaVuFontFiles() : [],
+      defaultFontFamily: "DejaVu Sans",
+      sansSerifFamily: "DejaVu Sans",
+      serifFamily: "DejaVu Sans",
+      monospaceFamily: "DejaVu Sans Mono",
+    },
+    logLevel: "off",
+  });
+  const widthPx = resvg.width;
+  const heightPx = resvg.height;
+  const image = resvg.render();
+  return { png: image.asPng(), pixels: image.pixels, width: image.width, height: image.height, widthPx, heightPx, scale };
+}
+
+/** Renders a chart to PNG at `scale` (2 by default). */
+export async function renderPng(chart: Chart, options: RasterizeOptions = {}): Promise<RasterImage> {
+  return rasterizeSvg(await renderSvg(chart), options);
+}
+
+let fontFiles: string[] | undefined;
+
+/** Absolute paths of the DejaVu Sans (regular, bold, oblique) and Mono TTFs from the dejavu-fonts-ttf package. */
+export function dejaVuFontFiles(): string[] {
+  if (fontFiles === undefined) {
+    const dir = path.join(path.dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");
+    const names = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf", "DejaVuSansMono.ttf"];
+    const files = names.map((name) => path.join(dir, name));
+    const missing = files.filter((file) => !fs.existsSync(file));
+    if (missing.length > 0) throw new Error(`DejaVu fonts missing (is dejavu-fonts-ttf installed?): ${missing.join(", ")}`);
+    fontFiles = files;
+  }
+  return fontFiles;
+}

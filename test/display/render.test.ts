@@ -1,0 +1,75 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "child_process";
+import * as path from "path";
+import { outcomeChart } from "../../src/charts";
+import { PNG_SCALE, rasterizeSvg, renderPng, renderSvg, stableSvgIds } from "../../src/display";
+import { outcomeRows, sampleCharts } from "../charts/_fixtures";
+
+/** Dark pixels (all channels < 128) in a column band of an RGBA image. */
+function darkPixels(image: { pixels: Buffer; width: number; height: number }, x0: number, x1: number): number {
+  let dark = 0;
+  for (let y = 0; y < image.height; y++) {
+    for (let x = x0; x < x1; x++) {
+      const i = (y * image.width + x) * 4;
+      if (image.pixels[i] < 128 && image.pixels[i + 1] < 128 && image.pixels[i + 2] < 128) dark++;
+    }
+  }
+  return dark;
+}
+
+test("renderSvg(chart) is byte-stable across renders in one process", async () => {
+  for (const [name, chart] of Object.entries(sampleCharts())) {
+    const first = await renderSvg(chart);
+    await renderSvg(outcomeChart(outcomeRows)); // advance vega's global id counters in between
+    const second = await renderSvg(chart);
+    assert.equal(second, first, `${name} SVG changed between renders`);
+  }
+});
+
+test("renderSvg(chart) gives the same bytes in a fresh process", async () => {
+  const script = [
+    `const f = require(${JSON.stringify(path.join(__dirname, "..", "charts", "_fixtures.js"))});`,
+    `const d = require(${JSON.stringify(path.join(__dirname, "..", "..", "src", "display"))});`,
+    "d.renderSvg(f.sampleCharts().sequence).then((svg) => process.stdout.write(svg));",
+  ].join("\n");
+  const child = execFileSync(process.execPath, ["-e", script], { encoding: "utf8", maxBuffer: 64 << 20 });
+  await renderSvg(sampleCharts().outcome); // this process's counters are now ahead of the child's
+  assert.equal(child, await renderSvg(sampleCharts().sequence));
+});
+
+test("stableSvgIds(svg) renumbers ids and their references in order of appearance", () => {
+  const svg = '<svg><clipPath id="clip7"><rect/></clipPath><g clip-path="url(#clip7)"/><linearGradient id="gradient_3"/><use href="#gradient_3"/></svg>';
+  assert.equal(stableSvgIds(svg), '<svg><clipPath id="d0"><rect/></clipPath><g clip-path="url(#d0)"/><linearGradient id="d1"/><use href="#d1"/></svg>');
+});
+
+test("renderPng(chart) is 2x the SVG size and says its 1x size", async () => {
+  const chart = outcomeChart(outcomeRows);
+  const svg = await renderSvg(chart);
+  const widthPx = Number(/width="(\d+)"/.exec(svg)![1]);
+  const heightPx = Number(/height="(\d+)"/.exec(svg)![1]);
+  const image = await renderPng(chart);
+  assert.equal(PNG_SCALE, 2);
+  assert.deepEqual([image.widthPx, image.heightPx, image.width, image.height], [widthPx, heightPx, 2 * widthPx, 2 * heightPx]);
+  assert.deepEqual([...image.png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+});
+
+test("renderPng(chart) draws text: the y-axis title area has dark pixels (and none without fonts)", async () => {
+  const chart = outcomeChart(outcomeRows);
+  const svg = await renderSvg(chart);
+  const withFonts = rasterizeSvg(svg);
+  const withoutFonts = rasterizeSvg(svg, { fonts: false });
+  // The rotated y-axis title "probability" is the leftmost thing in the chart: CSS x in [0, 30).
+  const band = 30 * PNG_SCALE;
+  assert.ok(darkPixels(withFonts, 0, band) > 100, `expected text pixels, got ${darkPixels(withFonts, 0, band)}`);
+  assert.equal(darkPixels(withoutFonts, 0, band), 0, "control: without fonts the title area is blank");
+});
+
+test("renderPng(chart) is byte-stable", async () => {
+  const chart = sampleCharts().histogram;
+  assert.ok((await renderPng(chart)).png.equals((await renderPng(chart)).png));
+});
+
+test("rasterizeSvg(svg, { scale }) rejects a bad scale", () => {
+  assert.throws(() => rasterizeSvg("<svg/>", { scale: 0 }), /options.scale must be a number in \(0, 8\]; got 0/);
+});

@@ -1,0 +1,113 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import * as path from "path";
+import Module from "module";
+import { displayBundle, findTslab, show, VEGALITE_MIME } from "../../src/display";
+import { sampleCharts } from "../charts/_fixtures";
+
+/** Captures console.log lines while `fn` runs. */
+async function captureLog(fn: () => Promise<void>): Promise<string[]> {
+  const lines: string[] = [];
+  const original = console.log;
+  console.log = (...args: unknown[]) => void lines.push(args.map(String).join(" "));
+  try {
+    await fn();
+  } finally {
+    console.log = original;
+  }
+  return lines;
+}
+
+/**
+ * Installs a fake tslab kernel the way tslab 1.0.22 looks at run time: a dist/public.js module (what the
+ * hooked require("tslab") returns) and a dist/jupyter.js module with lastWriteDisplayData, both in
+ * require.cache, plus globalThis.__tslab__.require. Returns the captured messages and an uninstall function.
+ */
+function fakeKernel(withWriter: boolean) {
+  const dir = path.join("/nonexistent-fake", "node_modules", "tslab", "dist");
+  const sent: { content: any; update: boolean }[] = [];
+  const displayed: { type: string; value: unknown }[] = [];
+  const display = {
+    png: (b: Uint8Array) => displayed.push({ type: "png", value: b }),
+    svg: (s: string) => displayed.push({ type: "svg", value: s }),
+    text: (s: string) => displayed.push({ type: "text", value: s }),
+  };
+  const publicApi = { display, newDisplay: () => display, versions: {} };
+  const cache = require.cache as Record<string, unknown>;
+  const add = (file: string, exports: unknown) => {
+    const mod = new Module(file);
+    mod.filename = file;
+    mod.loaded = true;
+    mod.exports = exports;
+    cache[file] = mod;
+  };
+  add(path.join(dir, "public.js"), publicApi);
+  add(path.join(dir, "jupyter.js"), { lastWriteDisplayData: withWriter ? (content: unknown, update: boolean) => sent.push({ content, update }) : null });
+  (globalThis as any).__tslab__ = { exports: {}, require: (id: string) => (id === "tslab" ? publicApi : require(id)) };
+  const uninstall = () => {
+    delete cache[path.join(dir, "public.js")];
+    delete cache[path.join(dir, "jupyter.js")];
+    delete (globalThis as any).__tslab__;
+  };
+  return { sent, displayed, uninstall };
+}
+
+test("show(chart) outside a kernel prints a one-line description", async () => {
+  assert.equal(findTslab().inKernel, false);
+  const lines = await captureLog(() => show(sampleCharts().outcome.name("outcomes")));
+  assert.deepEqual(lines, ['Chart "outcomes": Outcomes of one command (layer of 2 marks, 3 rows)']);
+});
+
+test("show(chart) in a tslab kernel sends ONE display_data with vega-lite, svg, png, text and no html", async () => {
+  const kernel = fakeKernel(true);
+  try {
+    const chart = sampleCharts().sweep;
+    const lines = await captureLog(() => show(chart));
+    assert.deepEqual(lines, []);
+    assert.equal(kernel.sent.length, 1);
+    const { content, update } = kernel.sent[0];
+    assert.equal(update, false);
+    assert.deepEqual(Object.keys(content.data).sort(), ["application/vnd.vegalite.v5+json", "image/png", "image/svg+xml", "text/plain"]);
+    assert.ok(!("text/html" in content.data));
+    assert.deepEqual(content.data[VEGALITE_MIME], chart.toSpec());
+    assert.equal(typeof content.data[VEGALITE_MIME], "object");
+    assert.match(content.data["image/svg+xml"], /^<svg /);
+    const png = Buffer.from(content.data["image/png"], "base64");
+    assert.equal(png.subarray(1, 4).toString(), "PNG");
+    const pngWidth = png.readUInt32BE(16);
+    const pngHeight = png.readUInt32BE(20);
+    assert.deepEqual(content.metadata, { "image/png": { width: pngWidth / 2, height: pngHeight / 2 } });
+    assert.equal(content.data["text/plain"], chart.describe());
+    assert.deepEqual(kernel.displayed, []);
+  } finally {
+    kernel.uninstall();
+  }
+});
+
+test("show(chart) without the kernel's writer falls back to tslab display.png and says so once on stdout", async () => {
+  const kernel = fakeKernel(false);
+  try {
+    const lines = await captureLog(async () => {
+      await show(sampleCharts().outcome);
+      await show(sampleCharts().ecdf);
+    });
+    assert.equal(lines.length, 1);
+    assert.match(lines[0], /display writer was not found.*PNG/);
+    assert.deepEqual(kernel.displayed.map((d) => d.type), ["png", "png"]);
+    assert.equal(kernel.sent.length, 0);
+  } finally {
+    kernel.uninstall();
+  }
+});
+
+test("displayBundle(chart) PNG metadata is the 1x size of the SVG", async () => {
+  const bundle = await displayBundle(sampleCharts().heatmap);
+  const svg = bundle.data["image/svg+xml"] as string;
+  const width = Number(/width="(\d+)"/.exec(svg)![1]);
+  const height = Number(/height="(\d+)"/.exec(svg)![1]);
+  assert.deepEqual(bundle.metadata, { "image/png": { width, height } });
+});
+
+test("show(notAChart) is a TypeError naming show", async () => {
+  await assert.rejects(show({} as never), /show: chart must be a Chart/);
+});
