@@ -130,6 +130,9 @@ function markType(mark: unknown): string {
 
 function countRows(spec: JsonObject): number {
   let total = 0;
+  if (isPlainObject(spec.datasets)) {
+    for (const rows of Object.values(spec.datasets)) if (Array.isArray(rows)) total += rows.length;
+  }
   const visit = (node: unknown): void => {
     if (!isPlainObject(node)) return;
     if (isPlainObject(node.data) && Array.isArray(node.data.values)) total += node.data.values.length;

@@ -97,6 +97,7 @@ function addParam(chart: Chart, param: ChartParam): Chart {
       const transform = Array.isArray(node.transform) ? node.transform : [];
       node.transform = [{ filter: test }, ...transform];
     }
+    fixDomains(spec);
     return spec;
   });
 }
@@ -138,4 +139,49 @@ function dataSources(spec: VegaLiteSpec, field: string): { nodes: Record<string,
   };
   visit(spec);
   return { nodes, column };
+}
+
+/**
+ * Fixes the x and y domains of quantitative scales to the extent of all rows, so the axes stay put
+ * while the widget filters. Skipped for a channel when some layer already sets a domain.
+ */
+function fixDomains(spec: VegaLiteSpec): void {
+  const datasets = isPlainObject(spec.datasets) ? spec.datasets : {};
+  // [encoding, rows it reads] for every unit, walking layers (children inherit their parent's rows).
+  const units: [Record<string, unknown>, Row[]][] = [];
+  const visit = (node: Record<string, unknown>, inherited: Row[]) => {
+    const data = node.data;
+    let rows = inherited;
+    if (isPlainObject(data) && Array.isArray(data.values)) rows = data.values as Row[];
+    else if (isPlainObject(data) && typeof data.name === "string" && Array.isArray(datasets[data.name])) rows = datasets[data.name] as Row[];
+    if (isPlainObject(node.encoding)) units.push([node.encoding, rows]);
+    if (Array.isArray(node.layer)) for (const child of node.layer) if (isPlainObject(child)) visit(child, rows);
+  };
+  visit(spec, []);
+  for (const channel of ["x", "y"]) {
+    const defs = units.filter(([enc]) => isPlainObject(enc[channel]) && (enc[channel] as Row).type === "quantitative");
+    if (defs.length === 0) continue;
+    const scales = defs.map(([enc]) => (enc[channel] as Row).scale);
+    if (scales.some((sc) => isPlainObject(sc) && sc.domain !== undefined)) continue;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const [enc, rows] of defs) {
+      const fields = [(enc[channel] as Row).field, isPlainObject(enc[`${channel}2`]) ? (enc[`${channel}2`] as Row).field : undefined];
+      for (const field of fields) {
+        if (typeof field !== "string") continue;
+        for (const row of rows) {
+          const v = row[field];
+          if (typeof v === "number" && Number.isFinite(v)) (lo = Math.min(lo, v)), (hi = Math.max(hi, v));
+        }
+      }
+    }
+    if (!(lo <= hi)) continue;
+    const log = scales.some((sc) => isPlainObject(sc) && sc.type === "log");
+    const zero = !log && scales.every((sc) => !(isPlainObject(sc) && sc.zero === false));
+    const domain = zero ? [Math.min(0, lo), Math.max(0, hi)] : [lo, hi];
+    for (const [enc] of defs) {
+      const def = enc[channel] as Row;
+      def.scale = { ...(isPlainObject(def.scale) ? def.scale : {}), domain };
+    }
+  }
 }

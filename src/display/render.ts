@@ -53,6 +53,32 @@ export async function renderSvg(chart: Chart): Promise<string> {
 }
 
 /**
+ * Renders a chart to SVG synchronously (same bytes as {@link renderSvg}). Works for charts whose data
+ * is inline, as every builder's is; returns null when vega needs asynchronous work (say, data loaded
+ * from a URL), in which case use renderSvg. Uses vega 5 View internals (`_viewWidth`, `_origin`,
+ * `_scenegraph`) the way vega-view's own `renderHeadless` does; a test compares it with renderSvg.
+ */
+export function renderSvgSync(chart: Chart): string | null {
+  const vega: Vega = require("vega");
+  const { vegaSpec } = compileChart(chart);
+  const view = new vega.View(vega.parse(vegaSpec as never), { renderer: "none", logLevel: vega.Error });
+  try {
+    view.run();
+    const v = view as unknown as { _pulse: unknown; _viewWidth: number; _viewHeight: number; _origin: [number, number]; _scenegraph: { root: unknown } };
+    if (v._pulse !== null && v._pulse !== undefined) return null; // evaluation is waiting on something asynchronous
+    const headless = (vega as unknown as { renderModule(type: string): { headless: new (loader: unknown) => any } }).renderModule("svg").headless;
+    const pad = view.padding() as { left: number; right: number; top: number; bottom: number };
+    const renderer = new headless(view.loader())
+      .initialize(null, Math.max(0, v._viewWidth + pad.left + pad.right), Math.max(0, v._viewHeight + pad.top + pad.bottom), [pad.left + v._origin[0], pad.top + v._origin[1]], 1, undefined)
+      .background(view.background());
+    renderer.render(v._scenegraph.root);
+    return stableSvgIds(renderer.svg() as string);
+  } finally {
+    view.finalize();
+  }
+}
+
+/**
  * Renames every `id="..."` in an SVG to `d0`, `d1`, ... in order of appearance and rewrites the
  * references to them (`url(#id)`, `href="#id"`), so ids no longer depend on global counters.
  */

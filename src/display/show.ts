@@ -2,7 +2,8 @@ import { Chart } from "../charts/chart";
 import { describeValue } from "../validate";
 import { findTslab } from "./kernel";
 import { PNG_MIME, SVG_MIME, TEXT_MIME, VEGALITE_MIME } from "./mime";
-import { renderPng, rasterizeSvg, renderSvg } from "./render";
+import { inspect } from "util";
+import { rasterizeSvg, renderSvg, renderSvgSync } from "./render";
 
 /** The MIME bundle of one display_data message. */
 export interface DisplayBundle {
@@ -16,7 +17,10 @@ export interface DisplayBundle {
  * description. Never text/html, which front ends would prefer over the Vega-Lite renderer.
  */
 export async function displayBundle(chart: Chart): Promise<DisplayBundle> {
-  const svg = await renderSvg(chart);
+  return bundleFromSvg(chart, await renderSvg(chart));
+}
+
+function bundleFromSvg(chart: Chart, svg: string): DisplayBundle {
   const image = rasterizeSvg(svg);
   return {
     data: {
@@ -35,18 +39,36 @@ let warnedFallback = false;
  * Shows a chart in a tslab notebook cell as one display_data message carrying Vega-Lite, SVG, PNG and
  * text. If the kernel's display writer cannot be reached, shows a PNG through tslab's public API and
  * says so once on stdout. Outside a kernel (plain node), prints a one-line description.
- * @example await show(sweepChart(rows, { x: "lossRate", y: "p" }))
+ *
+ * The chart is rendered and sent before show() returns, so it appears even without `await`; the
+ * returned promise is already settled and prints as nothing when it is a cell's last value. Bad
+ * input throws at once (not as a rejected promise).
+ * @example show(sweepChart(rows, { x: "lossRate", y: "p" }))
  */
-export async function show(chart: Chart): Promise<void> {
-  if (!(chart instanceof Chart)) throw new TypeError(`show: chart must be a Chart (from a chart builder or Chart.of); got ${describeValue(chart)}`);
-  // Read the writer now, before any await: tslab replaces it when the next cell starts.
+export function show(chart: Chart): Promise<void> {
+  // Errors are thrown synchronously, so they show in the cell even without `await`.
+  if (!(chart instanceof Chart)) {
+    throw new TypeError(`show: chart must be a Chart (from a chart builder or Chart.of); got ${describeValue(chart)}`);
+  }
   const tslab = findTslab();
   if (!tslab.inKernel) {
     console.log(chart.describe());
-    return;
+    return quiet(Promise.resolve());
   }
+  const svg = renderSvgSync(chart);
+  if (svg === null) {
+    // Asynchronous data: render later; report a failure on stderr too, in case nobody awaits.
+    const later = renderSvg(chart).then((text) => send(chart, text, tslab));
+    later.catch((error: Error) => console.error(`show(): ${error.message}`));
+    return quiet(later);
+  }
+  send(chart, svg, tslab);
+  return quiet(Promise.resolve());
+}
+
+function send(chart: Chart, svg: string, tslab: ReturnType<typeof findTslab>): void {
   if (tslab.writer) {
-    const bundle = await displayBundle(chart);
+    const bundle = bundleFromSvg(chart, svg);
     tslab.writer({ data: bundle.data, metadata: bundle.metadata, transient: {} }, false);
     return;
   }
@@ -54,9 +76,12 @@ export async function show(chart: Chart): Promise<void> {
     warnedFallback = true;
     console.log("show(): tslab's display writer was not found, so charts are shown as static PNG images (no interactive Vega-Lite).");
   }
-  if (tslab.display) {
-    tslab.display.png((await renderPng(chart)).png);
-  } else {
-    console.log(chart.describe());
-  }
+  if (tslab.display) tslab.display.png(rasterizeSvg(svg).png);
+  else console.log(chart.describe());
+}
+
+/** tslab prints a cell's last value with console.log; make show()'s promise print as an empty line, not "Promise { ... }". */
+function quiet<T>(promise: Promise<T>): Promise<T> {
+  Object.defineProperty(promise, inspect.custom, { value: () => "", enumerable: false });
+  return promise;
 }

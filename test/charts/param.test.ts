@@ -44,3 +44,13 @@ test("withParam(builder, dropdown) returns a builder whose charts filter by the 
   const rows = await visibleRows(chart, "timeout", 200);
   assert.ok(rows.length === 5 && rows.every((r) => r.timeoutMs === 200));
 });
+
+test("withParam(chart, param) fixes the x and y domains to all rows, so axes stay put while filtering", () => {
+  const chart = withParam(sweepChart(sweepRows, { x: "lossRate", y: "p", lo: "lo", hi: "hi" }), { name: "timeout", field: "timeoutMs" });
+  const spec = chart.toSpec() as any;
+  const ys = [].concat(...sweepRows.map((r) => [r.p, r.lo, r.hi] as any));
+  for (const layer of spec.layer) {
+    assert.deepEqual(layer.encoding.x.scale.domain, [0.05, 0.4]);
+    assert.deepEqual(layer.encoding.y.scale.domain, [Math.min(...ys), Math.max(...ys)]);
+  }
+});

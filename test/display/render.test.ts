@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "child_process";
 import * as path from "path";
 import { outcomeChart } from "../../src/charts";
-import { PNG_SCALE, rasterizeSvg, renderPng, renderSvg, stableSvgIds } from "../../src/display";
+import { PNG_SCALE, rasterizeSvg, renderPng, renderSvg, renderSvgSync, stableSvgIds } from "../../src/display";
 import { outcomeRows, sampleCharts } from "../charts/_fixtures";
 
 /** Dark pixels (all channels < 128) in a column band of an RGBA image. */
@@ -36,6 +36,12 @@ test("renderSvg(chart) gives the same bytes in a fresh process", async () => {
   const child = execFileSync(process.execPath, ["-e", script], { encoding: "utf8", maxBuffer: 64 << 20 });
   await renderSvg(sampleCharts().outcome); // this process's counters are now ahead of the child's
   assert.equal(child, await renderSvg(sampleCharts().sequence));
+});
+
+test("renderSvgSync(chart) gives the same bytes as renderSvg(chart) for every builder", async () => {
+  for (const [name, chart] of Object.entries(sampleCharts())) {
+    assert.equal(renderSvgSync(chart), await renderSvg(chart), name);
+  }
 });
 
 test("stableSvgIds(svg) renumbers ids and their references in order of appearance", () => {

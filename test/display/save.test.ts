@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import * as vm from "vm";
 import { Chart } from "../../src/charts";
 import { chartHtml, save, saveFormat } from "../../src/display";
 import { sampleCharts } from "../charts/_fixtures";
@@ -79,4 +80,12 @@ test("chartHtml(chart) is self-contained: inlined libraries, no external URLs in
   const json = /<script type="application\/json" id="chart-spec">([^]*?)<\/script>/.exec(html)![1];
   assert.deepEqual(JSON.parse(json), chart.toSpec());
   assert.ok(html.includes("vegaEmbed(") && html.includes('"editor":false') && html.includes('"export":true'));
+});
+
+test("chartHtml(chart) inline scripts still parse as JavaScript after escaping", () => {
+  const html = chartHtml(sampleCharts().sequence, "");
+  const scripts = [...html.matchAll(/<script>([^]*?)<\/script>/g)].map((m) => m[1]);
+  assert.equal(scripts.length, 4); // vega, vega-lite, vega-embed, the embed call
+  for (const code of scripts) assert.doesNotThrow(() => new vm.Script(code));
+  assert.ok(html.length < 1_000_000, `page is ${html.length} bytes`);
 });

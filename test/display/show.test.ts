@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as path from "path";
 import Module from "module";
+import { inspect } from "util";
 import { displayBundle, findTslab, show, VEGALITE_MIME } from "../../src/display";
 import { sampleCharts } from "../charts/_fixtures";
 
@@ -108,6 +109,19 @@ test("displayBundle(chart) PNG metadata is the 1x size of the SVG", async () => 
   assert.deepEqual(bundle.metadata, { "image/png": { width, height } });
 });
 
-test("show(notAChart) is a TypeError naming show", async () => {
-  await assert.rejects(show({} as never), /show: chart must be a Chart/);
+test("show(notAChart) throws a TypeError naming show, synchronously", () => {
+  assert.throws(() => show({} as never), /show: chart must be a Chart/);
+});
+
+test("show(chart) sends the bundle before returning, so a forgotten await loses nothing", () => {
+  const kernel = fakeKernel(true);
+  try {
+    const promise = show(sampleCharts().timeline);
+    assert.equal(kernel.sent.length, 1);
+    assert.ok(promise instanceof Promise);
+    // tslab console.logs a cell's last value: the promise prints as an empty string.
+    assert.equal(inspect(promise), "");
+  } finally {
+    kernel.uninstall();
+  }
 });
