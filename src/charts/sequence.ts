@@ -66,6 +66,7 @@ export interface SequenceDiagramOptions {
   laneWidthPx?: number;
 }
 
+const INTERVAL_GREY = new Set(["crash", "down"]);
 const KEYS = ["nodes", "labels", "title", "timeTitle", "heightPx", "laneWidthPx"] as const;
 const FATE_COLORS: Record<SequenceFate, string> = { delivered: "#0072B2", duplicate: "#E69F00", lost: "#D55E00", dropped: "#CC79A7", "in-flight": "#999999" };
 const FATE_DASH: Record<SequenceFate, number[]> = { delivered: [1, 0], duplicate: [5, 3], lost: [1, 0], dropped: [2, 2], "in-flight": [1, 3] };
@@ -115,6 +116,8 @@ export function sequenceDiagram(
     { field: "reason", type: "nominal", title: "fate" },
     ...(layout.arrows.some((a) => a.label !== undefined) ? [{ field: "label", type: "nominal" }] : []),
   ];
+  // Down time is neutral grey on the lanes (vermillion is taken by lost messages).
+  const kindRange = kindColors(layout.kinds).map((c, i) => (INTERVAL_GREY.has(layout.kinds[i]) ? CHART_COLORS.down : c));
   const lanes = nodes.map((node, lane) => ({ node, lane, t0: tMin, t1: tMax }));
   const layer: object[] = [
     {
@@ -129,7 +132,7 @@ export function sequenceDiagram(
       mark: { type: "rect", opacity: 0.35 },
       encoding: {
         x: x("x1"), x2: { field: "x2" }, y: y("startMs"), y2: { field: "endMs" },
-        color: { field: "kind", type: "nominal", title: "node event", scale: { domain: layout.kinds, range: kindColors(layout.kinds) } },
+        color: { field: "kind", type: "nominal", title: "node event", scale: { domain: layout.kinds, range: kindRange } },
         tooltip: [
           { field: "node", type: "nominal" }, { field: "kind", type: "nominal" },
           { field: "startMs", type: "quantitative", title: "from (ms)", format: ".4~g" },
@@ -138,21 +141,23 @@ export function sequenceDiagram(
       },
     });
   }
+  // Event points and their labels go on top of the arrows.
+  const eventLayers: object[] = [];
   if (layout.marks.length > 0) {
     const tooltip = [{ field: "node", type: "nominal" }, { field: "kind", type: "nominal" }, { field: "startMs", type: "quantitative", title: "time (ms)", format: ".4~g" }];
-    layer.push({
+    eventLayers.push({
       data: { values: layout.marks },
       mark: { type: "point", shape: "diamond", filled: true, size: 90 },
       encoding: {
         x: x("lane"), y: y("startMs"), tooltip,
         color: {
-          field: "kind", type: "nominal", title: "node event", scale: { domain: layout.kinds, range: kindColors(layout.kinds) },
+          field: "kind", type: "nominal", title: "node event", scale: { domain: layout.kinds, range: kindRange },
           ...(layout.intervals.length > 0 ? { legend: null } : {}),
         },
       },
     });
     if (layout.marks.some((m) => m.label !== undefined)) {
-      layer.push({
+      eventLayers.push({
         data: { values: layout.marks.filter((m) => m.label !== undefined) },
         mark: { type: "text", align: "left", dx: 8, fontSize: 10, color: CHART_COLORS.ink },
         encoding: { x: x("lane"), y: y("startMs"), text: { field: "label", type: "nominal" }, tooltip },
@@ -196,6 +201,7 @@ export function sequenceDiagram(
       encoding: { x: x("midX"), y: y("midY"), text: { field: "label", type: "nominal" }, tooltip: messageTooltip },
     });
   }
+  layer.push(...eventLayers);
   const spec: Record<string, unknown> = {
     width: Math.max(280, (options.laneWidthPx ?? 140) * n),
     height: options.heightPx ?? 420,

@@ -10,7 +10,7 @@ const KNOWN: Record<string, string> = {
   recovery: "#009E73",
   repair: "#009E73",
   up: "#009E73",
-  execute: "#0072B2",
+  execute: "#000000",
   partition: "#CC79A7",
   heal: "#56B4E9",
 };

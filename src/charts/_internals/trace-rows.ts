@@ -129,10 +129,20 @@ function fromTraceRows(rows: Row[]): NormalEvent[] {
       down.delete(row.node);
     } else if (row.kind === "record") {
       const kind = typeof row.label === "string" && row.label !== "" ? row.label : "record";
-      const detail = row.detail === null || row.detail === undefined ? "" : ` ${JSON.stringify(row.detail)}`;
+      const detail = row.detail === null || row.detail === undefined ? "" : ` ${formatDetail(row.detail)}`;
       const text = `${kind}${detail}`;
       out.push({ node: row.node, startMs: t, endMs: null, interval: false, kind, label: text.length > 28 ? `${text.slice(0, 27)}…` : text });
     }
   }
   return out;
+}
+
+/** A short text for a record detail: `{ seq: 3, cmd: "x" }` -> `seq=3 cmd=x`; other values as JSON. */
+function formatDetail(detail: unknown): string {
+  if (detail !== null && typeof detail === "object" && !Array.isArray(detail)) {
+    return Object.entries(detail as Record<string, unknown>)
+      .map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`)
+      .join(" ");
+  }
+  return typeof detail === "string" ? detail : JSON.stringify(detail);
 }
