@@ -1,0 +1,53 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import { createRng } from "../../src/random";
+import { checkConsensusSafety, fuzzPaxos, paxosProgressByDown, paxosRuns, randomFaultSchedule, runPaxos } from "../../src/protocols";
+
+// 10,000 schedules take about 20 s on one core, so they live in scripts/fuzz-paxos.mjs;
+// this test runs 1,000 of them (a different seed range from the script's default).
+test("fuzzPaxos({ runs: 1000 }): no random fault schedule breaks safety", () => {
+  const rows = fuzzPaxos({ seed: "test", runs: 1000 });
+  const bad = rows.filter((r) => !r.safe);
+  assert.equal(bad.length, 0, bad.slice(0, 3).map((r) => `${r.seed}: ${r.violation}`).join("\n"));
+  assert.ok(rows.some((r) => r.decided) && rows.some((r) => !r.decided));
+  assert.ok(rows.some((r) => r.faults > 3));
+});
+
+test("fuzzPaxos({ adopt: false }): the checker catches Paxos without adoption", () => {
+  const rows = fuzzPaxos({ seed: "test", runs: 300, adopt: false });
+  assert.ok(rows.some((r) => !r.safe));
+});
+
+test("runPaxos under random schedules is safe (fast-check property, seeds shrink on failure)", () => {
+  fc.assert(fc.property(fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 1, max: 3 }), fc.boolean(), (seed, clients, nacks) => {
+    const names = [...Array.from({ length: clients }, (_, i) => `u${i + 1}`), "s1", "s2", "s3"];
+    const faults = randomFaultSchedule(createRng(seed, "prop"), { nodes: names, horizonMs: 500 });
+    const r = runPaxos({ seed, clients, nacks, faults, lossRate: 0.2, duplicateRate: 0.05, untilMs: 800, maxAttempts: 10 });
+    const s = checkConsensusSafety(r.log, 3);
+    return s.ok || fc.pre(false) || false;
+  }), { numRuns: 200, seed: 42 });
+});
+
+test("randomFaultSchedule(rng, options) is deterministic and sorted by time", () => {
+  const a = randomFaultSchedule(createRng(7), { nodes: ["u1", "s1", "s2"], maxFaults: 10 });
+  const b = randomFaultSchedule(createRng(7), { nodes: ["u1", "s1", "s2"], maxFaults: 10 });
+  assert.deepEqual(a, b);
+  for (let i = 1; i < a.length; i++) assert.ok(a[i].at >= a[i - 1].at);
+});
+
+test("paxosRuns(options): randomized backoff cuts the attempts of dueling proposers", () => {
+  const mean = (rows: { attempts: number | null }[]) => rows.reduce((s, r) => s + (r.attempts ?? 100), 0) / rows.length;
+  const duel = paxosRuns({ seed: 42, runs: 150, clients: 3, nacks: true, backoffMs: 0 });
+  const calm = paxosRuns({ seed: 42, runs: 150, clients: 3, nacks: true, backoffMs: 40 });
+  assert.ok(duel.every((r) => r.safe) && calm.every((r) => r.safe));
+  assert.ok(mean(calm) < mean(duel), `${mean(calm)} vs ${mean(duel)}`);
+});
+
+test("paxosProgressByDown(options): decides with fewer than half down, never with half or more", () => {
+  const rows = paxosProgressByDown({ seed: 42, servers: 5, runs: 20 });
+  for (const r of rows) {
+    if (r.down <= 2) assert.equal(r.p, 1, `down ${r.down}`);
+    else assert.equal(r.p, 0, `down ${r.down}`);
+  }
+});
