@@ -3,6 +3,7 @@
  * and SVG -> PNG with resvg and the bundled DejaVu fonts (no system fonts, so output is identical
  * on every machine and text never vanishes).
  */
+import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import type { Chart } from "../charts/chart";
@@ -79,20 +80,26 @@ export function renderSvgSync(chart: Chart): string | null {
 }
 
 /**
- * Renames every `id="..."` in an SVG to `d0`, `d1`, ... in order of appearance and rewrites the
- * references to them (`url(#id)`, `href="#id"`), so ids no longer depend on global counters.
+ * Renames every `id="..."` in an SVG and rewrites the references to it (`url(#id)`, `href="#id"`), so
+ * ids no longer depend on vega's global counters: ids become `<p>-0`, `<p>-1`, ... in order of
+ * appearance, where the prefix `<p>` is a hash of the SVG itself. Same chart -> same bytes; two
+ * different charts on one page (a notebook, an HTML export) never share an id.
  */
 export function stableSvgIds(svg: string): string {
-  const ids = new Map<string, string>();
+  const ids = new Map<string, number>();
   for (const match of svg.matchAll(/\sid="([^"]+)"/g)) {
-    if (!ids.has(match[1])) ids.set(match[1], `d${ids.size}`);
+    if (!ids.has(match[1])) ids.set(match[1], ids.size);
   }
   if (ids.size === 0) return svg;
-  return svg.replace(/(\sid=")([^"]+)(")|(url\(#)([^)]+)(\))|(href=")#([^"]+)(")/g, (whole, a1, id1, a3, b1, id2, b3, c1, id3, c3) => {
-    if (id1 !== undefined) return ids.has(id1) ? `${a1}${ids.get(id1)}${a3}` : whole;
-    if (id2 !== undefined) return ids.has(id2) ? `${b1}${ids.get(id2)}${b3}` : whole;
-    return ids.has(id3) ? `${c1}#${ids.get(id3)}${c3}` : whole;
-  });
+  const rename = (name: (i: number) => string) =>
+    svg.replace(/(\sid=")([^"]+)(")|(url\(#)([^)]+)(\))|(href=")#([^"]+)(")/g, (whole, a1, id1, a3, b1, id2, b3, c1, id3, c3) => {
+      if (id1 !== undefined) return ids.has(id1) ? `${a1}${name(ids.get(id1)!)}${a3}` : whole;
+      if (id2 !== undefined) return ids.has(id2) ? `${b1}${name(ids.get(id2)!)}${b3}` : whole;
+      return ids.has(id3) ? `${c1}#${name(ids.get(id3)!)}${c3}` : whole;
+    });
+  // Hash the SVG with placeholder ids, so the prefix does not depend on the original counter values.
+  const prefix = `v${createHash("sha1").update(rename((i) => `@${i}`)).digest("hex").slice(0, 8)}`;
+  return rename((i) => `${prefix}-${i}`);
 }
 
 /** A rasterized image: PNG bytes plus sizes. */

@@ -44,9 +44,22 @@ test("renderSvgSync(chart) gives the same bytes as renderSvg(chart) for every bu
   }
 });
 
-test("stableSvgIds(svg) renumbers ids and their references in order of appearance", () => {
+test("stableSvgIds(svg) renumbers ids and their references in order of appearance, under a content-hash prefix", () => {
   const svg = '<svg><clipPath id="clip7"><rect/></clipPath><g clip-path="url(#clip7)"/><linearGradient id="gradient_3"/><use href="#gradient_3"/></svg>';
-  assert.equal(stableSvgIds(svg), '<svg><clipPath id="d0"><rect/></clipPath><g clip-path="url(#d0)"/><linearGradient id="d1"/><use href="#d1"/></svg>');
+  const out = stableSvgIds(svg);
+  const prefix = /id="(v[0-9a-f]{8})-0"/.exec(out)![1];
+  assert.equal(out, `<svg><clipPath id="${prefix}-0"><rect/></clipPath><g clip-path="url(#${prefix}-0)"/><linearGradient id="${prefix}-1"/><use href="#${prefix}-1"/></svg>`);
+  // The same SVG with other counter values gives the same bytes; a different SVG gets another prefix.
+  assert.equal(stableSvgIds(svg.replace(/clip7/g, "clip99").replace(/gradient_3/g, "gradient_12")), out);
+  assert.ok(!stableSvgIds(svg.replace("<rect/>", "<circle/>")).includes(prefix));
+});
+
+test("renderSvg(chart) ids differ between different charts (no clashes when several share a page)", async () => {
+  const a = await renderSvg(sampleCharts().heatmap);
+  const b = await renderSvg(sampleCharts().heatmap.title("another"));
+  const ids = (svg: string) => [...svg.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+  assert.ok(ids(a).length > 0);
+  assert.deepEqual(ids(a).filter((id) => ids(b).includes(id)), []);
 });
 
 test("renderPng(chart) is 2x the SVG size and says its 1x size", async () => {
