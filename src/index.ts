@@ -7,3 +7,4 @@ export * from "./engine";
 export * from "./charts";
 export * from "./display";
 export * from "./exercises";
+export * from "./scenarios";

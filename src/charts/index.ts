@@ -11,3 +11,5 @@ export * from "./sequence";
 export * from "./param";
 export { fieldTitle } from "./_internals/rows";
 export type { Row as ChartRow } from "./_internals/rows";
+export * from "./axes";
+export * from "./dot-plot";

@@ -3,9 +3,15 @@
  * an event writes a few numbers instead of allocating an object.
  */
 
+/**
+ * Initial column length: 8 entries (at most 64 bytes, which V8 allocates on its own heap, far
+ * cheaper than an off-heap buffer); columns double as they fill, so a short trace costs little.
+ */
+const INITIAL_CAPACITY = 8;
+
 /** A growable Float64Array. */
 export class F64Column {
-  data = new Float64Array(256);
+  data = new Float64Array(INITIAL_CAPACITY);
   length = 0;
   push(x: number): number {
     if (this.length === this.data.length) {
@@ -20,7 +26,7 @@ export class F64Column {
 
 /** A growable Int32Array. */
 export class I32Column {
-  data = new Int32Array(256);
+  data = new Int32Array(INITIAL_CAPACITY);
   length = 0;
   push(x: number): number {
     if (this.length === this.data.length) {

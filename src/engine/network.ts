@@ -39,8 +39,11 @@ export class Network {
   private readonly wasHeld = new Set<number>();
   private readonly lossRng: Rng;
   private readonly delayRng: Rng;
-  private readonly dupRng: Rng;
-  private readonly procRng: Rng;
+  // Created on first use: most worlds never duplicate nor add processing time, and seeding a stream
+  // is a large part of creating a small world. A stream depends only on the seed and its name, so
+  // creating it later draws exactly the same numbers.
+  private dupRngLazy: Rng | undefined;
+  private procRngLazy: Rng | undefined;
   private readonly arrive: number;
   private readonly n: number;
 
@@ -56,9 +59,15 @@ export class Network {
     this.held = new Uint8Array(this.n * this.n);
     this.lossRng = createRng(cfg.seed, "loss");
     this.delayRng = createRng(cfg.seed, "delay");
-    this.dupRng = createRng(cfg.seed, "duplicate");
-    this.procRng = createRng(cfg.seed, "processing");
     this.arrive = kernel.register((id) => this.onArrive(id));
+  }
+
+  private get dupRng(): Rng {
+    return this.dupRngLazy ??= createRng(this.cfg.seed, "duplicate");
+  }
+
+  private get procRng(): Rng {
+    return this.procRngLazy ??= createRng(this.cfg.seed, "processing");
   }
 
   /** Sends one message; returns its id. `from` and `to` are validated node indices. */

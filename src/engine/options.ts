@@ -146,8 +146,10 @@ export interface WorldConfig {
   seed: Seed;
   nodes: string[];
   delay: Sampler[];
-  loss: Float64Array;
-  dup: Float64Array;
+  // Plain arrays: a Float64Array of more than 8 entries lives off V8's heap and costs about a
+  // microsecond to allocate, a large share of creating a small world.
+  loss: number[];
+  dup: number[];
   /** null when processing time is the constant 0. */
   processing: Sampler | null;
   speeds: Float64Array;
@@ -171,8 +173,8 @@ export function validateWorldOptions(options: WorldOptions): WorldConfig {
   const gLoss = checkProbability("network.lossRate", net.lossRate ?? 0);
   const gDup = checkProbability("network.duplicateRate", net.duplicateRate ?? 0);
   const delay: Sampler[] = new Array(n * n).fill(gDelay);
-  const loss = new Float64Array(n * n).fill(gLoss);
-  const dup = new Float64Array(n * n).fill(gDup);
+  const loss: number[] = new Array(n * n).fill(gLoss);
+  const dup: number[] = new Array(n * n).fill(gDup);
   for (const [key, link] of Object.entries(net.links ?? {})) {
     const name = `network.links[${JSON.stringify(key)}]`;
     const m = /^(.+?)(<->|->)(.+)$/.exec(key);

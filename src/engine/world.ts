@@ -7,7 +7,7 @@
  * world.node("C", { init(ctx) { ctx.send("S", { type: "cmd" }); } });
  * const trace = world.run({ untilMs: 1000 });
  */
-import { createRng } from "../random";
+import { createRng, type Rng } from "../random";
 import { checkKeys, checkKnownName, checkNonNegative, fail } from "../validate";
 import type { Message, NodeContext, NodeHandlers } from "./context";
 import { Kernel, RunOptions, StopReason } from "./kernel";
@@ -57,7 +57,7 @@ export class World {
     this.epoch = new Array(n).fill(0);
     this.handlers = new Array(n).fill(undefined);
     this.net = new Network(this.cfg, this.kernel, this.log, this.up, (id) => this.handOver(id));
-    this.ctxs = this.cfg.nodes.map((name, i) => new NodeCtx(this, i, name, createRng(this.cfg.seed, `node:${name}`)));
+    this.ctxs = this.cfg.nodes.map((name, i) => new NodeCtx(this, i, name));
     this.onTimerEvent = this.kernel.register((id) => this.fireTimer(id));
     this.onFaultEvent = this.kernel.register((i) => applyFault(this, this.faults[i]));
     for (const f of this.cfg.faults) this.scheduleFault(f);
@@ -243,7 +243,10 @@ export class World {
 export class NodeCtx implements NodeContext {
   state: any = {};
   readonly persistent: Record<string, any> = {};
-  constructor(private readonly world: World, readonly index: number, readonly name: string, readonly rng: ReturnType<typeof createRng>) {}
+  private rngLazy: Rng | undefined;
+  constructor(private readonly world: World, readonly index: number, readonly name: string) {}
+  /** The node's stream `node:<name>`, seeded on first use (it depends only on the seed and the name). */
+  get rng(): Rng { return this.rngLazy ??= createRng(this.world.cfg.seed, `node:${this.name}`); }
   get now(): number { return this.world.kernel.now; }
   get nodes(): readonly string[] { return this.world.cfg.nodes; }
   send(to: string, payload: unknown): number {

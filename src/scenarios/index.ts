@@ -1,0 +1,3 @@
+// Barrel: re-exports only.
+export * from "./failures-at-scale";
+export * from "./published-failures";
