@@ -1,0 +1,286 @@
+// npm run bench [-- --json] [--quick] [--only kernel,score,failure,notebooks] [--runs N] [--chart F.svg] [--save F.json]
+//
+// Performance as ratios measured in one run on one machine: our engine against SimPy (what a user
+// would pick instead) and against a bare typed-array heap loop in Node (the practical limit).
+// Every case runs in a fresh process after a warm-up; each figure is the median of --runs runs
+// (default 3; 1 with --quick), cases interleaved so that machine noise spreads over all of them.
+//
+// Cases (see docs/benchmarks.md):
+//   kernel     hold model, 1,000 pending events: events/s of the engine kernel, a bare heap, SimPy
+//   score      score race Monte Carlo: runs/s on one core, on all cores (monteCarloParallel), SimPy
+//   failure    1e6 nodes for one year (MTBF 3 years, 1-day repairs): seconds and peak memory, ours
+//              and SimPy (SimPy measured at fewer nodes and scaled linearly)
+//   notebooks  headless execution time of every notebook in notebooks/
+//
+// With --json the last line printed is one JSON object with every figure (null where not measured).
+// Installs SimPy into the project's .venv when missing (not part of requirements.txt).
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { bootstrap, jupyterEnv, REPO, runMain, UserError } from "./lib/bootstrap.mjs";
+import { lessonNotebooks } from "./notebooks.mjs";
+import { checkTargets } from "./bench/targets.mjs";
+import { saveRatioChart } from "./bench/chart.mjs";
+
+const CASES = ["kernel", "score", "failure", "notebooks"];
+
+function parseArgs(argv) {
+  const opts = { json: false, quick: false, only: CASES, runs: undefined, distDir: path.join(REPO, "dist"), ownDist: false, chart: null, save: null };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = a.includes("=") ? a.slice(a.indexOf("=") + 1) : argv[++i];
+      if (v === undefined) throw new UserError(`${a} needs a value`);
+      return v;
+    };
+    if (a === "--json") opts.json = true;
+    else if (a === "--quick") opts.quick = true;
+    else if (a === "--only" || a.startsWith("--only=")) {
+      opts.only = value().split(",").map((s) => s.trim()).filter(Boolean);
+      const bad = opts.only.filter((c) => !CASES.includes(c));
+      if (bad.length > 0) throw new UserError(`--only: unknown case ${bad.join(", ")}; known: ${CASES.join(", ")}`);
+    } else if (a === "--runs" || a.startsWith("--runs=")) {
+      opts.runs = Number(value());
+      if (!Number.isInteger(opts.runs) || opts.runs < 1) throw new UserError(`--runs must be an integer >= 1; got ${opts.runs}`);
+    } else if (a === "--dist" || a.startsWith("--dist=")) {
+      opts.distDir = path.resolve(value()); // a compiled src/ elsewhere (tests, development): no bootstrap build
+      opts.ownDist = true;
+    } else if (a === "--chart" || a.startsWith("--chart=")) {
+      opts.chart = path.resolve(value()); // the ratio chart (.svg, .png, .html)
+    } else if (a === "--save" || a.startsWith("--save=")) {
+      opts.save = path.resolve(value()); // the JSON result, also written to this file
+    } else if (a === "--help" || a === "-h") {
+      console.log("usage: npm run bench -- [--json] [--quick] [--only kernel,score,failure,notebooks] [--runs N] [--dist DIR] [--chart FILE.svg] [--save FILE.json]");
+      process.exit(0);
+    } else throw new UserError(`unknown option ${a}; try --help`);
+  }
+  opts.runs ??= opts.quick ? 1 : 3;
+  return opts;
+}
+
+/** Work sizes. SimPy gets less work (it is slow); its figures are rates, or scaled, and say so. */
+function sizes(quick) {
+  const q = quick ? 10 : 1;
+  return {
+    kernel: { events: 10_000_000 / q, warmupEvents: 1_000_000 / q },
+    simpyKernel: { events: 1_000_000 / q, warmupEvents: 100_000 / q },
+    score: { runs: 200_000 / q, warmupRuns: 20_000 / q },
+    scoreParallel: { runs: 1_000_000 / q, warmupRuns: 50_000 / q },
+    simpyScore: { runs: 50_000 / q, warmupRuns: 5_000 / q },
+    failure: { nodes: 1_000_000, warmupNodes: 100_000 },
+    simpyFailure: { nodes: 100_000 / q, warmupNodes: 1_000 },
+  };
+}
+
+const median = (xs) => {
+  const s = xs.filter((x) => typeof x === "number" && Number.isFinite(x)).sort((a, b) => a - b);
+  if (s.length === 0) return null;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** Runs one case in a fresh process; returns its JSON line, or { error }. */
+function runCase(cmd, args, env) {
+  const res = spawnSync(cmd, args, { cwd: REPO, encoding: "utf8", env, maxBuffer: 64 * 2 ** 20 });
+  const line = (res.stdout ?? "").trim().split("\n").pop();
+  if (res.status !== 0 || !line?.startsWith("{")) {
+    const why = (res.stderr || res.error?.message || `exit ${res.status}`).trim().split("\n").slice(-3).join(" | ");
+    return { error: why };
+  }
+  return JSON.parse(line);
+}
+
+/** With --dist the build is not ours to make: use the project's .venv (or DISTSYS_PYTHON) as it is. */
+function existingPython() {
+  const venv = path.join(REPO, ".venv", process.platform === "win32" ? "Scripts/python.exe" : "bin/python");
+  const python = process.env.DISTSYS_PYTHON ?? (fs.existsSync(venv) ? venv : null);
+  return python ? { python } : bootstrap();
+}
+
+function ensureSimpy(python, log) {
+  const has = () => spawnSync(python, ["-c", "import simpy"], { stdio: "ignore" }).status === 0;
+  if (has()) return true;
+  log("SimPy is not in .venv: pip install simpy (benchmarks only; not in requirements.txt) ...");
+  spawnSync(python, ["-m", "pip", "install", "--disable-pip-version-check", "-q", "simpy"], { cwd: REPO, stdio: "inherit" });
+  if (has()) return true;
+  log("could not install SimPy: the SimPy figures will be null");
+  return false;
+}
+
+function pythonVersions(python) {
+  const res = spawnSync(python, ["-c",
+    "import sys, json\ntry:\n import simpy; v = simpy.__version__\nexcept Exception: v = None\n" +
+    "print(json.dumps({'python': sys.version.split()[0], 'simpy': v}))"], { encoding: "utf8" });
+  try { return JSON.parse(res.stdout.trim()); } catch { return { python: null, simpy: null }; }
+}
+
+function machineInfo(py) {
+  const cpus = os.cpus();
+  return {
+    cores: os.availableParallelism(),
+    cpu: cpus[0]?.model ?? "unknown",
+    memoryGB: Math.round(os.totalmem() / 2 ** 30 * 10) / 10,
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    node: process.versions.node,
+    python: py.python,
+    simpy: py.simpy,
+    loadavgStart: os.loadavg().map((x) => Math.round(x * 100) / 100),
+  };
+}
+
+/** The notebooks case: the strict runner over every notebook, `reps` times; median seconds per notebook. */
+function notebookCase(python, reps, log) {
+  const files = lessonNotebooks();
+  if (files.length === 0) {
+    log("notebooks: notebooks/ holds no notebooks");
+    return { seconds: {}, failed: [] };
+  }
+  const per = {};
+  const failed = new Set();
+  for (let r = 0; r < reps; r++) {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "distsys-bench-nb-"));
+    const json = path.join(tmp, "results.json");
+    const runner = path.join(REPO, "scripts", "run_notebooks.py");
+    spawnSync(python, [runner, "--json", json, "--output-dir", path.join(tmp, "out"), ...files],
+      { cwd: REPO, stdio: ["ignore", "ignore", "inherit"], env: jupyterEnv() });
+    const results = fs.existsSync(json) ? JSON.parse(fs.readFileSync(json, "utf8")) : [];
+    for (const res of results) {
+      const name = path.basename(res.notebook, ".ipynb");
+      (per[name] ??= []).push(res.seconds);
+      if (!res.ok) failed.add(name);
+    }
+    fs.rmSync(tmp, { recursive: true, force: true });
+    log(`notebooks run ${r + 1}/${reps}: ${results.map((x) => `${path.basename(x.notebook, ".ipynb")} ${x.seconds} s${x.ok ? "" : " FAILED"}`).join(", ")}`);
+  }
+  const seconds = {};
+  for (const [name, xs] of Object.entries(per)) seconds[name] = median(xs);
+  return { seconds, failed: [...failed] };
+}
+
+runMain(async () => {
+  const opts = parseArgs(process.argv.slice(2));
+  const log = (msg) => console.log(`[bench] ${msg}`);
+  const { python } = opts.ownDist ? existingPython() : bootstrap();
+  const simpy = ensureSimpy(python, log);
+  const py = pythonVersions(python);
+  const machine = machineInfo(py);
+  const S = sizes(opts.quick);
+  const want = new Set(opts.only);
+  const distDir = opts.distDir;
+  const nodeCase = (name, params) => runCase(process.execPath, [path.join(REPO, "scripts", "bench", "node-cases.mjs"), name, JSON.stringify({ distDir, ...params })], process.env);
+  const simpyCase = (name, params) => simpy
+    ? runCase(python, [path.join(REPO, "scripts", "bench", "simpy_cases.py"), name, JSON.stringify(params)], process.env)
+    : { error: "SimPy not installed" };
+
+  log(`${machine.cores} cores (${machine.cpu}), Node ${machine.node}, Python ${machine.python}, SimPy ${machine.simpy}; ` +
+    `load average ${machine.loadavgStart.join(" ")}; ${opts.runs} run(s) per case${opts.quick ? ", --quick sizes" : ""}`);
+
+  // Each repetition runs every case once (fresh processes), so noise spreads over all of them.
+  const samples = {};
+  const add = (key, rec, field) => {
+    (samples[key] ??= { values: [], records: [] });
+    if (rec.error) log(`${key}: ERROR ${rec.error}`);
+    else samples[key].values.push(rec[field]);
+    samples[key].records.push(rec);
+  };
+  for (let r = 0; r < opts.runs; r++) {
+    if (want.has("kernel")) {
+      add("engine", nodeCase("kernel", S.kernel), "eventsPerS");
+      add("bare", nodeCase("bare", S.kernel), "eventsPerS");
+      add("simpyKernel", simpyCase("kernel", S.simpyKernel), "eventsPerS");
+    }
+    if (want.has("score")) {
+      add("score", nodeCase("score", S.score), "runsPerS");
+      add("scoreParallel", nodeCase("score-parallel", S.scoreParallel), "runsPerS");
+      add("simpyScore", simpyCase("score", S.simpyScore), "runsPerS");
+    }
+    if (want.has("failure")) {
+      const ours = nodeCase("failure", S.failure);
+      add("failure", ours, "seconds");
+      add("failureMem", ours, "peakRssMB");
+      const theirs = simpyCase("failure", S.simpyFailure);
+      const scale = S.failure.nodes / S.simpyFailure.nodes;
+      add("simpyFailure", theirs.error ? theirs : { ...theirs, scaledSeconds: theirs.seconds * scale }, "scaledSeconds");
+      add("simpyFailureMem", theirs, "peakRssMB");
+    }
+    log(`run ${r + 1}/${opts.runs} done (load ${os.loadavg()[0].toFixed(2)})`);
+  }
+  const m = (key) => (samples[key] ? median(samples[key].values) : null);
+  const notebooks = want.has("notebooks") ? notebookCase(python, opts.runs, log) : null;
+  machine.loadavgEnd = os.loadavg().map((x) => Math.round(x * 100) / 100);
+
+  const result = {
+    engine_events_per_s: m("engine"),
+    bare_loop_events_per_s: m("bare"),
+    simpy_events_per_s: m("simpyKernel"),
+    score_race_runs_per_s: m("score"),
+    score_race_runs_per_s_parallel: m("scoreParallel"),
+    simpy_score_race_runs_per_s: m("simpyScore"),
+    failure_year_s: m("failure"),
+    failure_year_peak_rss_mb: m("failureMem"),
+    simpy_failure_year_s: m("simpyFailure"),
+    simpy_failure_peak_rss_mb: m("simpyFailureMem"),
+    notebook_seconds: notebooks ? notebooks.seconds : null,
+    notebook_total_s: notebooks ? Object.values(notebooks.seconds).reduce((a, b) => a + b, 0) : null,
+    notebooks_failed: notebooks ? notebooks.failed : null,
+    sizes: {
+      kernel_events: want.has("kernel") ? S.kernel.events : null,
+      simpy_kernel_events: want.has("kernel") ? S.simpyKernel.events : null,
+      score_runs: want.has("score") ? S.score.runs : null,
+      score_runs_parallel: want.has("score") ? S.scoreParallel.runs : null,
+      simpy_score_runs: want.has("score") ? S.simpyScore.runs : null,
+      failure_nodes: want.has("failure") ? S.failure.nodes : null,
+      simpy_failure_nodes_measured: want.has("failure") ? S.simpyFailure.nodes : null,
+    },
+    runs_per_case: opts.runs,
+    quick: opts.quick,
+    machine,
+  };
+  result.ratios = checkTargets(result);
+
+  printTable(result, log);
+  if (opts.save) fs.writeFileSync(opts.save, `${JSON.stringify(result, null, 2)}\n`);
+  if (opts.chart) {
+    try {
+      log(`chart written to ${await saveRatioChart(result, opts.chart, distDir)}`);
+    } catch (error) {
+      log(`could not write the chart: ${error?.message ?? error}`);
+    }
+  }
+  if (opts.json) console.log(JSON.stringify(result));
+  return 0;
+});
+
+function printTable(r, log) {
+  const f = (x, digits = 0) => (x === null || x === undefined ? "-" : Number(x).toLocaleString("en-US", { maximumFractionDigits: digits }));
+  const lines = [
+    ["kernel: hold model, 1,000 pending events", ""],
+    [`  engine (${f(r.sizes.kernel_events)} events)`, `${f(r.engine_events_per_s)} events/s`],
+    ["  bare typed-array heap loop", `${f(r.bare_loop_events_per_s)} events/s`],
+    [`  SimPy timeout callbacks (${f(r.sizes.simpy_kernel_events)} events)`, `${f(r.simpy_events_per_s)} events/s`],
+    ["score race Monte Carlo", ""],
+    [`  engine, one core (${f(r.sizes.score_runs)} runs)`, `${f(r.score_race_runs_per_s)} runs/s`],
+    [`  engine, ${r.machine.cores} workers (${f(r.sizes.score_runs_parallel)} runs)`, `${f(r.score_race_runs_per_s_parallel)} runs/s`],
+    [`  SimPy, one core (${f(r.sizes.simpy_score_runs)} runs)`, `${f(r.simpy_score_race_runs_per_s)} runs/s`],
+    ["failures: 1e6 nodes, 1 year, MTBF 3 years, 1-day repairs", ""],
+    ["  engine (simulateClusterFailures)", `${f(r.failure_year_s, 3)} s, peak RSS ${f(r.failure_year_peak_rss_mb, 1)} MB`],
+    [`  SimPy, one process per node (measured at ${f(r.sizes.simpy_failure_nodes_measured)} nodes, time scaled x${f(r.sizes.failure_nodes / r.sizes.simpy_failure_nodes_measured)})`,
+      `${f(r.simpy_failure_year_s, 1)} s, peak RSS ${f(r.simpy_failure_peak_rss_mb, 1)} MB at the measured size`],
+  ];
+  if (r.notebook_seconds) {
+    lines.push(["notebooks (strict headless runner)", ""]);
+    for (const [name, s] of Object.entries(r.notebook_seconds)) lines.push([`  ${name}${r.notebooks_failed.includes(name) ? " (FAILED)" : ""}`, `${f(s, 1)} s`]);
+    lines.push(["  total", `${f(r.notebook_total_s, 1)} s`]);
+  }
+  const w = Math.max(...lines.map(([a]) => a.length));
+  for (const [a, b] of lines) console.log(`${a.padEnd(w)}  ${b}`);
+  console.log("ratios against targets:");
+  for (const t of r.ratios) {
+    const verdict = t.value === null ? "not measured" : t.met ? "met" : "MISSED";
+    console.log(`  ${t.label.padEnd(44)} ${t.value === null ? "-" : t.value.toFixed(2).padStart(8)}  target ${t.op} ${t.target}  ${verdict}`);
+  }
+  log(`load average at the end ${r.machine.loadavgEnd.join(" ")}`);
+}
+
+

@@ -1,0 +1,125 @@
+// One benchmark case of scripts/bench.mjs, run in a fresh Node process: a warm-up, then the measured
+// run. Prints one JSON line with the figures and the process's peak RSS.
+// Usage: node scripts/bench/node-cases.mjs CASE '{"distDir": "...", ...params}'
+//   CASE: kernel | bare | score | score-parallel | failure
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+
+const require = createRequire(import.meta.url);
+const [caseName, paramsJson] = process.argv.slice(2);
+const params = JSON.parse(paramsJson ?? "{}");
+const distDir = path.resolve(params.distDir ?? new URL("../../dist", import.meta.url).pathname);
+const lib = (area) => require(path.join(distDir, area, "index.js"));
+const seconds = (t0) => Number(process.hrtime.bigint() - t0) / 1e9;
+const peakMB = () => (process.resourceUsage().maxRSS * 1024) / 2 ** 20; // maxRSS is in KiB
+
+const PENDING = 1000;
+
+// The hold model on the engine's kernel: each event schedules one new event at now + Exp(mean 1).
+function kernelHold(events) {
+  const { Kernel } = lib("engine");
+  const { createRng } = lib("random");
+  const k = new Kernel({ maxEvents: events + PENDING + 10 });
+  const rng = createRng(1, "hold");
+  let h = 0;
+  h = k.register(() => { k.after(-Math.log(1 - rng.next()), h, 0); });
+  for (let i = 0; i < PENDING; i++) k.after(-Math.log(1 - rng.next()), h, 0);
+  const t0 = process.hrtime.bigint();
+  k.run({ maxEvents: events });
+  return events / seconds(t0);
+}
+
+// The practical limit: the same hold model on a bare typed-array heap (time, sequence, label).
+function bareHold(events) {
+  const { createRng } = lib("random");
+  const cap = 2048;
+  const T = new Float64Array(cap), S = new Float64Array(cap), L = new Int32Array(cap);
+  let n = 0, seq = 0, now = 0;
+  const rng = createRng(1, "hold");
+  const push = (t, l) => {
+    const s = seq++;
+    let i = n++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (T[p] < t || (T[p] === t && S[p] < s)) break;
+      T[i] = T[p]; S[i] = S[p]; L[i] = L[p]; i = p;
+    }
+    T[i] = t; S[i] = s; L[i] = l;
+  };
+  const pop = () => {
+    const top = L[0];
+    const m = --n;
+    if (m > 0) {
+      const t = T[m], s = S[m], l = L[m];
+      let i = 0;
+      for (;;) {
+        let c = 2 * i + 1;
+        if (c >= m) break;
+        if (c + 1 < m && (T[c + 1] < T[c] || (T[c + 1] === T[c] && S[c + 1] < S[c]))) c++;
+        if (t < T[c] || (t === T[c] && s < S[c])) break;
+        T[i] = T[c]; S[i] = S[c]; L[i] = L[c]; i = c;
+      }
+      T[i] = t; S[i] = s; L[i] = l;
+    }
+    return top;
+  };
+  for (let i = 0; i < PENDING; i++) push(-Math.log(1 - rng.next()), i);
+  const t0 = process.hrtime.bigint();
+  for (let e = 0; e < events; e++) {
+    now = T[0];
+    const l = pop();
+    push(now + -Math.log(1 - rng.next()), l);
+  }
+  return events / seconds(t0);
+}
+
+const SCORE_MODULE = () => path.join(distDir, "scenarios", "score-race-bench.js");
+const SCORE_ARGS = { meanDelayMs: 10, lossRate: 0.01 };
+
+function scoreSerial(runs) {
+  const { monteCarlo } = lib("experiments");
+  const { scoreRaceBenchRun } = require(SCORE_MODULE());
+  const t0 = process.hrtime.bigint();
+  const results = monteCarlo({ runs, seed: 42, run: (s, i) => scoreRaceBenchRun(SCORE_ARGS, s, i) });
+  const s = seconds(t0);
+  return { runsPerS: runs / s, outcomes: tally(results) };
+}
+
+async function scoreParallel(runs) {
+  const { monteCarloParallel } = lib("experiments");
+  const t0 = process.hrtime.bigint();
+  const results = await monteCarloParallel({ module: SCORE_MODULE(), exportName: "scoreRaceBenchRun", args: SCORE_ARGS, runs, seed: 42 });
+  const s = seconds(t0);
+  return { runsPerS: runs / s, workers: os.availableParallelism(), outcomes: tally(results) };
+}
+
+function tally(results) {
+  const out = {};
+  for (const r of results) out[r] = (out[r] ?? 0) + 1;
+  return out;
+}
+
+function failureYear(nodes) {
+  const { simulateClusterFailures } = lib("failures");
+  const options = { nodes, mtbfYears: 3, repairHours: 24, horizonYears: 1, seed: 42 };
+  const t0 = process.hrtime.bigint();
+  const r = simulateClusterFailures(options);
+  return { seconds: seconds(t0), failures: r.failures };
+}
+
+async function main() {
+  const p = params;
+  let out;
+  switch (caseName) {
+    case "kernel": kernelHold(p.warmupEvents); out = { eventsPerS: kernelHold(p.events), events: p.events }; break;
+    case "bare": bareHold(p.warmupEvents); out = { eventsPerS: bareHold(p.events), events: p.events }; break;
+    case "score": scoreSerial(p.warmupRuns); out = { ...scoreSerial(p.runs), runs: p.runs }; break;
+    case "score-parallel": await scoreParallel(p.warmupRuns); out = { ...(await scoreParallel(p.runs)), runs: p.runs }; break;
+    case "failure": failureYear(p.warmupNodes); out = { ...failureYear(p.nodes), nodes: p.nodes }; break;
+    default: throw new Error(`unknown case ${JSON.stringify(caseName)}`);
+  }
+  console.log(JSON.stringify({ case: caseName, ...out, peakRssMB: peakMB() }));
+}
+
+await main();

@@ -1,0 +1,32 @@
+// The performance targets of scripts/bench.mjs, as ratios of figures measured in the same run.
+
+const ratio = (a, b) => (typeof a === "number" && typeof b === "number" && b > 0 ? a / b : null);
+
+/** Each target: a label, how to compute its value from the bench result, and the bound. */
+export const TARGETS = [
+  { key: "engine_vs_simpy", label: "engine / SimPy events/s", op: ">=", target: 10,
+    value: (r) => ratio(r.engine_events_per_s, r.simpy_events_per_s) },
+  { key: "engine_vs_bare", label: "engine / bare heap loop events/s", op: ">=", target: 0.6,
+    value: (r) => ratio(r.engine_events_per_s, r.bare_loop_events_per_s) },
+  { key: "score_vs_simpy", label: "score race runs/s: one core / SimPy", op: ">=", target: 20,
+    value: (r) => ratio(r.score_race_runs_per_s, r.simpy_score_race_runs_per_s) },
+  { key: "score_parallel_vs_serial", label: "score race runs/s: all cores / one core", op: ">=", target: 1,
+    value: (r) => ratio(r.score_race_runs_per_s_parallel, r.score_race_runs_per_s) },
+  { key: "failure_vs_simpy", label: "failure year: SimPy s / engine s", op: ">=", target: 40,
+    value: (r) => ratio(r.simpy_failure_year_s, r.failure_year_s) },
+  { key: "failure_peak_rss_mb", label: "failure year: engine peak MB", op: "<", target: 100,
+    value: (r) => r.failure_year_peak_rss_mb ?? null },
+  { key: "slowest_notebook_s", label: "slowest notebook (s)", op: "<=", target: 15,
+    value: (r) => (r.notebook_seconds && Object.keys(r.notebook_seconds).length > 0 ? Math.max(...Object.values(r.notebook_seconds)) : null) },
+  { key: "notebooks_total_s", label: "all notebooks together (s)", op: "<=", target: 60,
+    value: (r) => (r.notebook_seconds && Object.keys(r.notebook_seconds).length > 0 ? r.notebook_total_s : null) },
+];
+
+/** Evaluates every target on a bench result: [{ key, label, value, op, target, met }]. */
+export function checkTargets(result) {
+  return TARGETS.map((t) => {
+    const value = t.value(result);
+    const met = value === null ? null : t.op === ">=" ? value >= t.target : t.op === "<" ? value < t.target : value <= t.target;
+    return { key: t.key, label: t.label, value, op: t.op, target: t.target, met };
+  });
+}
