@@ -1,0 +1,92 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import { exponential } from "../../src/random";
+import { clientServerReplication, countDistinctLogs, logsDiverge } from "../../src/protocols/replication";
+import { serializerReplication } from "../../src/protocols/serializer";
+import {
+  ackDivergenceProbability, divergenceSweep, staggeredDivergenceProbability, uniformDelayWithSd,
+} from "../../src/scenarios/replication-experiments";
+import { replicationCostSweep } from "../../src/scenarios/replication-views";
+
+test("clientServerReplication(options) executes every command exactly once on every server", () => {
+  fc.assert(fc.property(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 }),
+    (seed, clients, servers, commandsPerClient) => {
+      const r = clientServerReplication({ seed, clients, servers, commandsPerClient, lossRate: 0.1 });
+      assert.equal(r.committed, clients * commandsPerClient);
+      for (const s of r.servers) {
+        assert.equal(r.logs[s].length, clients * commandsPerClient);
+        assert.equal(new Set(r.logs[s]).size, r.logs[s].length);
+      }
+    }), { numRuns: 60 });
+});
+
+test("clientServerReplication(options) with one client never diverges", () => {
+  for (let seed = 0; seed < 50; seed++) assert.equal(clientServerReplication({ seed, clients: 1, servers: 4, commandsPerClient: 3 }).diverged, false);
+});
+
+test("clientServerReplication(options) gives the same trace for the same seed", () => {
+  const a = clientServerReplication({ seed: "x", clients: 3, servers: 3, commandsPerClient: 2 });
+  const b = clientServerReplication({ seed: "x", clients: 3, servers: 3, commandsPerClient: 2 });
+  assert.equal(a.trace.hash(), b.trace.hash());
+});
+
+test("clientServerReplication(options) diverges as often as 1 - (k!)^(1-n), within 4 standard errors", () => {
+  for (const [k, n] of [[2, 2], [2, 3], [3, 2]]) {
+    const rows = divergenceSweep({ seed: 7, runs: 1000, clients: k, servers: n, delaySdMs: 10 });
+    const p = ackDivergenceProbability(k, n);
+    const se = Math.sqrt((p * (1 - p)) / 1000);
+    assert.ok(Math.abs(rows[0].p - p) <= 4 * se, `k=${k} n=${n}: ${rows[0].p} vs ${p}`);
+  }
+});
+
+test("staggeredDivergenceProbability(n, gap, sd) matches the simulation within 4 standard errors", () => {
+  const rows = divergenceSweep({ seed: 3, runs: 1000, clients: 2, servers: 3, clientGapMs: 5, delaySdMs: [0, 4, 8] });
+  for (const r of rows) {
+    const p = staggeredDivergenceProbability(3, 5, r.delaySdMs);
+    const se = Math.max(Math.sqrt((p * (1 - p)) / 1000), 1e-3);
+    assert.ok(Math.abs(r.p - p) <= 4 * se, `sd=${r.delaySdMs}: ${r.p} vs ${p}`);
+  }
+  assert.equal(staggeredDivergenceProbability(3, 5, 0), 0);
+  assert.equal(staggeredDivergenceProbability(3, 0, 5), 0.75);
+});
+
+test("serializerReplication(options) never diverges and commits every command (property)", () => {
+  fc.assert(fc.property(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 }), fc.boolean(),
+    (seed, clients, servers, commandsPerClient, lossy) => {
+      const r = serializerReplication({ seed, clients, servers, commandsPerClient, lossRate: lossy ? 0.2 : 0, delayMs: exponential(10) });
+      assert.equal(r.diverged, false);
+      assert.equal(r.distinctStates, 1);
+      assert.equal(r.committed, clients * commandsPerClient);
+      for (const s of r.servers) assert.equal(r.logs[s].length, clients * commandsPerClient);
+    }), { numRuns: 60 });
+});
+
+test("serializerReplication(options) stalls while S1 is down and resumes after recovery", () => {
+  const r = serializerReplication({ seed: 1, clients: 3, servers: 3, commandsPerClient: 1000, delayMs: 10, untilMs: 900,
+    faults: [{ at: 300, crash: "S1" }, { at: 600, recover: "S1" }] });
+  const commits = r.trace.rows().filter((row) => row.kind === "record" && row.label === "commit").map((row) => row.t);
+  assert.equal(commits.filter((t) => t > 300 && t < 600).length, 0);
+  assert.ok(commits.some((t) => t >= 600));
+  assert.equal(r.diverged, false);
+});
+
+test("replicationCostSweep(options) matches the constant-delay closed forms within 3%", () => {
+  for (const row of replicationCostSweep({ seed: 1, clients: [1, 2, 4, 6], delayMs: 10, durationMs: 4000 })) {
+    assert.ok(Math.abs(row.latencyMs - row.latencyClosedFormMs) <= 0.03 * row.latencyClosedFormMs, JSON.stringify(row));
+    assert.ok(Math.abs(row.throughputPerS - row.throughputClosedFormPerS) <= 0.03 * row.throughputClosedFormPerS, JSON.stringify(row));
+  }
+});
+
+test("logsDiverge(logs) and countDistinctLogs(logs) treat prefixes as consistent", () => {
+  assert.equal(logsDiverge([["A1", "B1"], ["A1"]]), false);
+  assert.equal(logsDiverge([["A1", "B1"], ["B1", "A1"]]), true);
+  assert.equal(countDistinctLogs([["A1"], ["A1"], ["B1"]]), 2);
+});
+
+test("clientServerReplication(options) names the bad parameter", () => {
+  assert.throws(() => clientServerReplication({ seed: 1, clients: 0 }), /clients must be an integer in \[1, 26\]; got 0/);
+  assert.throws(() => clientServerReplication({ seed: 1, lossRate: 1.5 }), /lossRate must be a number in \[0, 1\]; got 1.5/);
+  assert.throws(() => clientServerReplication({ seed: 1, timeoutMS: 3 } as never), /unknown option "timeoutMS"/);
+  assert.throws(() => uniformDelayWithSd(10, 7), /sdMs must be a number in \[0, 5.774\]/);
+});
