@@ -63,7 +63,7 @@ export type ProtocolTimelineRow = { node: string; kind: string; t?: number; star
  * Timeline rows of a run: crash..recover as "down" intervals; for each pair of recorded events
  * (open, close) in `intervals`, an interval per node (e.g. issue..commit as "waiting for acks",
  * lock..unlock as "locked by A"); recorded events in `points` as points. Open intervals end at the
- * end of the run.
+ * end of the run. Outage rows come last (drawn on top).
  */
 export function protocolTimelineRows(trace: Trace, spec: {
   intervals?: { open: string; close: string; kind: string | ((detail: any) => string); closeMatches?: "same-node" }[];
@@ -97,7 +97,8 @@ export function protocolTimelineRows(trace: Trace, spec: {
   }
   for (const [key, o] of open) rows.push({ node: key.slice(key.indexOf("/") + 1), kind: o.kind, start: o.start, end });
   for (const [node, t] of Object.entries(down)) rows.push({ node, kind: "down", start: t, end });
-  return rows;
+  // Outages last, so a chart draws them on top of whatever the node was doing.
+  return [...rows.filter((r) => r.kind !== "down"), ...rows.filter((r) => r.kind === "down")];
 }
 
 /** One row of {@link replicationCostSweep}. */

@@ -1,0 +1,103 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import { exponential } from "../../src/random";
+import type { Trace } from "../../src/engine";
+import { twoPhaseProtocol } from "../../src/protocols/two-phase";
+import { twoPhaseAvailabilitySweep, twoPhaseContentionSweep, twoPhaseDeadlock, twoPhaseInvariants, twoPhaseLivelock } from "../../src/scenarios/two-phase-experiments";
+
+/** Replays lock/unlock/execute records: checks one holder per lock, at most one client holding all locks, execution only under the lock. */
+function checkLockInvariants(trace: Trace, clients: string[], servers: string[]): void {
+  const holder: Record<string, string | undefined> = {};
+  for (const row of trace.rows()) {
+    if (row.kind !== "record" || row.node === null || !servers.includes(row.node)) continue;
+    const d = row.detail as { client?: string; id?: string };
+    if (row.label === "lock") {
+      assert.equal(holder[row.node], undefined, `t=${row.t}: ${row.node} granted to ${d.client} while held by ${holder[row.node]}`);
+      holder[row.node] = d.client;
+      const full = clients.filter((c) => servers.every((s) => holder[s] === c));
+      assert.ok(full.length <= 1, `t=${row.t}: ${full.join(", ")} hold every lock`);
+    } else if (row.label === "unlock") {
+      holder[row.node] = undefined;
+    } else if (row.label === "execute") {
+      assert.equal(holder[row.node], d.id!.replace(/\d+$/, ""), `t=${row.t}: ${row.node} executed ${d.id} without its client's lock`);
+    }
+  }
+}
+
+test("twoPhaseProtocol(options) keeps its invariants: one lock holder, execution under the lock, every committed command once on every server (property)", () => {
+  fc.assert(fc.property(
+    fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 }),
+    fc.constantFrom("fixed" as const, "random" as const), fc.constantFrom("refuse" as const, "wait" as const),
+    (seed, clients, servers, commandsPerClient, backoff, onConflict) => {
+      const r = twoPhaseProtocol({ seed, clients, servers, commandsPerClient, backoff, onConflict, delayMs: exponential(5), lockTimeoutMs: onConflict === "wait" ? 60 : undefined, untilMs: 60000 });
+      checkLockInvariants(r.trace, r.clients, r.servers);
+      assert.equal(r.outcome, "done");
+      assert.equal(r.diverged, false);
+      for (const s of r.servers) {
+        assert.equal(r.logs[s].length, r.committed);
+        assert.equal(new Set(r.logs[s]).size, r.committed);
+      }
+      assert.equal(r.distinctStates, 1);
+    }), { numRuns: 80 });
+});
+
+test("twoPhaseProtocol(options) keeps the invariants when a server crashes and recovers", () => {
+  for (let seed = 0; seed < 20; seed++) {
+    const r = twoPhaseProtocol({ seed, clients: 3, servers: 3, commandsPerClient: 3, lockTimeoutMs: 40, untilMs: 20000,
+      faults: [{ at: 30 + seed, crash: "S2" }, { at: 300, recover: "S2" }] });
+    checkLockInvariants(r.trace, r.clients, r.servers);
+    assert.equal(r.outcome, "done", `seed ${seed}`);
+    assert.equal(r.distinctStates, 1);
+  }
+});
+
+test("twoPhaseProtocol(options) commits nothing while a server is down", () => {
+  const r = twoPhaseProtocol({ seed: 2, clients: 2, servers: 3, commandsPerClient: 50, lockTimeoutMs: 40, untilMs: 800,
+    faults: [{ at: 200, crash: "S3" }, { at: 500, recover: "S3" }] });
+  const commits = r.trace.rows().filter((row) => row.kind === "record" && row.label === "commit").map((row) => row.t);
+  assert.equal(commits.filter((t) => t > 230 && t < 500).length, 0); // a command already in phase 2 may finish just after the crash
+  assert.ok(commits.some((t) => t > 500));
+});
+
+test("twoPhaseLivelock({ backoff: 'fixed' }) never commits; randomized backoff does", () => {
+  const fixed = twoPhaseLivelock({ seed: 1, backoff: "fixed", untilMs: 2000 });
+  assert.equal(fixed.committed, 0);
+  assert.equal(fixed.outcome, "running");
+  assert.ok(fixed.attempts > 50);
+  for (let seed = 0; seed < 10; seed++) assert.equal(twoPhaseLivelock({ seed, backoff: "random", untilMs: 2000 }).outcome, "done");
+});
+
+test("twoPhaseDeadlock({ lockOrder: 'rotated' }) gets stuck; the same order does not", () => {
+  const dead = twoPhaseDeadlock({ seed: 1, lockOrder: "rotated" });
+  assert.equal(dead.outcome, "stuck");
+  assert.equal(dead.committed, 0);
+  for (let seed = 0; seed < 10; seed++) assert.equal(twoPhaseDeadlock({ seed, lockOrder: "same", clients: 3, servers: 3 }).outcome, "done");
+});
+
+test("twoPhaseContentionSweep(options) gives exactly one attempt per command for one client, more for several", () => {
+  const rows = twoPhaseContentionSweep({ seed: 1, runs: 10, clients: [1, 4], backoffs: ["random"], commandsPerClient: 2 });
+  assert.equal(rows[0].attemptsPerCommit, 1);
+  assert.ok(rows[1].attemptsPerCommit > 1.5);
+  assert.ok(rows[1].waitMs > rows[0].waitMs);
+});
+
+test("twoPhaseAvailabilitySweep(options) follows (1 - p)^n within 4 standard errors", () => {
+  for (const row of twoPhaseAvailabilitySweep({ seed: 5, runs: 400, servers: [1, 5, 10], downProbability: 0.1 })) {
+    const se = Math.sqrt((row.closedForm * (1 - row.closedForm)) / row.n);
+    assert.ok(Math.abs(row.p - row.closedForm) <= 4 * se, JSON.stringify(row));
+  }
+});
+
+test("twoPhaseProtocol(options) names the bad parameter", () => {
+  assert.throws(() => twoPhaseProtocol({ seed: 1, backoff: "none" as never }), /backoff must be one of "fixed", "random"; got "none"/);
+  assert.throws(() => twoPhaseProtocol({ seed: 1, servers: 0 }), /servers must be an integer/);
+  assert.throws(() => twoPhaseProtocol({ seed: 1, lockTimeoutMs: -1 }), /lockTimeoutMs must be a finite number > 0; got -1/);
+});
+
+test("twoPhaseInvariants(result) passes on normal runs and catches a forged double grant", () => {
+  const r = twoPhaseProtocol({ seed: 3, clients: 4, servers: 3, commandsPerClient: 2 });
+  assert.equal(twoPhaseInvariants(r).ok, true);
+  const forged = { ...r, logs: { ...r.logs, S1: [...r.logs.S1, r.logs.S1[0]] } };
+  assert.equal(twoPhaseInvariants(forged).everyCommitOnceEverywhere, false);
+});
