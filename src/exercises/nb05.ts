@@ -38,6 +38,8 @@ export function nb05Exercise2(answer: unknown): Verdict {
  * Accepts answers within 0.01 of the check's own run.
  */
 export function nb05Exercise3(answer: unknown, seed: Seed = 42, runs = 200): Verdict {
+  // No need to run the fuzzer for an answer that is not even a number.
+  if (typeof answer !== "number" || !Number.isFinite(answer)) return selfCheckNumber("exercise 3", answer, 0);
   const rows = fuzzPaxos({ seed, runs, adopt: false });
   const expected = rows.filter((r) => !r.safe).length / runs;
   return selfCheckNumber("exercise 3", answer, expected, {

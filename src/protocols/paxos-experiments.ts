@@ -2,11 +2,12 @@
  * Experiments on Paxos: many seeded runs with the same options (for dueling proposers with and
  * without backoff), and progress as more and more servers are down.
  */
-import { monteCarlo, wilson } from "../experiments";
+import { ecdf, monteCarlo, quantile, wilson } from "../experiments";
 import type { Seed } from "../random";
 import { checkInteger } from "../validate";
 import { runPaxos, type PaxosOptions } from "./paxos";
 import { checkConsensusSafety } from "./paxos-safety";
+import { naiveTicketConflicts } from "./naive-ticket";
 
 /** Options of {@link paxosRuns}: Paxos options without the seed, plus the experiment's seed and runs. */
 export interface PaxosRunsOptions extends Omit<PaxosOptions, "seed"> {
@@ -75,4 +76,64 @@ export function paxosProgressByDown(options: PaxosRunsOptions): PaxosProgressRow
     rows.push({ servers: n, down, runs, decided, p: decided / runs, lo: w.lo, hi: w.hi });
   }
   return rows;
+}
+
+/** One row of {@link ticketConflictSweep}. */
+export interface TicketConflictRow {
+  protocol: "naive tickets" | "Paxos";
+  startSpreadMs: number;
+  /** Share of runs in which two servers executed different commands, with a 95% Wilson interval. */
+  p: number;
+  lo: number;
+  hi: number;
+  runs: number;
+}
+
+/**
+ * For each start spread (clients start at uniform times in [0, spread] ms), the share of runs in which
+ * servers executed different commands, under the naive ticket protocol and under Paxos.
+ */
+export function ticketConflictSweep(options: Omit<PaxosRunsOptions, "startSpreadMs"> & { startSpreadsMs?: readonly number[] }): TicketConflictRow[] {
+  const { startSpreadsMs = [0, 20, 50, 100, 200, 400], runs = 300, seed, ...rest } = options;
+  checkInteger("ticketConflictSweep: runs", runs, 1, 1_000_000);
+  const rows: TicketConflictRow[] = [];
+  for (const startSpreadMs of startSpreadsMs) {
+    const naive = naiveTicketConflicts({ ...rest, seed: `${seed}/spread/${startSpreadMs}`, runs, startSpreadMs }).filter((r) => r.conflicting).length;
+    const paxos = paxosRuns({ ...rest, seed: `${seed}/spread/${startSpreadMs}`, runs, startSpreadMs }).filter((r) => !r.safe).length;
+    for (const [protocol, k] of [["naive tickets", naive], ["Paxos", paxos]] as const) {
+      const w = wilson(k, runs);
+      rows.push({ protocol, startSpreadMs, p: k / runs, lo: w.lo, hi: w.hi, runs });
+    }
+  }
+  return rows;
+}
+
+/** What {@link duelingProposers} returns: ECDF rows per setting and a summary per setting. */
+export interface DuelResult {
+  /** Rows `{ x: attempts, p, series }` for ecdfChart. */
+  ecdf: { x: number; p: number; series: string }[];
+  summary: { series: string; median: number; p90: number; max: number; undecided: number; runs: number }[];
+}
+
+/**
+ * Dueling proposers: `clients` clients start together and servers answer expired tickets with nacks,
+ * so a client whose ticket was overtaken restarts at once. For each backoff (0 = none) runs Paxos
+ * `runs` times and collects the attempts (all clients together) until the first decision; runs that
+ * never decide are counted in `undecided`.
+ */
+export function duelingProposers(options: Omit<PaxosRunsOptions, "backoffMs"> & { backoffsMs?: readonly number[] }): DuelResult {
+  const { backoffsMs = [0, 40], ...rest } = options;
+  const out: DuelResult = { ecdf: [], summary: [] };
+  for (const backoffMs of backoffsMs) {
+    const series = backoffMs === 0 ? "no backoff" : `random backoff up to ${backoffMs} ms`;
+    const rows = paxosRuns({ nacks: true, startSpreadMs: 0, ...rest, backoffMs });
+    const attempts = rows.filter((r) => r.attempts !== null).map((r) => r.attempts as number).sort((a, b) => a - b);
+    if (attempts.length > 0) for (const e of ecdf(attempts)) out.ecdf.push({ ...e, series });
+    out.summary.push({
+      series, runs: rows.length, undecided: rows.length - attempts.length,
+      median: attempts.length ? quantile(attempts, 0.5) : NaN, p90: attempts.length ? quantile(attempts, 0.9) : NaN,
+      max: attempts.length ? attempts[attempts.length - 1] : NaN,
+    });
+  }
+  return out;
 }

@@ -51,3 +51,11 @@ test("nb05 exercise checks accept the right answers and reject wrong ones", () =
   assert.equal(nb05Exercise3(0).correct, false);
   assert.ok(!String(nb05Exercise2(4)).includes("5"));
 });
+
+test("ladderMatrixChart(rows) draws the ladder with every label readable", async () => {
+  const { ladderMatrixChart } = await import("../../src/charts");
+  const spec = ladderMatrixChart(protocolLadder({ seed: "ladder-5" }), { format: "d" }).toSpec() as any;
+  assert.equal(spec.layer.length, 2);
+  assert.equal(spec.layer[0].encoding.x.axis.labelAngle, -30);
+  assert.deepEqual(spec.layer[0].encoding.color.scale.domain, [0, 1]);
+});
