@@ -45,6 +45,9 @@ export async function save(chart: Chart, file: string): Promise<string> {
   if (!stat || !stat.isDirectory()) {
     throw new Error(`save: folder ${JSON.stringify(folder)} does not exist (saving ${JSON.stringify(file)}); create it first`);
   }
+  if (fs.statSync(absolute, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new Error(`save: path ${JSON.stringify(absolute)} is a folder; pass a file name such as ${JSON.stringify(path.join(absolute, `chart.${format}`))}`);
+  }
   let content: string | Buffer;
   switch (format) {
     case "svg":

@@ -141,6 +141,19 @@ export function normalizeFault(name: string, f: unknown, nodes: readonly string[
   return out;
 }
 
+/**
+ * Most nodes a world may have: the network keeps n x n per-link tables, so 2,000 nodes take about
+ * 100 MB and 10,000 would exhaust a notebook kernel's memory.
+ */
+export const MAX_WORLD_NODES = 2000;
+
+/** A delay distribution; a constant (a number or `constant(v)`) must be a time, so >= 0. */
+function timeSampler(d: DistributionLike, name: string): Sampler {
+  if (typeof d === "number") checkNonNegative(name, d);
+  else if (d !== null && typeof d === "object" && d.kind === "constant") checkNonNegative(`${name}.value`, d.value);
+  return sampler(d, name);
+}
+
 /** @internal Validated world configuration. */
 export interface WorldConfig {
   seed: Seed;
@@ -167,9 +180,12 @@ export function validateWorldOptions(options: WorldOptions): WorldConfig {
   if (!(typeof seed === "string" || (typeof seed === "number" && Number.isFinite(seed)))) fail("seed", seed, "a finite number or a string");
   const nodes = checkNames("nodes", options.nodes).slice();
   const n = nodes.length;
+  if (n > MAX_WORLD_NODES) {
+    throw new RangeError(`nodes must be at most ${MAX_WORLD_NODES} names (the network keeps n x n link tables, so for large clusters use simulateClusterFailures); got ${n} names`);
+  }
   const net = options.network ?? {};
   checkKeys("network", net, ["delayMs", "lossRate", "duplicateRate", "links", "processingMs"]);
-  const gDelay = sampler(net.delayMs ?? 1, "network.delayMs");
+  const gDelay = timeSampler(net.delayMs ?? 1, "network.delayMs");
   const gLoss = checkProbability("network.lossRate", net.lossRate ?? 0);
   const gDup = checkProbability("network.duplicateRate", net.duplicateRate ?? 0);
   const delay: Sampler[] = new Array(n * n).fill(gDelay);
@@ -184,7 +200,7 @@ export function validateWorldOptions(options: WorldOptions): WorldConfig {
     if (link === null || typeof link !== "object") fail(name, link, "an object with delayMs, lossRate, duplicateRate");
     checkKeys(name, link, ["delayMs", "lossRate", "duplicateRate"]);
     const pairs = m[2] === "<->" ? [a * n + b, b * n + a] : [a * n + b];
-    const linkDelay = link.delayMs === undefined ? null : sampler(link.delayMs, `${name}.delayMs`);
+    const linkDelay = link.delayMs === undefined ? null : timeSampler(link.delayMs, `${name}.delayMs`);
     for (const k of pairs) {
       if (linkDelay) delay[k] = linkDelay;
       if (link.lossRate !== undefined) loss[k] = checkProbability(`${name}.lossRate`, link.lossRate);
@@ -216,6 +232,6 @@ export function validateWorldOptions(options: WorldOptions): WorldConfig {
   const maxEvents = checkInteger("maxEvents", options.maxEvents ?? 10_000_000, 1);
   const p = net.processingMs ?? 0;
   const processing = p === 0 || (typeof p === "object" && p?.kind === "constant" && p.value === 0) ? null
-    : sampler(p, "network.processingMs");
+    : timeSampler(p, "network.processingMs");
   return { seed, nodes, delay, loss, dup, processing, speeds, faults, maxEvents, drops, delays };
 }

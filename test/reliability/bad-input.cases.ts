@@ -1,0 +1,222 @@
+/**
+ * The bad-input table: every public entry point a student calls, each bad value it may receive, and
+ * the error it must throw. One row = one test (bad-input.test.ts) = one line of docs/errors.md
+ * (generated from these rows by errors-doc.ts, and checked against the file so the two cannot drift).
+ *
+ * A row's `expect` must match the thrown message; rows built with `bad()` expect the standard shape
+ * "<param> must be <range>; got <value>", so the message names the parameter, the range and the value.
+ */
+import * as os from "os";
+import * as path from "path";
+import * as lib from "../../src";
+import { describeValue } from "../../src/validate";
+
+/** One row of the table. */
+export interface BadInputCase {
+  /** The public entry point, as a student would call it. */
+  entry: string;
+  /** The parameter (or option path) that is wrong. */
+  param: string;
+  /** The bad value, as text. */
+  value: string;
+  /** What kind of mistake this is (the docs group rows by it). */
+  category: Category;
+  /** Calls the entry point with the bad value; may return a promise (then it must reject). */
+  call: () => unknown;
+  /** Must match the error message. */
+  expect: RegExp;
+}
+
+export type Category =
+  | "NaN" | "Infinity" | "negative time" | "probability outside [0, 1]" | "empty list" | "duplicate names"
+  | "unknown node" | "run count" | "size" | "malformed rows" | "file path" | "wrong type" | "runaway";
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+const rows: BadInputCase[] = [];
+
+/** Rows for one parameter, one per bad value: the message must name param, range and value. */
+function bad(entry: string, param: string, range: string, values: [Category, unknown][], call: (v: any) => unknown): void {
+  for (const [category, v] of values) {
+    const expect = new RegExp(`${esc(param)} must be [^;]*${esc(range)}[^;]*; got ${esc(describeValue(v))}`);
+    rows.push({ entry, param, value: describeValue(v), category, call: () => call(v), expect });
+  }
+}
+
+/** One row with a custom message pattern. */
+function row(entry: string, param: string, value: string, category: Category, call: () => unknown, expect: RegExp): void {
+  rows.push({ entry, param, value, category, call, expect });
+}
+
+const NAN: [Category, unknown] = ["NaN", NaN];
+const INF: [Category, unknown] = ["Infinity", Infinity];
+const NEG: [Category, unknown] = ["negative time", -1];
+const OVER: [Category, unknown] = ["probability outside [0, 1]", 1.5];
+const UNDER: [Category, unknown] = ["probability outside [0, 1]", -0.1];
+const ZERO: [Category, unknown] = ["run count", 0];
+const HUGE: [Category, unknown] = ["run count", 1e12];
+const STR: [Category, unknown] = ["wrong type", "10"];
+const PROB = [NAN, OVER, UNDER, STR];
+
+// ---- engine: createWorld, world methods, handler context ----
+const world = (o: Partial<lib.WorldOptions>) => lib.createWorld({ seed: 1, nodes: ["A", "B"], ...o } as lib.WorldOptions);
+bad("createWorld", "seed", "a finite number or a string", [NAN, INF], (v) => world({ seed: v }));
+row("createWorld", "nodes", "[]", "empty list", () => world({ nodes: [] }), /nodes must be a non-empty array of names; got \[\]/);
+row("createWorld", "nodes", '["A","A"]', "duplicate names", () => world({ nodes: ["A", "A"] }), /nodes must be an array of distinct names \("A" repeats\)/);
+row("createWorld", "nodes", '"A,B"', "wrong type", () => world({ nodes: "A,B" as any }), /nodes must be a non-empty array of names; got "A,B"/);
+row("createWorld", "nodes", "10,000 names", "size", () => world({ nodes: Array.from({ length: 10_000 }, (_, i) => `n${i}`) }),
+  /nodes must be at most 2000 names[^;]*; got 10000 names/);
+bad("createWorld", "network.lossRate", "[0, 1]", PROB, (v) => world({ network: { lossRate: v } }));
+bad("createWorld", "network.duplicateRate", "[0, 1]", [NAN, OVER], (v) => world({ network: { duplicateRate: v } }));
+bad("createWorld", "network.delayMs", "in [0, Infinity)", [NAN, INF, NEG], (v) => world({ network: { delayMs: v } }));
+bad("createWorld", "network.delayMs.mean", "> 0", [NEG, NAN], (v) => world({ network: { delayMs: lib.exponential(v) } }));
+bad("createWorld", "network.processingMs", "in [0, Infinity)", [NAN, NEG], (v) => world({ network: { processingMs: v } }));
+bad('createWorld', 'network.links["A->B"].lossRate', "[0, 1]", [OVER], (v) => world({ network: { links: { "A->B": { lossRate: v } } } }));
+bad('createWorld', 'network.links["A->Z"] to', 'one of the known nodes "A", "B"', [["unknown node", "Z"]], () => world({ network: { links: { "A->Z": { lossRate: 0.1 } } } }));
+bad("createWorld", "speeds.A", "> 0", [["size", 0], NAN, INF], (v) => world({ speeds: { A: v } }));
+bad("createWorld", "speeds key", 'one of the known nodes "A", "B"', [["unknown node", "Z"]], () => world({ speeds: { Z: 2 } }));
+bad("createWorld", "faults[0].crash", 'one of the known nodes "A", "B"', [["unknown node", "Z"]], (v) => world({ faults: [{ at: 5, crash: v }] }));
+bad("createWorld", "faults[0].recover", 'one of the known nodes "A", "B"', [["unknown node", "C"]], (v) => world({ faults: [{ at: 5, recover: v }] }));
+bad("createWorld", "faults[0].partition[1][0]", 'one of the known nodes "A", "B"', [["unknown node", "Z"]], (v) => world({ faults: [{ at: 5, partition: [["A"], [v]] }] }));
+bad("createWorld", "faults[0].block.to", 'one of the known nodes "A", "B"', [["unknown node", "Z"]], (v) => world({ faults: [{ at: 5, block: { from: "A", to: v } }] }));
+bad("createWorld", "faults[0].at", "[0, Infinity)", [NEG, NAN, INF], (v) => world({ faults: [{ at: v, crash: "A" }] }));
+bad("createWorld", "maxEvents", "an integer in [1,", [ZERO, NAN, ["run count", 2.5]], (v) => world({ maxEvents: v }));
+row("createWorld", "network.lossrate", "(typo)", "wrong type", () => world({ network: { lossrate: 0.1 } as any }), /network has an unknown option "lossrate"; known options: delayMs, lossRate/);
+bad("world.run", "untilMs", "[0, Infinity)", [NAN, NEG, INF], (v) => world({}).run({ untilMs: v }));
+bad("world.crash", "crash().crash", 'one of the known nodes "A", "B"', [["unknown node", "Z"]], (v) => world({}).crash(v));
+bad("world.crash", "crash().at", "[0, Infinity)", [NAN, NEG], (v) => world({}).crash("A", v));
+bad("world.node", "node(name)", 'one of the known nodes "A", "B"', [["unknown node", "Z"]], (v) => world({}).node(v, {}));
+const inInit = (f: (ctx: lib.NodeContext) => void) => { const w = world({}); w.node("A", { init: f }); return w.run({}); };
+bad("ctx.send", "send(to)", 'one of the known nodes "A", "B"', [["unknown node", "Z"]], (v) => inInit((ctx) => ctx.send(v, "x")));
+bad("ctx.setTimer", "setTimer(delayMs)", "[0, Infinity)", [NAN, NEG, INF], (v) => inInit((ctx) => ctx.setTimer(v, "t")));
+row("world.run", "(a protocol that never stops)", "ping-pong forever", "runaway", () => {
+  const w = world({ maxEvents: 10_000 });
+  const echo = { onMessage: (ctx: lib.NodeContext, m: lib.Message) => { ctx.send(m.from, "ping"); } };
+  w.node("A", { ...echo, init: (ctx) => { ctx.send("B", "ping"); } });
+  w.node("B", echo);
+  return w.run({});
+}, /exceeded its limit of maxEvents = 10000 events at t = \d+ ms \(a protocol that never stops\?\)/);
+row("world.run", "(timers that never stop)", "setTimer(0) forever", "runaway", () => {
+  const w = world({ maxEvents: 10_000 });
+  w.node("A", { init: (ctx) => { ctx.setTimer(0, "t"); }, onTimer: (ctx) => { ctx.setTimer(0, "t"); } });
+  return w.run({});
+}, /exceeded its limit of maxEvents = 10000 events at t = 0 ms/);
+
+// ---- random: distributions are validated when sampled or summarised ----
+bad("sampler(exponential(mean))", "delayMs.mean", "> 0", [NEG, NAN, ["size", 0]], (v) => lib.sampler(lib.exponential(v), "delayMs"));
+bad("sampler(uniform(min, max))", "delayMs.max", "[5, Infinity)", [["size", 1]], (v) => lib.sampler(lib.uniform(5, v), "delayMs"));
+bad("sampler(bernoulli(p))", "lost.p", "[0, 1]", [OVER, NAN], (v) => lib.sampler(lib.bernoulli(v), "lost"));
+bad("distMean(normal(mean, sd))", "distribution.sd", "[0, Infinity)", [NEG], (v) => lib.distMean(lib.normal(0, v)));
+bad("createRng", "seed", "a finite number or a string", [NAN, INF], (v) => lib.createRng(v));
+
+// ---- protocols ----
+bad("runClientServer", "lossRate", "[0, 1]", PROB, (v) => lib.runClientServer({ seed: 1, lossRate: v }));
+bad("runClientServer", "commands", "[1, 100000]", [ZERO, HUGE, NAN], (v) => lib.runClientServer({ seed: 1, commands: v }));
+bad("runClientServer", "timeoutMs", "> 0", [NAN, NEG, INF], (v) => lib.runClientServer({ seed: 1, timeoutMs: v }));
+bad("runClientServer", "network.delayMs", "in [0, Infinity)", [NEG], (v) => lib.runClientServer({ seed: 1, delayMs: v }));
+bad("runClientServer", "protocol", 'one of "naive"', [["wrong type", "acks"]], (v) => lib.runClientServer({ seed: 1, protocol: v }));
+bad("runClientServer", "seed", "a finite number or a string", [NAN], (v) => lib.runClientServer({ seed: v }));
+bad("runTwoGenerals", "lossRate", "[0, 1]", [OVER, NAN], (v) => lib.runTwoGenerals({ seed: 1, rounds: 3, lossRate: v }));
+bad("runTwoGenerals", "rounds", "an integer in [1,", [ZERO, NAN], (v) => lib.runTwoGenerals({ seed: 1, rounds: v }));
+bad("runScoreRace", "lossRate", "[0, 1]", [OVER], (v) => lib.runScoreRace({ seed: 1, lossRate: v }));
+bad("runScoreRace", "initialScore", "a finite number", [NAN, INF], (v) => lib.runScoreRace({ seed: 1, initialScore: v }));
+for (const [name, fn] of [["clientServerReplication", lib.clientServerReplication], ["serializerReplication", lib.serializerReplication]] as const) {
+  bad(name, `${name}: clients`, "[1, 26]", [ZERO, ["size", 27], NAN], (v) => fn({ seed: 1, clients: v }));
+  bad(name, `${name}: servers`, "[1, 1000]", [ZERO, NAN], (v) => fn({ seed: 1, servers: v }));
+  bad(name, `${name}: lossRate`, "[0, 1]", [OVER, NAN], (v) => fn({ seed: 1, lossRate: v }));
+  bad(name, `${name}: untilMs`, "> 0", [NEG, NAN], (v) => fn({ seed: 1, untilMs: v }));
+  bad(name, "faults[0].crash", 'one of the known nodes "A", "B", "S1"', [["unknown node", "S9"]], (v) => fn({ seed: 1, faults: [{ at: 5, crash: v }] }));
+}
+bad("twoPhaseProtocol", "clients", "[1,", [ZERO, NAN], (v) => lib.twoPhaseProtocol({ seed: 1, clients: v }));
+bad("twoPhaseProtocol", "untilMs", "> 0", [NEG, NAN], (v) => lib.twoPhaseProtocol({ seed: 1, untilMs: v }));
+bad("twoPhaseProtocol", "faults[0].crash", "one of the known nodes", [["unknown node", "S9"]], (v) => lib.twoPhaseProtocol({ seed: 1, faults: [{ at: 5, crash: v }] }));
+bad("twoPhaseCommit", "participants", "[1,", [ZERO, NAN], (v) => lib.twoPhaseCommit({ seed: 1, participants: v }));
+bad("twoPhaseCommit", "noVoteRate", "[0, 1]", [OVER], (v) => lib.twoPhaseCommit({ seed: 1, noVoteRate: v }));
+for (const [name, fn] of [["runPaxos", lib.runPaxos], ["runNaiveTicket", lib.runNaiveTicket]] as const) {
+  bad(name, `${name}: lossRate`, "[0, 1]", [OVER, NAN], (v) => fn({ seed: 1, lossRate: v }));
+  bad(name, `${name}: timeoutMs`, "> 0", [NEG, NAN], (v) => fn({ seed: 1, timeoutMs: v }));
+  bad(name, `${name}: clients`, "[1,", [ZERO], (v) => fn({ seed: 1, clients: v }));
+  bad(name, "faults[0].crash", "one of the known nodes", [["unknown node", "s9"]], (v) => fn({ seed: 1, faults: [{ at: 5, crash: v }] }));
+}
+bad("paxosRuns", "runs", "[1,", [ZERO, HUGE], (v) => lib.paxosRuns({ seed: 1, runs: v }));
+bad("naiveTicketConflicts", "runs", "[1,", [ZERO, HUGE], (v) => lib.naiveTicketConflicts({ seed: 1, runs: v }));
+bad("protocolLadder", "seed", "a finite number or a string", [NAN], (v) => lib.protocolLadder({ seed: v }));
+bad("quorumAvailability", "downProbabilities[0]", "[0, 1]", [OVER], (v) => lib.quorumAvailability({ seed: 1, servers: [3], downProbabilities: [v] }));
+bad("quorumAvailability", "trials", "[1,", [ZERO, HUGE], (v) => lib.quorumAvailability({ seed: 1, servers: [3], downProbabilities: [0.1], trials: v }));
+bad("divergenceSweep", "runs", "[1,", [ZERO, HUGE], (v) => lib.divergenceSweep({ seed: 1, runs: v, clients: 2, servers: 3 }));
+
+// ---- failures at scale ----
+bad("simulateClusterFailures", "nodes", "an integer in [1,", [ZERO, HUGE, NAN, ["size", 2.5]], (v) => lib.simulateClusterFailures({ nodes: v }));
+bad("simulateClusterFailures", "mtbfYears", "> 0", [NEG, NAN, ["size", 0]], (v) => lib.simulateClusterFailures({ nodes: 10, mtbfYears: v }));
+bad("simulateClusterFailures", "horizonYears", "[1e-9, 1000]", [NEG, INF, ["size", 1e6]], (v) => lib.simulateClusterFailures({ nodes: 10, horizonYears: v }));
+bad("simulateClusterFailures", "repairHours", "[0, 10000000]", [NEG, NAN], (v) => lib.simulateClusterFailures({ nodes: 10, repairHours: v }));
+bad("clusterTimeline", "nodes", "[1, 1000]", [["size", 5000]], (v) => lib.clusterTimeline({ nodes: v }));
+bad("replicaUnavailability", "downProbability", "[0, 1]", [OVER, NAN], (v) => lib.replicaUnavailability({ downProbability: v }));
+bad("dataLossProbability", "trials", "[1,", [ZERO, HUGE], (v) => lib.dataLossProbability({ trials: v }));
+bad("failureScalingSweep", "nodeCounts", "non-empty", [["empty list", []]], (v) => lib.failureScalingSweep({ nodeCounts: v }));
+bad("expectedClusterFailures", "mtbfYears", "> 0", [NEG, NAN], (v) => lib.expectedClusterFailures({ mtbfYears: v }));
+bad("publishedFailureIntervals", "clusterSize", "[1,", [ZERO, NAN], (v) => lib.publishedFailureIntervals({ clusterSize: v }));
+
+// ---- experiments and statistics ----
+bad("monteCarlo", "runs", "[1, 10000000]", [ZERO, HUGE, NAN, ["run count", 2.5]], (v) => lib.monteCarlo({ runs: v, seed: 1, run: () => 1 }));
+bad("monteCarlo", "run", "a function", [["wrong type", undefined]], (v) => lib.monteCarlo({ runs: 2, seed: 1, run: v }));
+bad("monteCarloParallel", "runs", "[1,", [ZERO, HUGE], (v) => lib.monteCarloParallel({ module: __filename, exportName: "x", runs: v, seed: 1 }));
+bad("sweep", "runs", "[1, 10000000]", [ZERO, HUGE], (v) => lib.sweep({ grid: { a: [1] }, runs: v, seed: 1, run: () => 1 }));
+bad("sweep", "grid.lossRate", "non-empty array", [["empty list", []]], (v) => lib.sweep({ grid: { lossRate: v }, runs: 1, seed: 1, run: () => 1 }));
+bad("sweep", "grid.lossRate", "distinct values", [["duplicate names", [0.1, 0.1]]], (v) => lib.sweep({ grid: { lossRate: v }, runs: 1, seed: 1, run: () => 1 }));
+bad("findRunSeed", "maxTries", "[1,", [ZERO, NAN], (v) => lib.findRunSeed({ seed: 1, run: () => 1, where: () => true, maxTries: v }));
+row("findRunSeed", "where", "never true", "runaway", () => lib.findRunSeed({ seed: 1, run: () => 1, where: () => false, maxTries: 50 }),
+  /no run among the first maxTries = 50 matched/);
+bad("wilson", "n", "[1,", [ZERO, NAN], (v) => lib.wilson(0, v));
+bad("wilson", "confidence", "(0, 1)", [OVER], (v) => lib.wilson(1, 2, v));
+bad("meanCI", "meanCI(values)", "non-empty array of finite numbers", [["empty list", []]], (v) => lib.meanCI(v));
+bad("quantile", "q", "[0, 1]", [OVER, NAN], (v) => lib.quantile([1, 2, 3], v));
+bad("histogram", "values[1]", "a finite number", [NAN, INF], (v) => lib.histogram([1, v]));
+bad("ecdf", "values[0]", "a finite number", [NAN], (v) => lib.ecdf([v]));
+bad("normalQuantile", "p", "[0, 1]", [OVER, NAN], (v) => lib.normalQuantile(v));
+bad("studentTQuantile", "df", "> 0", [ZERO, NAN], (v) => lib.studentTQuantile(0.9, v));
+
+// ---- charts: malformed rows never give a blank chart ----
+const okRow = { outcome: "done", p: 0.5, lo: 0.4, hi: 0.6 };
+row("outcomeChart", "rows", "[]", "empty list", () => lib.outcomeChart([]), /outcomeChart: rows is empty; pass at least one row/);
+row("outcomeChart", "rows", "null", "malformed rows", () => lib.outcomeChart(null as any), /outcomeChart: rows must be an array of row objects; got null/);
+row("outcomeChart", "rows[0]", "null", "malformed rows", () => lib.outcomeChart([null as any]), /outcomeChart: rows\[0\] must be a row object; got null/);
+bad("outcomeChart", "rows[0].p", "[0, 1]", [NAN, OVER], (v) => lib.outcomeChart([{ ...okRow, p: v }]));
+row("outcomeChart", "rows[0]", "lo > hi", "malformed rows", () => lib.outcomeChart([{ ...okRow, lo: 0.9, hi: 0.1 }]), /rows\[0\] must have lo <= p <= hi; got lo=0.9, p=0.5, hi=0.1/);
+row("outcomeChart", "rows[0].hi", "(missing)", "malformed rows", () => lib.outcomeChart([{ outcome: "a", p: 0.5, lo: 0.1 }]), /rows\[0\] has no field "hi"; its fields are: outcome, p, lo/);
+bad("sweepChart", "rows[1].y", "a finite number", [NAN, INF], (v) => lib.sweepChart([{ x: 1, y: 2 }, { x: 2, y: v }], { x: "x", y: "y" }));
+row("sweepChart", "x", '"lossrate"', "malformed rows", () => lib.sweepChart([{ lossRate: 1, y: 2 }], { x: "lossrate", y: "y" }), /sweepChart: rows\[0\] has no field "lossrate"; its fields are: lossRate, y/);
+bad("sweepChart", "rows[0].x", "> 0", [["size", 0]], (v) => lib.sweepChart([{ x: v, y: 1 }], { x: "x", y: "y", logX: true }));
+row("histogramChart", "rows[0]", "x0 > x1", "malformed rows", () => lib.histogramChart([{ x0: 2, x1: 1, count: 1, density: 1 }]), /rows\[0\] must have x0 < x1; got x0=2, x1=1/);
+bad("ecdfChart", "rows[0].p", "[0, 1]", [OVER], (v) => lib.ecdfChart([{ x: 1, p: v }]));
+row("heatmapChart", "rows", "[]", "empty list", () => lib.heatmapChart([], { x: "a", y: "b", color: "c" }), /heatmapChart: rows is empty/);
+bad("timelineChart", "rows[0].t", "a finite number", [NAN], (v) => lib.timelineChart([{ node: "A", kind: "crash", t: v }]));
+bad("sequenceDiagram", "messages[0].sendMs", "a finite number", [NAN, INF], (v) => lib.sequenceDiagram([{ id: 1, from: "A", to: "B", sendMs: v, deliverMs: 2, fate: "delivered" }]));
+bad("sequenceDiagram", "messages[0].fate", 'one of "delivered"', [["malformed rows", "arrived"]], (v) => lib.sequenceDiagram([{ id: 1, from: "A", to: "B", sendMs: 1, deliverMs: 2, fate: v }]));
+row("withParam", "field", '"zz"', "malformed rows", () => lib.withParam(lib.outcomeChart([okRow]), { name: "k", field: "zz" }), /withParam: field "zz" is not in the chart's data/);
+bad("Chart.size", "widthPx", "> 0", [NEG, NAN], (v) => lib.outcomeChart([okRow]).size(v, 200));
+bad("Chart.name", "figureName", "letters, digits", [["file path", "../x"]], (v) => lib.outcomeChart([okRow]).name(v));
+bad("traceDiagram", "trace", "a Trace", [["wrong type", null]], (v) => lib.traceDiagram(v));
+
+// ---- display: save and show ----
+const chart = () => lib.outcomeChart([okRow]);
+const tmp = os.tmpdir();
+row("save", "path", '"figure.txt"', "file path", () => lib.save(chart(), path.join(tmp, "figure.txt")), /save: cannot tell the format of ".*figure\.txt" from its extension; use one of \.svg, \.png, \.html, \.vl\.json, \.json/);
+row("save", "path", '"figure"', "file path", () => lib.save(chart(), path.join(tmp, "figure")), /save: cannot tell the format of ".*figure" from its extension/);
+row("save", "path", "<missing folder>/x.svg", "file path", () => lib.save(chart(), path.join(tmp, "no-such-folder-distsys", "x.svg")), /save: folder ".*no-such-folder-distsys" does not exist \(saving .*\); create it first/);
+row("save", "path", "<a folder named x.svg>", "file path", () => lib.save(chart(), dirNamed("x.svg")), /save: path ".*x\.svg" is a folder; pass a file name such as .*\.svg/);
+row("save", "path", '""', "file path", () => lib.save(chart(), ""), /save: path must be a non-empty string; got ""/);
+row("save", "chart", "a spec object", "wrong type", () => lib.save(chart().toSpec() as any, path.join(tmp, "x.svg")), /save: chart must be a Chart; got \{/);
+row("show", "chart", "null", "wrong type", () => lib.show(null as any), /show: chart must be a Chart \(from a chart builder or Chart\.of\); got null/);
+
+/** A fresh folder whose name ends in `name` (to check that save refuses to write over a folder). */
+function dirNamed(name: string): string {
+  const fs = require("fs") as typeof import("fs");
+  const base = fs.mkdtempSync(path.join(tmp, "distsys-save-"));
+  const dir = path.join(base, name);
+  fs.mkdirSync(dir);
+  return dir;
+}
+
+/** Every row of the table. */
+export const BAD_INPUT_CASES: readonly BadInputCase[] = rows;
