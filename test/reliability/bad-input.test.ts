@@ -4,10 +4,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { BAD_INPUT_CASES } from "./bad-input.cases";
 import { errorsTable, thrownBy, withTable } from "./errors-doc";
+import { REPO } from "./repo";
 
-// The repository root, from either the source tree or a compiled out dir (which mirrors test/).
-const ROOT = [path.resolve(__dirname, "../.."), process.cwd(), "/work/main"].find((d) => fs.existsSync(path.join(d, "docs", "errors.md"))) ?? process.cwd();
-const DOC = path.join(ROOT, "docs", "errors.md");
+const DOC = path.join(REPO, "docs", "errors.md");
 
 for (const [i, c] of BAD_INPUT_CASES.entries()) {
   test(`#${i + 1} ${c.entry}(${c.param} = ${c.value}) throws an error naming ${c.param}`, async () => {

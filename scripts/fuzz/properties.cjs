@@ -1,0 +1,292 @@
+// Fuzz targets: for the engine and each protocol, a fast-check arbitrary of random configurations
+// (network faults, fault schedules, sizes) and a check that runs one configuration and throws on the
+// first broken invariant. Shared by scripts/fuzz.mjs (10,000 cases a target) and
+// test/reliability/fuzz.test.ts (a few hundred in `npm test`). Configurations are plain JSON, so a
+// failure can be replayed from its printed form: node scripts/fuzz.mjs --target T --replay '<json>'.
+"use strict";
+
+/** Throws an Error with `message` unless `ok`. */
+function must(ok, message) {
+  if (!ok) throw new Error(message);
+}
+
+/**
+ * The engine's invariants on one trace:
+ * - the clock is monotonic and seq numbers are dense;
+ * - messages are conserved: each copy is sent once, ends at most once (deliver or drop), never before
+ *   it was sent, and copies without an end are exactly those messages() reports in flight or held;
+ * - crashed nodes are silent: between crash and recover a node sends nothing, receives nothing,
+ *   fires no timer and records nothing;
+ * - summary() agrees with the rows.
+ */
+function checkEngineInvariants(trace) {
+  const rows = trace.rows();
+  const sent = new Map(), ended = new Map(), down = new Set();
+  let lastT = 0;
+  rows.forEach((r, i) => {
+    must(r.seq === i, `row ${i} has seq ${r.seq}`);
+    must(Number.isFinite(r.t) && r.t >= lastT, `clock went back: row ${i} at t=${r.t} after t=${lastT}`);
+    lastT = r.t;
+    if (r.kind === "crash") down.add(r.node);
+    if (r.kind === "recover") down.delete(r.node);
+    if (["send", "duplicate", "timer", "record", "deliver"].includes(r.kind)) {
+      must(!down.has(r.node), `crashed node ${r.node} is not silent: ${r.kind} ${r.label ?? ""} at t=${r.t}`);
+    }
+    if (r.kind === "send" || r.kind === "duplicate") {
+      must(!sent.has(r.msgId), `message ${r.msgId} sent twice`);
+      sent.set(r.msgId, r.t);
+    }
+    if (r.kind === "deliver" || r.kind === "drop") {
+      must(sent.has(r.msgId), `message ${r.msgId} ends (${r.kind}) before it was sent`);
+      must(!ended.has(r.msgId), `message ${r.msgId} ends twice`);
+      must(r.t >= sent.get(r.msgId), `message ${r.msgId} ends at t=${r.t} before its send at t=${sent.get(r.msgId)}`);
+      ended.set(r.msgId, r.kind);
+    }
+  });
+  const open = trace.messages().filter((m) => m.fate === "in-flight" || m.fate === "held").map((m) => m.id).sort((a, b) => a - b);
+  const unended = [...sent.keys()].filter((id) => !ended.has(id)).sort((a, b) => a - b);
+  must(JSON.stringify(open) === JSON.stringify(unended), `messages not conserved: in flight per messages() ${JSON.stringify(open)}, per rows ${JSON.stringify(unended)}`);
+  const s = trace.summary();
+  const delivered = [...ended.values()].filter((k) => k === "deliver").length;
+  must(s.sent + s.duplicated === sent.size, `summary counts ${s.sent + s.duplicated} copies, rows ${sent.size}`);
+  must(s.delivered === delivered && s.dropped === ended.size - delivered, `summary delivered/dropped ${s.delivered}/${s.dropped}, rows ${delivered}/${ended.size - delivered}`);
+  must(s.inFlight === unended.length, `summary inFlight ${s.inFlight}, rows ${unended.length}`);
+}
+
+/** Random fault schedules over `names` within [0, horizonMs]: every verb, known names only. */
+function faultSchedule(fc, names, horizonMs, maxLength = 6) {
+  const at = fc.integer({ min: 0, max: horizonMs });
+  const name = fc.constantFrom(...names);
+  const split = fc.array(fc.boolean(), { minLength: names.length, maxLength: names.length })
+    .map((mask) => [names.filter((_, i) => mask[i]), names.filter((_, i) => !mask[i])])
+    .filter(([a, b]) => a.length > 0 && b.length > 0);
+  const link = fc.record({ from: name, to: name });
+  const entry = fc.oneof(
+    fc.record({ at, crash: name }),
+    fc.record({ at, recover: name, keepVolatile: fc.boolean() }),
+    ...(names.length > 1 ? [fc.record({ at, partition: split })] : []),
+    fc.record({ at, heal: fc.constant(true) }),
+    fc.record({ at, block: link }), fc.record({ at, unblock: link }),
+    fc.record({ at, hold: link }), fc.record({ at, release: link }),
+  );
+  return fc.array(entry, { maxLength });
+}
+
+/** A delay: a constant, exponential or uniform distribution (plain data), in ms. */
+function delayArb(fc, lib) {
+  return fc.oneof(
+    fc.integer({ min: 0, max: 20 }),
+    fc.integer({ min: 1, max: 20 }).map((m) => lib.exponential(m)),
+    fc.tuple(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 20 })).map(([a, w]) => lib.uniform(a, a + w)),
+  );
+}
+
+const rate = (fc, max) => fc.integer({ min: 0, max: Math.round(max * 100) }).map((k) => k / 100);
+const seedArb = (fc) => fc.integer({ min: 0, max: 2 ** 31 - 1 });
+
+/** Logs that agree: every pair is prefix-consistent, and no log executes a command twice. */
+function checkLogs(logs, what) {
+  const list = Object.entries(logs);
+  for (const [s, log] of list) must(new Set(log).size === log.length, `${what}: ${s} executed a command twice: ${log.join(" ")}`);
+  for (const [a, la] of list) {
+    for (const [b, lb] of list) {
+      const n = Math.min(la.length, lb.length);
+      for (let i = 0; i < n; i++) must(la[i] === lb[i], `${what}: ${a} and ${b} diverge at position ${i}: ${la[i]} vs ${lb[i]}`);
+    }
+  }
+}
+
+/** Replays lock/unlock/execute records: one holder per lock, execution only under the client's lock. */
+function checkLocks(trace, servers) {
+  const holder = {};
+  for (const r of trace.rows()) {
+    if (r.kind !== "record" || !servers.includes(r.node)) continue;
+    const d = r.detail || {};
+    if (r.label === "lock") {
+      must(holder[r.node] === undefined, `t=${r.t}: ${r.node} granted its lock to ${d.client} while ${holder[r.node]} held it`);
+      holder[r.node] = d.client;
+    } else if (r.label === "unlock") {
+      holder[r.node] = undefined;
+    } else if (r.label === "execute" && d.id !== undefined) {
+      must(holder[r.node] === String(d.id).replace(/\d+$/, ""), `t=${r.t}: ${r.node} executed ${d.id} without its client's lock`);
+    }
+  }
+}
+
+/** The fuzz targets over the library `lib` (the compiled package) and fast-check `fc`. */
+function fuzzTargets(lib, fc) {
+  const targets = [];
+
+  // The engine alone: a gossip protocol with bounded hops, timers and records on every node.
+  targets.push({
+    name: "engine",
+    arbitrary: fc.integer({ min: 2, max: 5 }).chain((n) => {
+      const names = Array.from({ length: n }, (_, i) => `N${i}`);
+      return fc.record({
+        seed: seedArb(fc), nodes: fc.constant(names), hops: fc.integer({ min: 0, max: 6 }),
+        network: fc.record({ delayMs: delayArb(fc, lib), lossRate: rate(fc, 0.5), duplicateRate: rate(fc, 0.3), processingMs: fc.integer({ min: 0, max: 3 }) }),
+        speeds: fc.constantFrom({}, { [names[0]]: 2 }, { [names[n - 1]]: 0.5 }),
+        faults: faultSchedule(fc, names, 100),
+      });
+    }),
+    check(cfg) {
+      const { hops, ...options } = cfg;
+      const build = () => {
+        const w = lib.createWorld({ ...options, maxEvents: 200_000 });
+        const handlers = {
+          init(ctx) { ctx.broadcast({ type: "gossip", hops }); ctx.setTimer(5 + ctx.rng.next() * 20, "tick"); },
+          onMessage(ctx, m) {
+            ctx.record("got", { from: m.from, hops: m.payload.hops });
+            if (m.payload.hops > 0) ctx.send(ctx.nodes[Math.floor(ctx.rng.next() * ctx.nodes.length)], { type: "gossip", hops: m.payload.hops - 1 });
+          },
+          onTimer(ctx) { if (ctx.now < 150) { ctx.broadcast({ type: "tick", hops: 1 }); ctx.setTimer(25, "tick"); } },
+        };
+        for (const name of cfg.nodes) w.node(name, handlers);
+        return w.run({ untilMs: 400 });
+      };
+      const trace = build();
+      checkEngineInvariants(trace);
+      must(build().hash() === trace.hash(), "the same configuration gave two different traces");
+    },
+  });
+
+  // Client-server (naive, ack, seq) under loss, duplication and random delays.
+  targets.push({
+    name: "client-server",
+    arbitrary: fc.record({
+      seed: seedArb(fc), protocol: fc.constantFrom("naive", "ack", "seq"), commands: fc.integer({ min: 1, max: 8 }),
+      lossRate: rate(fc, 0.6), ackLossRate: rate(fc, 0.6), duplicateRate: rate(fc, 0.3), delayMs: delayArb(fc, lib),
+      timeoutMs: fc.integer({ min: 5, max: 100 }),
+    }),
+    check(cfg) {
+      const world = lib.clientServerWorld(cfg);
+      const trace = world.run();
+      checkEngineInvariants(trace);
+      const r = lib.clientServerOutcome(world);
+      must(r.delivered <= r.commands, `delivered ${r.delivered} of ${r.commands} commands`);
+      must(r.executions >= r.delivered, `executions ${r.executions} < delivered ${r.delivered}`);
+      if (cfg.protocol !== "naive") must(r.delivered === r.commands, `${cfg.protocol}: only ${r.delivered} of ${r.commands} commands executed although the client retransmits`);
+      if (cfg.protocol === "seq") must(r.executions === r.delivered, `seq: ${r.executions - r.delivered} duplicate executions despite sequence numbers`);
+      if (cfg.protocol === "seq") must(r.order.every((c, i) => c === i), `seq: executed out of order: ${r.order.join(",")}`);
+      if (cfg.protocol === "naive" && cfg.duplicateRate === 0) must(r.executions === r.delivered, "naive without duplication executed a command twice");
+    },
+  });
+
+  // The score race: the final score is the applied order; nothing is applied that was not sent.
+  const op = fc.constantFrom("+1", "+10", "-3", "*2", "*5", "=7");
+  targets.push({
+    name: "score-race",
+    arbitrary: fc.record({
+      seed: seedArb(fc), clients: fc.array(fc.array(op, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }),
+      lossRate: rate(fc, 0.5), initialScore: fc.integer({ min: -5, max: 5 }), delayMs: delayArb(fc, lib),
+    }),
+    check(cfg) {
+      const world = lib.scoreRaceWorld(cfg);
+      const trace = world.run();
+      checkEngineInvariants(trace);
+      const r = lib.scoreRaceOutcome(world);
+      must(r.final === r.order.reduce(lib.applyScoreOp, cfg.initialScore), `final ${r.final} is not the applied order ${r.order.join(" ")}`);
+      const pool = cfg.clients.flat();
+      for (const o of r.order) {
+        const i = pool.indexOf(o);
+        must(i >= 0, `applied ${o}, which no client sent (or more often than sent)`);
+        pool.splice(i, 1);
+      }
+      if (cfg.lossRate === 0) must(pool.length === 0, `no loss, yet ${pool.join(" ")} never applied`);
+    },
+  });
+
+  // Replication: client-server with ACKs (may diverge, by design) and the serializer (must not).
+  const replication = (fuzzName, fn, mustAgree) => ({
+    name: fuzzName,
+    arbitrary: fc.record({ clients: fc.integer({ min: 1, max: 3 }), servers: fc.integer({ min: 1, max: 4 }) }).chain(({ clients, servers }) => {
+      const serverNames = Array.from({ length: servers }, (_, i) => `S${i + 1}`);
+      return fc.record({
+        seed: seedArb(fc), clients: fc.constant(clients), servers: fc.constant(servers), commandsPerClient: fc.integer({ min: 1, max: 3 }),
+        lossRate: rate(fc, 0.3), delayMs: delayArb(fc, lib), untilMs: fc.constant(5000),
+        faults: fc.array(fc.oneof(
+          fc.record({ at: fc.integer({ min: 0, max: 300 }), crash: fc.constantFrom(...serverNames) }),
+          fc.record({ at: fc.integer({ min: 0, max: 600 }), recover: fc.constantFrom(...serverNames) }),
+        ), { maxLength: 3 }),
+      });
+    }),
+    check(cfg) {
+      const r = fn(cfg);
+      checkEngineInvariants(r.trace);
+      must(r.committed <= r.issued, `committed ${r.committed} of ${r.issued}`);
+      if (mustAgree) checkLogs(r.logs, fuzzName);
+    },
+  });
+  targets.push(replication("client-server-replication", lib.clientServerReplication, false));
+  targets.push(replication("serializer", lib.serializerReplication, true));
+
+  // The two-phase protocol: one holder per lock, execution under the lock, logs never diverge.
+  targets.push({
+    name: "two-phase",
+    arbitrary: fc.record({ clients: fc.integer({ min: 1, max: 4 }), servers: fc.integer({ min: 1, max: 4 }) }).chain(({ clients, servers }) => {
+      const serverNames = Array.from({ length: servers }, (_, i) => `S${i + 1}`);
+      return fc.record({
+        seed: seedArb(fc), clients: fc.constant(clients), servers: fc.constant(servers), commandsPerClient: fc.integer({ min: 1, max: 3 }),
+        backoff: fc.constantFrom("fixed", "random"), onConflict: fc.constantFrom("refuse", "wait"), lockTimeoutMs: fc.constant(60),
+        delayMs: delayArb(fc, lib), untilMs: fc.constant(5000),
+        faults: fc.array(fc.oneof(
+          fc.record({ at: fc.integer({ min: 0, max: 300 }), crash: fc.constantFrom(...serverNames) }),
+          fc.record({ at: fc.integer({ min: 0, max: 600 }), recover: fc.constantFrom(...serverNames) }),
+        ), { maxLength: 2 }),
+      });
+    }).map((c) => ({ ...c, untilMs: c.faults.length === 0 ? 60_000 : 5000 })), // time to finish when nothing fails
+    check(cfg) {
+      const r = lib.twoPhaseProtocol(cfg);
+      checkEngineInvariants(r.trace);
+      checkLocks(r.trace, r.servers);
+      checkLogs(r.logs, "two-phase");
+      // Fixed backoff may livelock (the notebook shows it), so liveness is only required with random backoff.
+      if (cfg.faults.length === 0 && cfg.backoff === "random") must(r.outcome === "done", `no faults and random backoff, yet outcome ${r.outcome}`);
+    },
+  });
+
+  // Two-phase commit: atomicity (never one participant committed while another aborted).
+  targets.push({
+    name: "two-phase-commit",
+    arbitrary: fc.integer({ min: 1, max: 5 }).chain((participants) => fc.record({
+      seed: seedArb(fc), participants: fc.constant(participants), noVoteRate: rate(fc, 0.5), delayMs: delayArb(fc, lib),
+      crashCoordinatorAtMs: fc.option(fc.integer({ min: 0, max: 60 }), { nil: undefined }),
+      faults: faultSchedule(fc, Array.from({ length: participants }, (_, i) => `P${i + 1}`), 100, 3),
+      untilMs: fc.constant(3000),
+    })).map((c) => JSON.parse(JSON.stringify(c))),
+    check(cfg) {
+      const r = lib.twoPhaseCommit(cfg);
+      checkEngineInvariants(r.trace);
+      const states = Object.values(r.states);
+      must(!(states.includes("committed") && states.includes("aborted")), `not atomic: ${JSON.stringify(r.states)}`);
+      must(r.atomic, `result says not atomic: ${JSON.stringify(r.states)}`);
+    },
+  });
+
+  // Tickets: Paxos must stay safe under any schedule; the naive ticket protocol only keeps the engine's invariants.
+  const tickets = (fuzzName, fn, safe) => ({
+    name: fuzzName,
+    arbitrary: fc.record({ clients: fc.integer({ min: 1, max: 3 }), servers: fc.constantFrom(1, 3, 5) }).chain(({ clients, servers }) => {
+      const names = [...Array.from({ length: clients }, (_, i) => `u${i + 1}`), ...Array.from({ length: servers }, (_, i) => `s${i + 1}`)];
+      return fc.record({
+        seed: seedArb(fc), clients: fc.constant(clients), servers: fc.constant(servers), lossRate: rate(fc, 0.3), duplicateRate: rate(fc, 0.1),
+        delayMs: delayArb(fc, lib), untilMs: fc.constant(1000), maxAttempts: fc.constant(10), faults: faultSchedule(fc, names, 300, 5),
+        ...(safe ? { nacks: fc.boolean() } : {}),
+      });
+    }),
+    check(cfg) {
+      const r = fn(cfg);
+      checkEngineInvariants(r.trace);
+      if (safe) {
+        const s = lib.checkConsensusSafety(r.log, r.servers.length);
+        must(s.ok, `Paxos agreement broken: ${s.violation}`);
+      }
+    },
+  });
+  targets.push(tickets("paxos", lib.runPaxos, true));
+  targets.push(tickets("naive-ticket", lib.runNaiveTicket, false));
+
+  return targets.filter((t) => t.check);
+}
+
+module.exports = { fuzzTargets, checkEngineInvariants, faultSchedule };
