@@ -8,3 +8,4 @@ export * from "./charts";
 export * from "./display";
 export * from "./exercises";
 export * from "./scenarios";
+export * from "./protocols";

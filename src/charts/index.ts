@@ -13,3 +13,5 @@ export { fieldTitle } from "./_internals/rows";
 export type { Row as ChartRow } from "./_internals/rows";
 export * from "./axes";
 export * from "./dot-plot";
+export * from "./closed-form-ticks";
+export * from "./ladder-matrix";
