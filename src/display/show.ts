@@ -11,10 +11,15 @@ export interface DisplayBundle {
   metadata: Record<string, unknown>;
 }
 
+/** The display_data metadata key under which show() records the chart's figure name. */
+export const DISPLAY_METADATA_KEY = "distsys-lab";
+
 /**
  * The display bundle of a chart: the Vega-Lite spec (interactive in JupyterLab, Notebook 7 and
  * VS Code), an SVG (classic Notebook, GitHub, nbviewer), a 2x PNG shown at 1x size, and a text
  * description. Never text/html, which front ends would prefer over the Vega-Lite renderer.
+ * A named chart (`chart.name("loss-sweep")`) also carries `metadata["distsys-lab"] = { name }`,
+ * which `npm run figures` reads back from executed notebooks to name the figure files.
  */
 export async function displayBundle(chart: Chart): Promise<DisplayBundle> {
   return bundleFromSvg(chart, await renderSvg(chart));
@@ -22,6 +27,8 @@ export async function displayBundle(chart: Chart): Promise<DisplayBundle> {
 
 function bundleFromSvg(chart: Chart, svg: string): DisplayBundle {
   const image = rasterizeSvg(svg);
+  const metadata: Record<string, unknown> = { [PNG_MIME]: { width: image.widthPx, height: image.heightPx } };
+  if (chart.figureName !== undefined) metadata[DISPLAY_METADATA_KEY] = { name: chart.figureName };
   return {
     data: {
       [VEGALITE_MIME]: chart.toSpec(),
@@ -29,7 +36,7 @@ function bundleFromSvg(chart: Chart, svg: string): DisplayBundle {
       [PNG_MIME]: image.png.toString("base64"),
       [TEXT_MIME]: chart.describe(),
     },
-    metadata: { [PNG_MIME]: { width: image.widthPx, height: image.heightPx } },
+    metadata,
   };
 }
 

@@ -1,0 +1,67 @@
+// npm run slides [-- NAME...] [--out DIR] [--saved]: executes the notebooks (into a temporary
+// folder: the notebooks themselves are not rewritten) and writes one reveal.js deck per notebook to
+// slides/<notebook>.html, plus slides/index.html. The slide structure comes from each cell's slide
+// metadata (see scripts/lib/deck.mjs). reveal.js is copied from node_modules into slides/reveal.js/ and
+// vega, vega-lite and vega-embed are inlined in each deck, so the decks work offline: charts are live
+// vega-embed views, with the static SVG shown if scripts cannot run. No request leaves the machine.
+//
+//   --out DIR   write somewhere else than slides/
+//   --saved     use the outputs saved in the notebooks instead of executing them (fast, may be stale)
+import fs from "node:fs";
+import path from "node:path";
+import { bootstrap, runMain } from "./lib/bootstrap.mjs";
+import { buildSlides, copyReveal, deckHtml } from "./lib/deck.mjs";
+import { loadExecuted, parseArgs } from "./lib/executed.mjs";
+import { escapeHtml } from "./lib/gallery.mjs";
+import { markdownToHtml } from "./lib/markdown.mjs";
+
+const TEXT = (v) => (Array.isArray(v) ? v.join("") : v ?? "");
+
+runMain(async () => {
+  const opts = parseArgs(process.argv.slice(2), "slides");
+  if (opts.help) {
+    console.log("usage: npm run slides [-- [--out DIR] [--saved] [NOTEBOOK...]]");
+    return 0;
+  }
+  const { python } = bootstrap(); // Python: the runner, and mistune for Markdown
+  const started = process.hrtime.bigint();
+  const runs = loadExecuted(python, opts.files, { saved: opts.saved });
+  fs.mkdirSync(opts.out, { recursive: true });
+  copyReveal(opts.out);
+
+  let failed = 0;
+  for (const run of runs) {
+    if (!run.ok) {
+      console.error(`[slides] ${run.stem}: the notebook failed (see above); no deck written`);
+      failed++;
+      continue;
+    }
+    const cells = run.notebook.cells;
+    const mdIndex = cells.map((c, i) => (c.cell_type === "markdown" ? i : -1)).filter((i) => i >= 0);
+    const html = markdownToHtml(python, mdIndex.map((i) => TEXT(cells[i].source)));
+    const markdown = new Map(mdIndex.map((i, k) => [i, html[k]]));
+    const sections = buildSlides(run.notebook, run.stem, markdown);
+    const title = (/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html.join("\n"))?.[1] ?? run.stem).replace(/<[^>]+>/g, "").trim();
+    fs.writeFileSync(path.join(opts.out, `${run.stem}.html`), deckHtml({ title, sections }));
+    const slides = sections.reduce((n, s) => n + s.subs.length, 0);
+    const charts = sections.reduce((n, s) => n + s.subs.filter((sub) => sub.chart).length, 0);
+    console.log(`[slides] ${run.stem}: ${sections.length} sections, ${slides} slides, ${charts} with charts -> ${path.join(opts.out, `${run.stem}.html`)}`);
+  }
+  writeIndex(opts.out);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  console.log(`[slides] decks in ${opts.out} (${seconds.toFixed(1)} s); open one in a browser, S for speaker notes`);
+  return failed === 0 ? 0 : 1;
+});
+
+/** slides/index.html: links to every deck in the folder. */
+function writeIndex(out) {
+  const decks = fs.readdirSync(out).filter((f) => f.endsWith(".html") && f !== "index.html").sort();
+  const items = decks.map((f) => `<li><a href="${encodeURIComponent(f)}">${escapeHtml(f.replace(/\.html$/, ""))}</a></li>`);
+  fs.writeFileSync(path.join(out, "index.html"), [
+    "<!DOCTYPE html>", '<html lang="en">', '<head><meta charset="utf-8"><title>distsys-lab slides</title>',
+    "<style>body{margin:24px;font-family:'DejaVu Sans',sans-serif}li{margin:.4em 0}</style></head>",
+    "<body><h1>distsys-lab slides</h1>", `<ul>\n${items.join("\n")}\n</ul>`,
+    "<p>Made by <code>npm run slides</code>. Arrow keys move, Esc shows an overview, S opens speaker notes.</p>",
+    "</body></html>", "",
+  ].join("\n"));
+}

@@ -1,0 +1,320 @@
+// The browser test: real JupyterLab (started with the project's own `npm start` script) in headless
+// Chromium driven by playwright-core. Every notebook in notebooks/ is opened, run with Run > Run All
+// Cells, and must end with every cell executed, every chart drawn by vega-embed and no stderr output.
+// Then a slide deck and a saved HTML figure (made by the project's scripts from the fixture notebook)
+// must draw their charts from file:// with no network request at all.
+// Screenshots go to test-results/browser/. Without Chromium the tests are skipped (they fail in CI).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import * as fs from "node:fs";
+import * as net from "node:net";
+import * as os from "node:os";
+import * as path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { BrowserContext, Page } from "playwright-core";
+
+// Code passed to page.evaluate runs in the browser; tsconfig has no DOM lib, so name these loosely.
+declare const document: any;
+declare const window: any;
+
+function findRepo(): string {
+  for (let dir = __dirname; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, "scripts", "start.mjs"))) return dir;
+  }
+  return process.cwd();
+}
+const REPO = findRepo();
+const RESULTS = path.join(REPO, "test-results", "browser");
+const FIXTURE = path.join(REPO, "test", "notebooks", "figures.ipynb");
+
+const CHROMIUM_CANDIDATES = [process.env.CHROMIUM, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"]
+  .filter((p): p is string => typeof p === "string" && p.length > 0);
+const CHROMIUM = CHROMIUM_CANDIDATES.find((p) => fs.existsSync(p));
+const IN_CI = process.env.CI === "true";
+const NO_CHROMIUM = `Chromium not found (looked at ${CHROMIUM_CANDIDATES.join(", ")}): install it (Debian: apt-get install chromium) or set CHROMIUM=/path/to/chrome`;
+/** Skip without Chromium, except in CI, where the test runs and fails with the reason. */
+const SKIP = CHROMIUM || IN_CI ? false : NO_CHROMIUM;
+
+const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"];
+
+/** A fresh profile (--user-data-dir) per browser: playwright's persistent context takes it as its first argument. */
+async function launchBrowser(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  if (!CHROMIUM) throw new Error(NO_CHROMIUM);
+  const { chromium } = require("playwright-core") as typeof import("playwright-core");
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "distsys-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 900 }, timeout: 60_000,
+  });
+  context.setDefaultTimeout(30_000);
+  return {
+    context,
+    close: async () => {
+      await withTimeout(context.close(), 15_000, "closing Chromium").catch(() => undefined);
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise<T>((_, reject) => { timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms / 1000} s`)), ms); }),
+  ]);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Runs a project script (node scripts/<name> ...), bounded by a timeout; rejects on a non-zero exit. */
+function runScript(script: string, args: string[], timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(REPO, "scripts", script), ...args], { cwd: REPO, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    child.stdout.on("data", (b) => (out += b));
+    child.stderr.on("data", (b) => (out += b));
+    const timer = setTimeout(() => { child.kill("SIGKILL"); reject(new Error(`${script} timed out:\n${out}`)); }, timeoutMs);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(out);
+      else reject(new Error(`${script} ${args.join(" ")} exited with ${code}:\n${out}`));
+    });
+  });
+}
+
+/** JupyterLab through `node scripts/start.mjs`, isolated from the user's own settings and workspaces. */
+class Lab {
+  readonly token = randomBytes(16).toString("hex");
+  port = 0;
+  child: ChildProcess | null = null;
+  log = "";
+  private readonly home = fs.mkdtempSync(path.join(os.tmpdir(), "distsys-lab-jupyter-"));
+
+  async start(timeoutMs: number): Promise<void> {
+    this.port = await freePort();
+    const settings = path.join(this.home, "settings");
+    const put = (plugin: string, value: object) => {
+      const file = path.join(settings, `${plugin.replace(":", "/")}.jupyterlab-settings`);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, JSON.stringify(value));
+    };
+    put("@jupyterlab/docmanager-extension:plugin", { autosave: false }); // never write into notebooks/
+    put("@jupyterlab/notebook-extension:tracker", { windowingMode: "none" }); // every cell in the DOM
+    put("@jupyterlab/apputils-extension:notification", { fetchNews: "false", checkForUpdates: false });
+    this.child = spawn(process.execPath, [path.join(REPO, "scripts", "start.mjs")], {
+      cwd: REPO,
+      detached: true, // its own process group: stop() ends start.mjs, tsc --watch and jupyter lab together
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        ...process.env, PORT: String(this.port), JUPYTER_TOKEN: this.token,
+        JUPYTERLAB_SETTINGS_DIR: settings, JUPYTERLAB_WORKSPACES_DIR: path.join(this.home, "workspaces"),
+      },
+    });
+    const ready = new Promise<void>((resolve, reject) => {
+      const onData = (b: Buffer) => {
+        this.log += b.toString();
+        if (this.log.includes("JupyterLab is running at")) resolve();
+      };
+      this.child!.stdout!.on("data", onData);
+      this.child!.stderr!.on("data", (b: Buffer) => { this.log += b.toString(); });
+      this.child!.on("exit", (code) => reject(new Error(`npm start exited with ${code} before JupyterLab was ready:\n${this.log.slice(-3000)}`)));
+    });
+    await withTimeout(ready, timeoutMs, "starting JupyterLab with scripts/start.mjs");
+  }
+
+  url(p: string): string {
+    return `http://127.0.0.1:${this.port}${p}${p.includes("?") ? "&" : "?"}token=${this.token}`;
+  }
+
+  async api(method: string, p: string): Promise<any> {
+    const res = await withTimeout(fetch(`http://127.0.0.1:${this.port}${p}`, { method, headers: { Authorization: `token ${this.token}` } }), 15_000, `${method} ${p}`);
+    return res.status === 204 ? null : res.json();
+  }
+
+  /** Shuts down every kernel session (so kernels never outlive the test), then the whole process group. */
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (child && child.exitCode === null && child.pid) {
+      try {
+        for (const s of (await this.api("GET", "/api/sessions")) ?? []) await this.api("DELETE", `/api/sessions/${s.id}`);
+      } catch {
+        // the server may already be gone
+      }
+      const exited = new Promise((r) => child.once("exit", r));
+      try { process.kill(-child.pid, "SIGTERM"); } catch { /* gone */ }
+      const ok = await withTimeout(exited, 15_000, "stopping JupyterLab").then(() => true, () => false);
+      if (!ok) try { process.kill(-child.pid, "SIGKILL"); } catch { /* gone */ }
+    }
+    fs.rmSync(this.home, { recursive: true, force: true });
+  }
+}
+
+interface NotebookReport {
+  notebook: string;
+  codeCells: number;
+  executed: number;
+  charts: number;
+  drawn: number;
+  stderr: string[];
+  seconds: number;
+}
+
+/** Opens one notebook, runs all cells from the Run menu, waits for the kernel to finish, and inspects the page. */
+async function runNotebookInLab(lab: Lab, page: Page, file: string): Promise<NotebookReport> {
+  const name = path.basename(file);
+  const started = Date.now();
+  await page.goto(lab.url(`/lab/tree/${encodeURIComponent(name)}?reset`), { timeout: 60_000 });
+  await page.locator(".jp-NotebookPanel .jp-Cell").first().waitFor({ timeout: 60_000 });
+  const session = async () => ((await lab.api("GET", "/api/sessions")) as any[]).find((s) => s.path === name || s.path?.endsWith(`/${name}`));
+  // Wait for the notebook's kernel to be started and idle before running.
+  await poll(async () => (await session())?.kernel?.execution_state === "idle", 90_000, `the kernel of ${name} to start`);
+  await page.locator(".lm-MenuBar-item", { hasText: /^Run$/ }).click();
+  await page.locator(".lm-Menu-item:visible", { hasText: "Run All Cells" }).first().click();
+  const codeCells = await page.locator(".jp-Notebook .jp-CodeCell").count();
+  // Done when the kernel is idle and no prompt shows [*] (queued or running), three polls in a row.
+  let calm = 0;
+  await poll(async () => {
+    const busy = (await session())?.kernel?.execution_state !== "idle";
+    const running = await page.locator(".jp-CodeCell .jp-InputPrompt", { hasText: "[*]" }).count();
+    calm = !busy && running === 0 ? calm + 1 : 0;
+    return calm >= 3;
+  }, 240_000, `${name} to finish running`, 500);
+  // A cell that did not run shows "[ ]:"; a run cell "[n]:"; a cell with hidden input (solutions) shows no prompt.
+  const notRun = await page.locator(".jp-CodeCell .jp-InputPrompt").evaluateAll((els) => els.filter((e) => /\[\s*\]/.test(e.textContent ?? "")).length);
+  const executed = codeCells - notRun;
+  // JupyterLab's Vega 5 renderer (rank 57, ahead of SVG and PNG) marks its output with these classes.
+  const chartAreas = page.locator(".jp-OutputArea-output.jp-RenderedVegaLite, .jp-OutputArea-output.jp-RenderedVega5");
+  const charts = await chartAreas.count();
+  // vega-embed draws after the output arrives: wait (bounded) until every chart has its svg or canvas.
+  const drawnCount = () => chartAreas.evaluateAll((els) => els.filter((e) => e.querySelector(".vega-embed svg.marks, .vega-embed canvas.marks")).length);
+  await poll(async () => (await drawnCount()) === charts, 30_000, `the charts of ${name} to draw`).catch(() => undefined);
+  const drawn = await drawnCount();
+  const stderr = await page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"], .jp-OutputArea-output[data-mime-type="application/vnd.jupyter.error"]')
+    .allTextContents();
+  if (charts > 0) {
+    const first = chartAreas.first();
+    await first.scrollIntoViewIfNeeded();
+    await first.screenshot({ path: path.join(RESULTS, `${name.replace(/\.ipynb$/, "")}-first-chart.png`) });
+  }
+  const s = await session();
+  if (s) await lab.api("DELETE", `/api/sessions/${s.id}`); // free the CPU for the next notebook
+  return { notebook: name, codeCells, executed, charts, drawn, stderr, seconds: (Date.now() - started) / 1000 };
+}
+
+async function poll(check: () => Promise<boolean>, timeoutMs: number, what: string, everyMs = 250): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+    await sleep(everyMs);
+  }
+}
+
+/** Records every request a page makes; file:, data:, blob: and about: are local, anything else is network. */
+function recordRequests(page: Page): string[] {
+  const remote: string[] = [];
+  page.on("request", (req) => {
+    if (!/^(file|data|blob|about):/.test(req.url())) remote.push(req.url());
+  });
+  return remote;
+}
+
+test("Chromium is available for the browser test (required in CI)", { skip: SKIP }, () => {
+  assert.ok(CHROMIUM, NO_CHROMIUM);
+});
+
+test("JupyterLab from npm start runs every notebook (Run > Run All Cells): all cells run, every chart is a vega-embed view, no stderr", { skip: SKIP, timeout: 600_000 }, async () => {
+  assert.ok(CHROMIUM, NO_CHROMIUM);
+  const notebooks = fs.readdirSync(path.join(REPO, "notebooks")).filter((f) => f.endsWith(".ipynb")).sort();
+  if (notebooks.length === 0) return; // nothing to open yet
+  fs.mkdirSync(RESULTS, { recursive: true });
+  const lab = new Lab();
+  let browser: Awaited<ReturnType<typeof launchBrowser>> | null = null;
+  const reports: NotebookReport[] = [];
+  try {
+    const [, launched] = await Promise.all([lab.start(240_000), launchBrowser()]);
+    browser = launched;
+    const page = await browser.context.newPage();
+    for (const nb of notebooks) {
+      const report = await runNotebookInLab(lab, page, path.join(REPO, "notebooks", nb));
+      reports.push(report);
+      console.log(`# ${report.notebook}: ${report.executed}/${report.codeCells} cells run, ${report.drawn}/${report.charts} charts drawn, ${report.stderr.length} stderr outputs, ${report.seconds.toFixed(1)} s`);
+    }
+    await page.close();
+  } finally {
+    if (browser) await browser.close();
+    await lab.stop();
+  }
+  fs.writeFileSync(path.join(RESULTS, "notebooks.json"), `${JSON.stringify(reports, null, 2)}\n`);
+  for (const r of reports) {
+    const source = JSON.parse(fs.readFileSync(path.join(REPO, "notebooks", r.notebook), "utf8"));
+    const showCells = source.cells.filter((c: any) => c.cell_type === "code" && /\bshow\(/.test([].concat(c.source).join(""))).length;
+    assert.deepEqual(r.stderr, [], `${r.notebook}: stderr or error output`);
+    assert.equal(r.executed, r.codeCells, `${r.notebook}: ${r.codeCells - r.executed} code cells did not run (a cell failed and stopped Run All)`);
+    assert.ok(r.charts >= showCells, `${r.notebook}: ${r.charts} chart outputs for ${showCells} cells that call show()`);
+    assert.equal(r.drawn, r.charts, `${r.notebook}: ${r.charts - r.drawn} of ${r.charts} charts have no vega-embed svg/canvas`);
+  }
+});
+
+test("a slide deck and a saved HTML figure draw their charts offline: no request leaves file://", { skip: SKIP, timeout: 300_000 }, async () => {
+  assert.ok(CHROMIUM, NO_CHROMIUM);
+  fs.mkdirSync(RESULTS, { recursive: true });
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "distsys-offline-"));
+  let browser: Awaited<ReturnType<typeof launchBrowser>> | null = null;
+  try {
+    // The fixture notebook carries its outputs, so --saved needs no kernel.
+    await Promise.all([
+      runScript("slides.mjs", ["--saved", "--out", path.join(tmp, "slides"), FIXTURE], 240_000),
+      runScript("figures.mjs", ["--saved", "--out", path.join(tmp, "figures"), FIXTURE], 240_000),
+    ]);
+    browser = await launchBrowser();
+    const page = await browser.context.newPage();
+    const remote = recordRequests(page);
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+
+    await page.goto(pathToFileURL(path.join(tmp, "slides", "figures.html")).href);
+    await page.locator("figure.chart[data-embedded] .vega-embed svg.marks").first().waitFor({ state: "attached", timeout: 30_000 });
+    const deck = await page.evaluate(() => ({
+      charts: document.querySelectorAll("figure.chart").length,
+      embedded: document.querySelectorAll("figure.chart[data-embedded] .vega-embed svg.marks").length,
+      errors: [...document.querySelectorAll("[data-embed-error]")].map((e: any) => String(e.getAttribute("data-embed-error"))),
+      reveal: typeof (window as any).Reveal?.isReady === "function" && (window as any).Reveal.isReady(),
+    }));
+    assert.equal(deck.embedded, deck.charts, `deck: ${deck.embedded} of ${deck.charts} charts embedded; errors ${deck.errors.join("; ")}`);
+    assert.ok(deck.reveal, "reveal.js initialised");
+    await page.evaluate(() => (window as any).Reveal.slide(1, 1)); // the first chart's slide
+    const visible = page.locator("section.present figure.chart .vega-embed svg.marks").first();
+    await visible.waitFor({ state: "visible", timeout: 10_000 });
+    assert.ok(((await visible.boundingBox())?.width ?? 0) > 100, "the chart on the current slide is drawn at a visible size");
+    await page.screenshot({ path: path.join(RESULTS, "slides-fixture-chart.png") });
+
+    await page.goto(pathToFileURL(path.join(tmp, "figures", "figures", "fixture-outcomes.html")).href);
+    await page.locator("#chart.vega-embed svg.marks").first().waitFor({ state: "visible", timeout: 30_000 });
+    assert.equal(await page.locator("#chart-error").textContent(), "");
+    await page.screenshot({ path: path.join(RESULTS, "figure-fixture-outcomes.png") });
+
+    await page.goto(pathToFileURL(path.join(tmp, "figures", "index.html")).href);
+    await page.locator("figure img").first().waitFor({ state: "visible", timeout: 10_000 });
+    assert.ok(await page.locator("figure img").first().evaluate((img: any) => img.naturalWidth > 0), "the gallery shows the SVG");
+
+    assert.deepEqual(remote, [], "requests outside file://");
+    assert.deepEqual(errors, [], "page errors");
+  } finally {
+    if (browser) await browser.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+});
