@@ -15,3 +15,4 @@ export * from "./axes";
 export * from "./dot-plot";
 export * from "./closed-form-ticks";
 export * from "./ladder-matrix";
+export * from "./pmf";
