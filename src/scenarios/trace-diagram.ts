@@ -2,7 +2,8 @@
  * A space-time diagram straight from a trace, with readable labels for recorded state changes.
  */
 import { sequenceDiagram, type Chart, type SequenceDiagramOptions, type SequenceEvent } from "../charts";
-import type { Trace } from "../engine";
+import { Trace as TraceClass, type Trace } from "../engine";
+import { fail } from "../validate";
 
 /** A recorded detail as short text: `{ cmd: 0 }` -> "cmd 0", `{ op: "+10", score: 10 }` -> "op +10, score 10". */
 export function detailText(detail: unknown): string {
@@ -38,5 +39,6 @@ export function traceEvents(trace: Trace): SequenceEvent[] {
  * @example await show(traceDiagram(world.trace, { title: "A lost ACK" }).name("01-lost-ack"))
  */
 export function traceDiagram(trace: Trace, options: SequenceDiagramOptions = {}): Chart {
+  if (!(trace instanceof TraceClass)) fail("traceDiagram(trace, options): trace", trace, "a Trace (from world.run() or a result's .trace)");
   return sequenceDiagram(trace.messages(), traceEvents(trace), { nodes: trace.nodes, ...options });
 }

@@ -1,0 +1,36 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "child_process";
+import * as path from "path";
+import { monteCarlo, monteCarloParallel } from "../../src";
+import { ackRun, fingerprints, paxosRun } from "./fixtures/scenarios";
+
+const FIXTURE = path.join(__dirname, "fixtures", "scenarios.js");
+
+/** The fingerprints computed in a fresh Node process. */
+function fingerprintsInChild(): Record<string, string> {
+  const r = spawnSync(process.execPath, ["-e", `process.stdout.write(JSON.stringify(require(${JSON.stringify(FIXTURE)}).fingerprints()))`], { encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout);
+}
+
+test("fingerprints() of every scenario are identical in two separate processes and in this one", () => {
+  const a = fingerprintsInChild();
+  const b = fingerprintsInChild();
+  assert.ok(Object.keys(a).length >= 20);
+  assert.deepEqual(b, a);
+  assert.deepEqual(fingerprints(), a);
+});
+
+test("fingerprints() are identical when computed twice in one process (no hidden state between runs)", () => {
+  assert.deepEqual(fingerprints(), fingerprints());
+});
+
+for (const [name, fn] of [["ackRun", ackRun], ["paxosRun", paxosRun]] as const) {
+  test(`monteCarloParallel(${name}) on 3 workers equals serial monteCarlo, run for run`, async () => {
+    const args = { lossRate: 0.2 };
+    const serial = monteCarlo({ runs: 120, seed: 42, run: (s) => fn(args, s) });
+    const parallel = await monteCarloParallel({ module: FIXTURE, exportName: name, args, runs: 120, seed: 42, workers: 3, chunkSize: 7 });
+    assert.deepEqual(parallel, serial);
+  });
+}
