@@ -80,6 +80,8 @@ export function sweepChart(rows: readonly object[], options: SweepChartOptions):
     type: "quantitative",
     title: options.xTitle ?? fieldTitle(x),
     scale: logX ? { type: "log" } : { zero: false },
+    // A sweep over counts (clients, servers, replicas) gets integer ticks, not "1.0, 1.5, 2.0".
+    ...(!logX && data.every((r) => Number.isInteger(r[x])) ? { axis: { format: "d", tickMinStep: 1 } } : {}),
   };
   const yTitle = options.yTitle ?? fieldTitle(y);
   const yScale = logY ? { type: "log" } : { zero: false };

@@ -58,7 +58,7 @@ export function chartTheme(): Record<string, unknown> {
       domainColor: "#888888",
       tickColor: "#888888",
     },
-    legend: { labelFontSize: 12, titleFontSize: 13, titleFontWeight: "normal", symbolSize: 120 },
+    legend: { labelFontSize: 12, titleFontSize: 13, titleFontWeight: "normal", symbolSize: 120, titleLimit: 320, labelLimit: 320 },
     header: { labelFontSize: 13, titleFontSize: 13 },
     text: { fontSize: 11 },
     mark: { tooltip: { content: "encoding" } },
