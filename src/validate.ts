@@ -108,3 +108,13 @@ function range(min: number, max: number): string {
   const hi = max === Infinity ? "Infinity)" : `${max}]`;
   return `${lo}, ${hi}`;
 }
+
+/**
+ * A value or a non-empty list of values, each checked by `checkItem` (which receives the item's name,
+ * e.g. `clients[2]`). Returns the list. Used by sweeps that take one value or a grid of values.
+ */
+export function checkList<T>(name: string, value: unknown, checkItem: (itemName: string, item: unknown) => T): T[] {
+  const list = Array.isArray(value) ? value : [value];
+  if (list.length === 0) fail(name, value, "a value or a non-empty array of values");
+  return list.map((item, i) => checkItem(Array.isArray(value) ? `${name}[${i}]` : name, item));
+}

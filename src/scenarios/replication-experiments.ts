@@ -4,7 +4,7 @@
  */
 import { constant, uniform, type DistributionLike, type Seed } from "../random";
 import { meanCI, proportionRows, sweep, wilson, type SweepValue } from "../experiments";
-import { checkInteger, checkKeys, checkNonNegative, checkPositive, fail } from "../validate";
+import { checkInteger, checkKeys, checkList, checkNonNegative, checkNumber, checkPositive, fail } from "../validate";
 import { clientServerReplication } from "../protocols/replication";
 import { serializerReplication } from "../protocols/serializer";
 
@@ -86,14 +86,17 @@ export interface DivergenceRow {
 /** Runs clientServerReplication (or the serializer) in every cell and returns divergence rows. */
 export function divergenceSweep(options: DivergenceSweepOptions): DivergenceRow[] {
   checkKeys("divergenceSweep options", options, ["seed", "runs", "servers", "clients", "delaySdMs", "delayMeanMs", "clientGapMs", "commandsPerClient", "protocol"]);
-  const list = (v: number | number[] | undefined, d: number): SweepValue[] => (v === undefined ? [d] : Array.isArray(v) ? v : [v]);
   const mean = options.delayMeanMs ?? 20;
   const gap = options.clientGapMs ?? 0;
   const commands = options.commandsPerClient ?? 1;
   const protocol = options.protocol ?? "acks";
   const run = protocol === "serializer" ? serializerReplication : clientServerReplication;
   return sweep({
-    grid: { servers: list(options.servers, 3), clients: list(options.clients, 2), delaySdMs: list(options.delaySdMs, 10) },
+    grid: {
+      servers: checkList("divergenceSweep options.servers", options.servers ?? 3, (n, v) => checkInteger(n, v, 1, 1000)),
+      clients: checkList("divergenceSweep options.clients", options.clients ?? 2, (n, v) => checkInteger(n, v, 1, 1000)),
+      delaySdMs: checkList("divergenceSweep options.delaySdMs", options.delaySdMs ?? 10, (n, v) => checkNumber(n, v, 0, Infinity)),
+    },
     runs: options.runs, seed: options.seed,
     run: (p, seed) => {
       const r = run({ seed, servers: p.servers as number, clients: p.clients as number, commandsPerClient: commands,

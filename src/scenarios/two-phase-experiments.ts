@@ -4,7 +4,7 @@
  */
 import { createRng, type DistributionLike, type Seed } from "../random";
 import { meanCI, sweep, wilson } from "../experiments";
-import { checkInteger, checkKeys, checkProbability } from "../validate";
+import { checkInteger, checkKeys, checkList, checkOneOf, checkProbability } from "../validate";
 import { twoPhaseProtocol, type TwoPhaseOptions, type TwoPhaseResult } from "../protocols/two-phase";
 import { twoPhaseCommit } from "../protocols/two-phase-commit";
 
@@ -47,8 +47,12 @@ const ci = (values: number[]) => {
  */
 export function twoPhaseContentionSweep(options: ContentionSweepOptions): ContentionRow[] {
   checkKeys("twoPhaseContentionSweep options", options, ["seed", "runs", "clients", "servers", "backoffs", "commandsPerClient", "delayMs", "backoffMs", "untilMs"]);
+  const clients = checkList("twoPhaseContentionSweep options.clients", options.clients, (n, v) => checkInteger(n, v, 1, 1000));
+  const servers = checkList("twoPhaseContentionSweep options.servers", options.servers ?? [3], (n, v) => checkInteger(n, v, 1, 1000));
+  const backoffs = checkList("twoPhaseContentionSweep options.backoffs", options.backoffs ?? ["fixed", "random"],
+    (n, v) => checkOneOf(n, v, ["fixed", "random"] as const));
   return sweep({
-    grid: { clients: options.clients, servers: options.servers ?? [3], backoff: options.backoffs ?? ["fixed", "random"] },
+    grid: { clients, servers, backoff: backoffs },
     runs: options.runs, seed: options.seed,
     run: (p, seed): TwoPhaseResult => twoPhaseProtocol({
       seed, clients: p.clients as number, servers: p.servers as number, backoff: p.backoff as "fixed" | "random",

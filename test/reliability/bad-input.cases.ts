@@ -144,6 +144,10 @@ bad("protocolLadder", "seed", "a finite number or a string", [NAN], (v) => lib.p
 bad("quorumAvailability", "downProbabilities[0]", "[0, 1]", [OVER], (v) => lib.quorumAvailability({ seed: 1, servers: [3], downProbabilities: [v] }));
 bad("quorumAvailability", "trials", "[1,", [ZERO, HUGE], (v) => lib.quorumAvailability({ seed: 1, servers: [3], downProbabilities: [0.1], trials: v }));
 bad("divergenceSweep", "runs", "[1,", [ZERO, HUGE], (v) => lib.divergenceSweep({ seed: 1, runs: v, clients: 2, servers: 3 }));
+bad("divergenceSweep", "options.clients", "an integer in [1, 1000]", [ZERO, NAN], (v) => lib.divergenceSweep({ seed: 1, runs: 2, clients: v }));
+bad("divergenceSweep", "options.delaySdMs", "[0, Infinity)", [NEG, NAN], (v) => lib.divergenceSweep({ seed: 1, runs: 2, delaySdMs: v }));
+bad("twoPhaseContentionSweep", "options.clients[0]", "an integer in [1, 1000]", [ZERO, NAN], (v) => lib.twoPhaseContentionSweep({ seed: 1, runs: 2, clients: [v] }));
+bad("twoPhaseContentionSweep", "options.backoffs", "one of \"fixed\", \"random\"", [["wrong type", "exponential"]], (v) => lib.twoPhaseContentionSweep({ seed: 1, runs: 2, clients: [2], backoffs: v }));
 
 // ---- failures at scale ----
 bad("simulateClusterFailures", "nodes", "an integer in [1,", [ZERO, HUGE, NAN, ["size", 2.5]], (v) => lib.simulateClusterFailures({ nodes: v }));
