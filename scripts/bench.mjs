@@ -254,26 +254,28 @@ runMain(async () => {
 
 function printTable(r, log) {
   const f = (x, digits = 0) => (x === null || x === undefined ? "-" : Number(x).toLocaleString("en-US", { maximumFractionDigits: digits }));
-  const lines = [
+  const lines = [];
+  if (r.engine_events_per_s !== null || r.simpy_events_per_s !== null) lines.push(
     ["kernel: hold model, 1,000 pending events", ""],
     [`  engine (${f(r.sizes.kernel_events)} events)`, `${f(r.engine_events_per_s)} events/s`],
     ["  bare typed-array heap loop", `${f(r.bare_loop_events_per_s)} events/s`],
-    [`  SimPy timeout callbacks (${f(r.sizes.simpy_kernel_events)} events)`, `${f(r.simpy_events_per_s)} events/s`],
+    [`  SimPy timeout callbacks (${f(r.sizes.simpy_kernel_events)} events)`, `${f(r.simpy_events_per_s)} events/s`]);
+  if (r.sizes.score_runs !== null) lines.push(
     ["score race Monte Carlo", ""],
     [`  engine, one core (${f(r.sizes.score_runs)} runs)`, `${f(r.score_race_runs_per_s)} runs/s`],
     [`  engine, ${r.machine.cores} workers (${f(r.sizes.score_runs_parallel)} runs)`, `${f(r.score_race_runs_per_s_parallel)} runs/s`],
-    [`  SimPy, one core (${f(r.sizes.simpy_score_runs)} runs)`, `${f(r.simpy_score_race_runs_per_s)} runs/s`],
+    [`  SimPy, one core (${f(r.sizes.simpy_score_runs)} runs)`, `${f(r.simpy_score_race_runs_per_s)} runs/s`]);
+  if (r.sizes.failure_nodes !== null) lines.push(
     ["failures: 1e6 nodes, 1 year, MTBF 3 years, 1-day repairs", ""],
     ["  engine (simulateClusterFailures)", `${f(r.failure_year_s, 3)} s, peak RSS ${f(r.failure_year_peak_rss_mb, 1)} MB`],
     [`  SimPy, one process per node (measured at ${f(r.sizes.simpy_failure_nodes_measured)} nodes, time scaled x${f(r.sizes.failure_nodes / r.sizes.simpy_failure_nodes_measured)})`,
-      `${f(r.simpy_failure_year_s, 1)} s, peak RSS ${f(r.simpy_failure_peak_rss_mb, 1)} MB at the measured size`],
-  ];
+      `${f(r.simpy_failure_year_s, 1)} s, peak RSS ${f(r.simpy_failure_peak_rss_mb, 1)} MB at the measured size`]);
   if (r.notebook_seconds) {
     lines.push(["notebooks (strict headless runner)", ""]);
     for (const [name, s] of Object.entries(r.notebook_seconds)) lines.push([`  ${name}${r.notebooks_failed.includes(name) ? " (FAILED)" : ""}`, `${f(s, 1)} s`]);
     lines.push(["  total", `${f(r.notebook_total_s, 1)} s`]);
   }
-  const w = Math.max(...lines.map(([a]) => a.length));
+  const w = Math.max(0, ...lines.map(([a]) => a.length));
   for (const [a, b] of lines) console.log(`${a.padEnd(w)}  ${b}`);
   console.log("ratios against targets:");
   for (const t of r.ratios) {
