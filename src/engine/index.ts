@@ -4,5 +4,6 @@ export * from "./context";
 export * from "./options";
 export * from "./trace";
 export * from "./world";
+export * from "./template";
 export * from "./diff";
 export { payloadLabel } from "./network";

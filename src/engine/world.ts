@@ -45,8 +45,12 @@ export class World {
   private started = false;
   private running = false;
 
-  constructor(options: WorldOptions) {
-    this.cfg = validateWorldOptions(options);
+  /**
+   * Use {@link createWorld}, or {@link prepareWorld} for many worlds that differ only in their seed.
+   * @param cfg options already validated by {@link prepareWorld} (internal)
+   */
+  constructor(options: WorldOptions, cfg?: WorldConfig) {
+    this.cfg = cfg ?? validateWorldOptions(options);
     this.options = options;
     const n = this.cfg.nodes.length;
     this.kernel = new Kernel({ maxEvents: this.cfg.maxEvents });
@@ -61,7 +65,10 @@ export class World {
     this.onTimerEvent = this.kernel.register((id) => this.fireTimer(id));
     this.onFaultEvent = this.kernel.register((i) => applyFault(this, this.faults[i]));
     for (const f of this.cfg.faults) this.scheduleFault(f);
-    for (const [name, h] of Object.entries(options.handlers ?? {})) this.node(name, h);
+    for (const [name, h] of Object.entries(options.handlers ?? {})) {
+      if (cfg) this.handlers[this.cfg.nodes.indexOf(name)] = h as NodeHandlers; // checked by prepareWorld
+      else this.node(name, h);
+    }
   }
 
   /** Current virtual time in ms. */
@@ -150,7 +157,8 @@ export class World {
 
   /** @internal Node index for a name, or a RangeError naming the known nodes. */
   index(param: string, name: unknown): number {
-    return this.cfg.nodes.indexOf(checkKnownName(param, name, this.cfg.nodes));
+    const i = typeof name === "string" ? this.cfg.nodes.indexOf(name) : -1;
+    return i >= 0 ? i : this.cfg.nodes.indexOf(checkKnownName(param, name, this.cfg.nodes));
   }
 
   /** @internal Marks a node down: pending timers are invalidated. */

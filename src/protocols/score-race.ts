@@ -9,7 +9,7 @@
  * allowLoss, every set of losses) to list what is possible.
  */
 import type { DistributionLike, Seed } from "../random";
-import { createWorld, type NodeContext, type World } from "../engine";
+import { createWorld, prepareWorld, type NodeContext, type World, type WorldOptions } from "../engine";
 import { explore, type ExploreResult } from "../experiments";
 import { normalCdf } from "../experiments";
 import type { LognormalDist } from "../random";
@@ -100,6 +100,10 @@ function normalize(options: ScoreRaceOptions) {
  * Read the outcome with {@link scoreRaceOutcome}.
  */
 export function scoreRaceWorld(options: ScoreRaceOptions): World {
+  return createWorld(scoreRaceWorldOptions(options));
+}
+
+function scoreRaceWorldOptions(options: ScoreRaceOptions): WorldOptions {
   const o = normalize(options);
   const names = o.ops.map((_, c) => `client${c + 1}`);
   const handlers: Record<string, object> = {
@@ -118,7 +122,22 @@ export function scoreRaceWorld(options: ScoreRaceOptions): World {
     handlers[names[c]] = { init(ctx: NodeContext) { for (const op of list) ctx.send("server", { type: op }); } };
     links[`${names[c]}->server`] = { delayMs: o.delays[c] };
   });
-  return createWorld({ seed: options.seed, nodes: [...names, "server"], network: { lossRate: o.lossRate, links }, handlers });
+  return { seed: options.seed, nodes: [...names, "server"], network: { lossRate: o.lossRate, links }, handlers };
+}
+
+/**
+ * Validates the options once and returns a function that runs one race per seed: the fast way to run
+ * thousands of races with the same options. `scoreRaceRunner(o)(seed)` equals `runScoreRace({ ...o, seed })`.
+ * @example monteCarlo({ runs: 10000, seed: 42, run: scoreRaceRunner({ lossRate: 0.01 }) })
+ */
+export function scoreRaceRunner(options: Omit<ScoreRaceOptions, "seed"> = {}): (seed: Seed) => ScoreRaceResult {
+  if (options === null || typeof options !== "object") fail("scoreRaceRunner options", options, "an object");
+  const template = prepareWorld(scoreRaceWorldOptions({ ...options, seed: 0 }));
+  return (seed: Seed) => {
+    const world = template.build(seed);
+    world.run();
+    return scoreRaceOutcome(world);
+  };
 }
 
 /** Reads the outcome of a world built by {@link scoreRaceWorld} after it ran. */

@@ -3,13 +3,13 @@
  * (scripts/bench.mjs): two clients send "+10" and "*5" to one server, delays are exponential, each
  * command is lost with a small probability; a run ends when both commands were delivered or lost,
  * and its outcome is the server's final score. It runs the notebook's own protocol,
- * {@link runScoreRace} from src/protocols/score-race.ts, on the engine.
+ * {@link scoreRaceRunner} from src/protocols/score-race.ts, on the engine.
  *
  * {@link scoreRaceBenchRun} has the `(args, seed, index)` shape of `monteCarloParallel`, so workers
  * can load it from the compiled module (dist/scenarios/score-race-bench.js).
  */
 import { exponential, type Seed } from "../random";
-import { runScoreRace } from "../protocols/score-race";
+import { scoreRaceRunner, type ScoreRaceResult } from "../protocols/score-race";
 import { checkKeys, checkPositive, fail } from "../validate";
 
 /** Options of {@link scoreRaceBenchRun}. */
@@ -31,10 +31,24 @@ export interface ScoreRaceBenchOptions {
  * scoreRaceBenchRun({ lossRate: 0.01 }, "42/run/0", 0) // 50, 10 or 0
  */
 export function scoreRaceBenchRun(args: ScoreRaceBenchOptions | undefined, seed: Seed, index = 0): number {
-  const o = args ?? {};
-  if (o === null || typeof o !== "object") fail("scoreRaceBenchRun(args)", o, "an options object or undefined");
-  checkKeys("scoreRaceBenchRun options", o, ["meanDelayMs", "lossRate", "initialScore"]);
-  const meanDelayMs = checkPositive("meanDelayMs", o.meanDelayMs ?? 10);
   void index;
-  return runScoreRace({ seed, delayMs: exponential(meanDelayMs), lossRate: o.lossRate ?? 0.01, initialScore: o.initialScore ?? 0 }).final;
+  return runnerFor(args)(seed).final;
+}
+
+// One validated runner per options object: monteCarlo and the workers pass the same args object to
+// every run, so the options are checked once per experiment rather than once per run.
+const runners = new WeakMap<object, (seed: Seed) => ScoreRaceResult>();
+const DEFAULT_ARGS: ScoreRaceBenchOptions = {};
+
+function runnerFor(args: ScoreRaceBenchOptions | undefined): (seed: Seed) => ScoreRaceResult {
+  const o: ScoreRaceBenchOptions = args ?? DEFAULT_ARGS;
+  if (o === null || typeof o !== "object") fail("scoreRaceBenchRun(args)", o, "an options object or undefined");
+  let runner = runners.get(o);
+  if (runner === undefined) {
+    checkKeys("scoreRaceBenchRun options", o, ["meanDelayMs", "lossRate", "initialScore"]);
+    const meanDelayMs = checkPositive("meanDelayMs", o.meanDelayMs ?? 10);
+    runner = scoreRaceRunner({ delayMs: exponential(meanDelayMs), lossRate: o.lossRate ?? 0.01, initialScore: o.initialScore ?? 0 });
+    runners.set(o, runner);
+  }
+  return runner;
 }
