@@ -9,6 +9,7 @@ import type { NodeContext, NodeHandlers } from "../engine";
 import { monteCarlo, runSeed } from "../experiments";
 import type { Seed } from "../random";
 import { checkInteger } from "../validate";
+import { logExecute, logStore, ticketAttempts } from "./ticket-attempts";
 import { emptyLog, runTicketWorld, ticketConfig, type ConsensusLog, type TicketConfig, type TicketRunOptions, type TicketRunResult } from "./ticket-runs";
 
 export type { TicketRunOptions as NaiveTicketOptions };
@@ -39,7 +40,7 @@ function naiveServer(log: ConsensusLog): NodeHandlers {
         if (m.t === p.T) {
           p.stored = m.c;
           p.storedT = m.t;
-          log.stores.push({ server: ctx.name, ticket: m.t, command: m.c, atMs: ctx.now });
+          logStore(log, ctx, m.t, m.c);
           ctx.send(msg.from, { type: "success", a: m.a });
         } else {
           ctx.send(msg.from, { type: "refused", a: m.a });
@@ -47,8 +48,7 @@ function naiveServer(log: ConsensusLog): NodeHandlers {
       } else if (m.type === "execute") {
         if (p.executed === null && p.stored !== null) {
           p.executed = p.stored; // executes ITS stored command, whoever sent execute
-          log.executes.push({ server: ctx.name, command: p.stored, atMs: ctx.now });
-          ctx.record("execute", { command: p.stored });
+          logExecute(log, ctx, p.stored);
         }
       }
     },
@@ -56,14 +56,9 @@ function naiveServer(log: ConsensusLog): NodeHandlers {
 }
 
 function naiveClient(cfg: TicketConfig, log: ConsensusLog, command: string): NodeHandlers {
-  const start = (ctx: NodeContext) => {
-    const s = ctx.state, p = ctx.persistent;
-    p.attempts = (p.attempts ?? 0) + 1;
-    if (p.attempts > cfg.maxAttempts) {
-      s.phase = "gave-up";
-      return;
-    }
-    s.a = p.attempts;
+  const { start, retry } = ticketAttempts(cfg, (ctx: NodeContext) => {
+    const s = ctx.state;
+    s.a = ctx.persistent.attempts;
     s.phase = "ticket";
     s.tickets = new Map<string, number>();
     s.successes = 0;
@@ -71,12 +66,7 @@ function naiveClient(cfg: TicketConfig, log: ConsensusLog, command: string): Nod
     log.attempts.push({ client: ctx.name, ticket: 0, atMs: ctx.now });
     ctx.broadcast({ type: "ticket", a: s.a }, cfg.servers);
     ctx.setTimer(cfg.timeoutMs, { kind: "timeout", a: s.a });
-  };
-  const retry = (ctx: NodeContext) => {
-    ctx.state.phase = "waiting";
-    if (cfg.backoffMs > 0) ctx.setTimer(ctx.rng.next() * cfg.backoffMs, { kind: "start" });
-    else start(ctx);
-  };
+  });
   return {
     init(ctx) {
       ctx.state.phase = "idle";

@@ -14,6 +14,7 @@
  * until every server confirmed it, so that a lost message does not leave a server behind.
  */
 import type { NodeContext, NodeHandlers } from "../engine";
+import { logExecute, logStore, ticketAttempts } from "./ticket-attempts";
 import { emptyLog, runTicketWorld, ticketConfig, type ConsensusLog, type TicketConfig, type TicketRunOptions, type TicketRunResult } from "./ticket-runs";
 
 /** Options of {@link runPaxos}: the shared ticket-run options plus negative answers. */
@@ -63,14 +64,13 @@ function paxosServer(log: ConsensusLog, nacks: boolean): NodeHandlers {
         if (m.t === p.tMax) {
           p.c = m.c;
           p.tStore = m.t;
-          log.stores.push({ server: ctx.name, ticket: m.t, command: m.c, atMs: ctx.now });
+          logStore(log, ctx, m.t, m.c);
           ctx.send(msg.from, { type: "success", t: m.t });
         } else if (nacks) ctx.send(msg.from, { type: "nack", t: m.t, tMax: p.tMax });
       } else if (m.type === "execute") {
         if (p.executed === null) {
           p.executed = m.c;
-          log.executes.push({ server: ctx.name, command: m.c, atMs: ctx.now });
-          ctx.record("execute", { command: m.c });
+          logExecute(log, ctx, m.c);
         }
         ctx.send(msg.from, { type: "executed", c: m.c });
       }
@@ -87,13 +87,8 @@ function paxosClient(cfg: TicketConfig, log: ConsensusLog, index: number, nacks:
     if (t <= base) t += k;
     return t;
   };
-  const start = (ctx: NodeContext) => {
+  const { start, retry } = ticketAttempts(cfg, (ctx: NodeContext) => {
     const s = ctx.state, p = ctx.persistent;
-    p.attempts = (p.attempts ?? 0) + 1;
-    if (p.attempts > cfg.maxAttempts) {
-      s.phase = "gave-up";
-      return;
-    }
     s.t = p.tried = nextTicket(p);
     s.phase = "ticket";
     s.oks = new Map<string, { tStore: number; c: string | null }>();
@@ -101,12 +96,7 @@ function paxosClient(cfg: TicketConfig, log: ConsensusLog, index: number, nacks:
     log.attempts.push({ client: ctx.name, ticket: s.t, atMs: ctx.now });
     ctx.broadcast({ type: "ticket", t: s.t }, cfg.servers);
     ctx.setTimer(cfg.timeoutMs, { kind: "timeout", t: s.t });
-  };
-  const retry = (ctx: NodeContext) => {
-    ctx.state.phase = "waiting";
-    if (cfg.backoffMs > 0) ctx.setTimer(ctx.rng.next() * cfg.backoffMs, { kind: "start" });
-    else start(ctx);
-  };
+  });
   const sendExecute = (ctx: NodeContext) => {
     const s = ctx.state;
     for (const server of cfg.servers) if (!s.confirmed.has(server)) ctx.send(server, { type: "execute", c: s.c });
