@@ -1,6 +1,7 @@
 import { Chart } from "./chart";
 import { CHART_COLORS } from "./theme";
 import { checkField, checkFieldName, checkOptions, checkRows, fieldTitle } from "./_internals/rows";
+import { layeredChart } from "./_internals/layered";
 
 /** Options of {@link dotPlotChart}. */
 export interface DotPlotChartOptions {
@@ -61,7 +62,5 @@ export function dotPlotChart(rows: readonly object[], options: DotPlotChartOptio
     layer.push({ data: { values: [{ at, text }] }, mark: { type: "text", align: "left", dx: 4, dy: -4, baseline: "bottom", color: CHART_COLORS.ink },
       encoding: { x: { field: "at", type: "quantitative" }, y: { value: 0 }, text: { field: "text" } } });
   }
-  const spec: Record<string, unknown> = { data: { values: data }, width: 420, height: Math.max(120, 24 * data.length), layer };
-  if (options.title !== undefined) spec.title = options.title;
-  return Chart.of(spec);
+  return layeredChart(data, layer, options.title, { width: 420, height: Math.max(120, 24 * data.length) });
 }

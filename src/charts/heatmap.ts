@@ -1,6 +1,7 @@
 import { Chart } from "./chart";
 import { CHART_SEQUENTIAL_SCHEME } from "./theme";
 import { checkField, checkFieldName, checkOptions, checkRows, fieldTitle, Row } from "./_internals/rows";
+import { layeredChart } from "./_internals/layered";
 
 /** Options of {@link heatmapChart}. */
 export interface HeatmapChartOptions {
@@ -90,12 +91,5 @@ export function heatmapChart(rows: readonly object[], options: HeatmapChartOptio
   }
   const nx = new Set(data.map((row) => row[x])).size;
   const ny = new Set(data.map((row) => row[y])).size;
-  const spec: Record<string, unknown> = {
-    data: { values: data },
-    width: Math.min(640, Math.max(200, 48 * nx)),
-    height: Math.min(480, Math.max(160, 32 * ny)),
-    layer,
-  };
-  if (options.title !== undefined) spec.title = options.title;
-  return Chart.of(spec);
+  return layeredChart(data, layer, options.title, { width: Math.min(640, Math.max(200, 48 * nx)), height: Math.min(480, Math.max(160, 32 * ny)) });
 }

@@ -1,6 +1,7 @@
 import { Chart } from "./chart";
-import { CHART_COLORS, CHART_DEFAULT_SIZE } from "./theme";
+import { CHART_COLORS } from "./theme";
 import { checkField, checkOptions, checkRows, Row } from "./_internals/rows";
+import { layeredChart } from "./_internals/layered";
 
 /** Options of {@link histogramChart}. Bin rows are `{ x0, x1, count, density }`. */
 export interface HistogramChartOptions {
@@ -86,12 +87,5 @@ export function histogramChart(rows: readonly object[], options: HistogramChartO
       },
     });
   }
-  const spec: Record<string, unknown> = {
-    data: { values: data },
-    width: CHART_DEFAULT_SIZE.widthPx,
-    height: CHART_DEFAULT_SIZE.heightPx,
-    layer,
-  };
-  if (options.title !== undefined) spec.title = options.title;
-  return Chart.of(spec);
+  return layeredChart(data, layer, options.title);
 }

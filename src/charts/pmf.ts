@@ -1,6 +1,7 @@
 import { Chart } from "./chart";
 import { CHART_COLORS, CHART_DEFAULT_SIZE } from "./theme";
 import { checkField, checkFieldName, checkOptions, checkOrdered, checkRows, fieldTitle } from "./_internals/rows";
+import { layeredChart } from "./_internals/layered";
 
 /** Options of {@link pmfChart}. Field options name the columns of the rows. */
 export interface PmfChartOptions {
@@ -60,7 +61,5 @@ export function pmfChart(rows: readonly object[], options: PmfChartOptions): Cha
   if (exact !== undefined) {
     layer.push({ mark: { type: "tick", orient: "horizontal", size: 12, thickness: 2.5, color: CHART_COLORS.ink, opacity: 1 }, encoding: { x: xEnc, y: { field: exact, type: "quantitative", title: yTitle }, tooltip } });
   }
-  const spec: Record<string, unknown> = { data: { values: data }, width: CHART_DEFAULT_SIZE.widthPx * 1.3, height: CHART_DEFAULT_SIZE.heightPx, layer };
-  if (options.title !== undefined) spec.title = options.title;
-  return Chart.of(spec);
+  return layeredChart(data, layer, options.title, { width: CHART_DEFAULT_SIZE.widthPx * 1.3, height: CHART_DEFAULT_SIZE.heightPx });
 }

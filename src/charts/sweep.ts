@@ -1,6 +1,7 @@
 import { Chart } from "./chart";
-import { CHART_COLORS, CHART_DEFAULT_SIZE } from "./theme";
+import { CHART_COLORS } from "./theme";
 import { checkField, checkFieldName, checkOptions, checkRows, fieldTitle, FieldKind, Row } from "./_internals/rows";
+import { layeredChart } from "./_internals/layered";
 
 /** Options of {@link sweepChart}. */
 export interface SweepChartOptions {
@@ -133,14 +134,7 @@ export function sweepChart(rows: readonly object[], options: SweepChartOptions):
   });
   if (hasClosedForm) layer.push(closedFormLayer(options.closedForm!, { rows: data, x, y, color, xEnc, yTitle, yScale, colorEnc, dash, exactLabel, logX, logY }));
 
-  const spec: Record<string, unknown> = {
-    data: { values: data },
-    width: CHART_DEFAULT_SIZE.widthPx,
-    height: CHART_DEFAULT_SIZE.heightPx,
-    layer,
-  };
-  if (options.title !== undefined) spec.title = options.title;
-  return Chart.of(spec);
+  return layeredChart(data, layer, options.title);
 }
 
 interface ClosedFormContext {
