@@ -1,10 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import * as path from "path";
-import Module from "module";
 import { inspect } from "util";
 import { displayBundle, findTslab, show, VEGALITE_MIME } from "../../src/display";
 import { sampleCharts } from "../charts/_fixtures";
+import { fakeKernel } from "./_fake-kernel";
 
 /** Captures console.log lines while `fn` runs. */
 async function captureLog(fn: () => Promise<void>): Promise<string[]> {
@@ -17,40 +16,6 @@ async function captureLog(fn: () => Promise<void>): Promise<string[]> {
     console.log = original;
   }
   return lines;
-}
-
-/**
- * Installs a fake tslab kernel the way tslab 1.0.22 looks at run time: a dist/public.js module (what the
- * hooked require("tslab") returns) and a dist/jupyter.js module with lastWriteDisplayData, both in
- * require.cache, plus globalThis.__tslab__.require. Returns the captured messages and an uninstall function.
- */
-function fakeKernel(withWriter: boolean) {
-  const dir = path.join("/nonexistent-fake", "node_modules", "tslab", "dist");
-  const sent: { content: any; update: boolean }[] = [];
-  const displayed: { type: string; value: unknown }[] = [];
-  const display = {
-    png: (b: Uint8Array) => displayed.push({ type: "png", value: b }),
-    svg: (s: string) => displayed.push({ type: "svg", value: s }),
-    text: (s: string) => displayed.push({ type: "text", value: s }),
-  };
-  const publicApi = { display, newDisplay: () => display, versions: {} };
-  const cache = require.cache as Record<string, unknown>;
-  const add = (file: string, exports: unknown) => {
-    const mod = new Module(file);
-    mod.filename = file;
-    mod.loaded = true;
-    mod.exports = exports;
-    cache[file] = mod;
-  };
-  add(path.join(dir, "public.js"), publicApi);
-  add(path.join(dir, "jupyter.js"), { lastWriteDisplayData: withWriter ? (content: unknown, update: boolean) => sent.push({ content, update }) : null });
-  (globalThis as any).__tslab__ = { exports: {}, require: (id: string) => (id === "tslab" ? publicApi : require(id)) };
-  const uninstall = () => {
-    delete cache[path.join(dir, "public.js")];
-    delete cache[path.join(dir, "jupyter.js")];
-    delete (globalThis as any).__tslab__;
-  };
-  return { sent, displayed, uninstall };
 }
 
 test("show(chart) outside a kernel prints a one-line description", async () => {
