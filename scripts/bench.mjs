@@ -1,4 +1,4 @@
-// npm run bench [-- --json] [--quick] [--only kernel,score,failure,notebooks] [--runs N] [--chart F.svg] [--save F.json]
+// npm run bench [-- --json] [--quick] [--only kernel,seeding,network,score,failure,explore,notebooks] [--runs N] [--chart F.svg] [--save F.json]
 //
 // Performance as ratios measured in one run on one machine: our engine against SimPy (what a user
 // would pick instead) and against a bare typed-array heap loop in Node (the practical limit).
@@ -7,9 +7,14 @@
 //
 // Cases (see docs/benchmarks.md):
 //   kernel     hold model, 1,000 pending events: events/s of the engine kernel, a bare heap, SimPy
+//   seeding    rngs created per second (createRng + one draw), the per-run cost of seeding
+//   network    messages sent per second through the network layer (two nodes, loss and duplication)
 //   score      score race Monte Carlo: runs/s on one core, on all cores (monteCarloParallel), SimPy
 //   failure    1e6 nodes for one year (MTBF 3 years, 1-day repairs): seconds and peak memory, ours
-//              and SimPy (SimPy measured at fewer nodes and scaled linearly)
+//              and SimPy (SimPy measured at fewer nodes and scaled linearly); ours again with
+//              recordFailureTimes (the cost of keeping every failure time)
+//   explore    exhaustive exploration of 9 messages (full walk, 9! schedules) and of 15 messages with
+//              a state key (merged walk): seconds each
 //   notebooks  headless execution time of every notebook in notebooks/
 //
 // With --json the last line printed is one JSON object with every figure (null where not measured).
@@ -23,7 +28,7 @@ import { lessonNotebooks } from "./notebooks.mjs";
 import { checkTargets } from "./bench/targets.mjs";
 import { saveRatioChart } from "./bench/chart.mjs";
 
-const CASES = ["kernel", "score", "failure", "notebooks"];
+const CASES = ["kernel", "seeding", "network", "score", "failure", "explore", "notebooks"];
 
 function parseArgs(argv) {
   const opts = { json: false, quick: false, only: CASES, runs: undefined, distDir: path.join(REPO, "dist"), ownDist: false, chart: null, save: null };
@@ -51,7 +56,7 @@ function parseArgs(argv) {
     } else if (a === "--save" || a.startsWith("--save=")) {
       opts.save = path.resolve(value()); // the JSON result, also written to this file
     } else if (a === "--help" || a === "-h") {
-      console.log("usage: npm run bench -- [--json] [--quick] [--only kernel,score,failure,notebooks] [--runs N] [--dist DIR] [--chart FILE.svg] [--save FILE.json]");
+      console.log("usage: npm run bench -- [--json] [--quick] [--only kernel,seeding,network,score,failure,explore,notebooks] [--runs N] [--dist DIR] [--chart FILE.svg] [--save FILE.json]");
       process.exit(0);
     } else throw new UserError(`unknown option ${a}; try --help`);
   }
@@ -65,11 +70,15 @@ function sizes(quick) {
   return {
     kernel: { events: 10_000_000 / q, warmupEvents: 1_000_000 / q },
     simpyKernel: { events: 1_000_000 / q, warmupEvents: 100_000 / q },
+    seeding: { rngs: 300_000 / q, warmupRngs: 30_000 / q },
+    network: { messages: 1_000_000 / q, warmupMessages: 100_000 / q },
     score: { runs: 200_000 / q, warmupRuns: 20_000 / q },
     scoreParallel: { runs: 1_000_000 / q, warmupRuns: 50_000 / q },
     simpyScore: { runs: 50_000 / q, warmupRuns: 5_000 / q },
     failure: { nodes: 1_000_000, warmupNodes: 100_000 },
     simpyFailure: { nodes: 100_000 / q, warmupNodes: 1_000 },
+    exploreFull: { messages: 9, warmupMessages: 7, keyed: false },
+    exploreKeyed: { messages: 15, warmupMessages: 12, keyed: true },
   };
 }
 
@@ -190,6 +199,8 @@ runMain(async () => {
       add("bare", nodeCase("bare", S.kernel), "eventsPerS");
       add("simpyKernel", simpyCase("kernel", S.simpyKernel), "eventsPerS");
     }
+    if (want.has("seeding")) add("seeding", nodeCase("seeding", S.seeding), "rngsPerS");
+    if (want.has("network")) add("network", nodeCase("network", S.network), "messagesPerS");
     if (want.has("score")) {
       add("score", nodeCase("score", S.score), "runsPerS");
       add("scoreParallel", nodeCase("score-parallel", S.scoreParallel), "runsPerS");
@@ -203,6 +214,13 @@ runMain(async () => {
       const scale = S.failure.nodes / S.simpyFailure.nodes;
       add("simpyFailure", theirs.error ? theirs : { ...theirs, scaledSeconds: theirs.seconds * scale }, "scaledSeconds");
       add("simpyFailureMem", theirs, "peakRssMB");
+      const withTimes = nodeCase("failure", { ...S.failure, recordFailureTimes: true });
+      add("failureTimes", withTimes, "seconds");
+      add("failureTimesMem", withTimes, "peakRssMB");
+    }
+    if (want.has("explore")) {
+      add("exploreFull", nodeCase("explore", S.exploreFull), "seconds");
+      add("exploreKeyed", nodeCase("explore", S.exploreKeyed), "seconds");
     }
     log(`run ${r + 1}/${opts.runs} done (load ${os.loadavg()[0].toFixed(2)})`);
   }
@@ -214,6 +232,8 @@ runMain(async () => {
     engine_events_per_s: m("engine"),
     bare_loop_events_per_s: m("bare"),
     simpy_events_per_s: m("simpyKernel"),
+    rng_seeds_per_s: m("seeding"),
+    network_messages_per_s: m("network"),
     score_race_runs_per_s: m("score"),
     score_race_runs_per_s_parallel: m("scoreParallel"),
     simpy_score_race_runs_per_s: m("simpyScore"),
@@ -221,17 +241,25 @@ runMain(async () => {
     failure_year_peak_rss_mb: m("failureMem"),
     simpy_failure_year_s: m("simpyFailure"),
     simpy_failure_peak_rss_mb: m("simpyFailureMem"),
+    failure_year_with_times_s: m("failureTimes"),
+    failure_year_with_times_peak_rss_mb: m("failureTimesMem"),
+    explore_full_walk_s: m("exploreFull"),
+    explore_keyed_s: m("exploreKeyed"),
     notebook_seconds: notebooks ? notebooks.seconds : null,
     notebook_total_s: notebooks ? Object.values(notebooks.seconds).reduce((a, b) => a + b, 0) : null,
     notebooks_failed: notebooks ? notebooks.failed : null,
     sizes: {
       kernel_events: want.has("kernel") ? S.kernel.events : null,
       simpy_kernel_events: want.has("kernel") ? S.simpyKernel.events : null,
+      seeding_rngs: want.has("seeding") ? S.seeding.rngs : null,
+      network_messages: want.has("network") ? S.network.messages : null,
       score_runs: want.has("score") ? S.score.runs : null,
       score_runs_parallel: want.has("score") ? S.scoreParallel.runs : null,
       simpy_score_runs: want.has("score") ? S.simpyScore.runs : null,
       failure_nodes: want.has("failure") ? S.failure.nodes : null,
       simpy_failure_nodes_measured: want.has("failure") ? S.simpyFailure.nodes : null,
+      explore_full_walk_messages: want.has("explore") ? S.exploreFull.messages : null,
+      explore_keyed_messages: want.has("explore") ? S.exploreKeyed.messages : null,
     },
     runs_per_case: opts.runs,
     quick: opts.quick,
@@ -260,6 +288,10 @@ function printTable(r, log) {
     [`  engine (${f(r.sizes.kernel_events)} events)`, `${f(r.engine_events_per_s)} events/s`],
     ["  bare typed-array heap loop", `${f(r.bare_loop_events_per_s)} events/s`],
     [`  SimPy timeout callbacks (${f(r.sizes.simpy_kernel_events)} events)`, `${f(r.simpy_events_per_s)} events/s`]);
+  if (r.sizes.seeding_rngs !== null) lines.push(
+    [`rng seeding (${f(r.sizes.seeding_rngs)} rngs, createRng + one draw)`, `${f(r.rng_seeds_per_s)} rngs/s`]);
+  if (r.sizes.network_messages !== null) lines.push(
+    [`network layer, loss 0.1, duplication 0.05 (${f(r.sizes.network_messages)} messages)`, `${f(r.network_messages_per_s)} messages sent/s`]);
   if (r.sizes.score_runs !== null) lines.push(
     ["score race Monte Carlo", ""],
     [`  engine, one core (${f(r.sizes.score_runs)} runs)`, `${f(r.score_race_runs_per_s)} runs/s`],
@@ -269,7 +301,12 @@ function printTable(r, log) {
     ["failures: 1e6 nodes, 1 year, MTBF 3 years, 1-day repairs", ""],
     ["  engine (simulateClusterFailures)", `${f(r.failure_year_s, 3)} s, peak RSS ${f(r.failure_year_peak_rss_mb, 1)} MB`],
     [`  SimPy, one process per node (measured at ${f(r.sizes.simpy_failure_nodes_measured)} nodes, time scaled x${f(r.sizes.failure_nodes / r.sizes.simpy_failure_nodes_measured)})`,
-      `${f(r.simpy_failure_year_s, 1)} s, peak RSS ${f(r.simpy_failure_peak_rss_mb, 1)} MB at the measured size`]);
+      `${f(r.simpy_failure_year_s, 1)} s, peak RSS ${f(r.simpy_failure_peak_rss_mb, 1)} MB at the measured size`],
+    ["  engine, recordFailureTimes", `${f(r.failure_year_with_times_s, 3)} s, peak RSS ${f(r.failure_year_with_times_peak_rss_mb, 1)} MB`]);
+  if (r.sizes.explore_full_walk_messages !== null) lines.push(
+    ["explore (exhaustive delivery orders)", ""],
+    [`  full walk, ${r.sizes.explore_full_walk_messages} messages`, `${f(r.explore_full_walk_s, 3)} s`],
+    [`  with a state key, ${r.sizes.explore_keyed_messages} messages`, `${f(r.explore_keyed_s, 3)} s`]);
   if (r.notebook_seconds) {
     lines.push(["notebooks (strict headless runner)", ""]);
     for (const [name, s] of Object.entries(r.notebook_seconds)) lines.push([`  ${name}${r.notebooks_failed.includes(name) ? " (FAILED)" : ""}`, `${f(s, 1)} s`]);

@@ -1,7 +1,7 @@
 // One benchmark case of scripts/bench.mjs, run in a fresh Node process: a warm-up, then the measured
 // run. Prints one JSON line with the figures and the process's peak RSS.
 // Usage: node scripts/bench/node-cases.mjs CASE '{"distDir": "...", ...params}'
-//   CASE: kernel | bare | score | score-parallel | failure
+//   CASE: kernel | bare | seeding | network | score | score-parallel | failure | explore
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -74,6 +74,41 @@ function bareHold(events) {
   return events / seconds(t0);
 }
 
+// Seeding cost: rngs created (and one number drawn each) per second, keyed like Monte Carlo runs.
+function seeding(rngs) {
+  const { createRng } = lib("random");
+  let sum = 0;
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < rngs; i++) sum += createRng(`42/run/${i}`, "network").next();
+  const s = seconds(t0);
+  if (sum < 0) console.error(sum); // keeps the draws from being optimised away
+  return rngs / s;
+}
+
+// The network layer: two nodes ping-pong through a lossy, duplicating network; every delivery answers
+// with one message, and a timer per node re-sends if traffic dies out. Messages sent per second.
+function network(messages) {
+  const { createWorld } = lib("engine");
+  const { exponential } = lib("random");
+  const world = createWorld({
+    seed: 7, nodes: ["A", "B"], maxEvents: 100 * messages,
+    network: { delayMs: exponential(5), lossRate: 0.1, duplicateRate: 0.05 },
+  });
+  const other = (ctx) => (ctx.name === "A" ? "B" : "A");
+  const handlers = {
+    init(ctx) { for (let i = 0; i < 50; i++) ctx.send(other(ctx), "ping"); ctx.setTimer(10, "tick"); },
+    onMessage(ctx, msg) { ctx.send(msg.from, "ping"); },
+    onTimer(ctx) { ctx.send(other(ctx), "ping"); ctx.setTimer(10, "tick"); },
+  };
+  world.node("A", handlers);
+  world.node("B", handlers);
+  const t0 = process.hrtime.bigint();
+  while (world.trace.summary().sent < messages) world.run({ maxEvents: 100_000 });
+  const s = seconds(t0);
+  const sent = world.trace.summary().sent;
+  return { messagesPerS: sent / s, sent };
+}
+
 const SCORE_MODULE = () => path.join(distDir, "scenarios", "score-race-bench.js");
 const SCORE_ARGS = { meanDelayMs: 10, lossRate: 0.01 };
 
@@ -100,12 +135,27 @@ function tally(results) {
   return out;
 }
 
-function failureYear(nodes) {
+function failureYear(nodes, recordFailureTimes = false) {
   const { simulateClusterFailures } = lib("failures");
-  const options = { nodes, mtbfYears: 3, repairHours: 24, horizonYears: 1, seed: 42 };
+  const options = { nodes, mtbfYears: 3, repairHours: 24, horizonYears: 1, seed: 42, ...(recordFailureTimes ? { recordFailureTimes } : {}) };
   const t0 = process.hrtime.bigint();
   const r = simulateClusterFailures(options);
   return { seconds: seconds(t0), failures: r.failures };
+}
+
+// explore over `messages` in-flight messages whose delivery order is the schedule: the full walk
+// (messages! schedules) or, with `keyed`, the walk that merges schedules reaching the same state.
+function exploreWalk(messages, keyed) {
+  const { explore } = lib("experiments");
+  const model = {
+    initial: { total: 0, inFlight: Array.from({ length: messages }, (_, i) => i + 1) },
+    pending: (st) => st.inFlight,
+    deliver: (st, m) => ({ total: st.total + m, inFlight: st.inFlight.filter((x) => x !== m) }),
+    outcome: (st) => String(st.total),
+  };
+  const t0 = process.hrtime.bigint();
+  const r = explore(keyed ? { ...model, key: (st) => st.inFlight.join(","), maxSchedules: 1e13 } : { ...model, maxSchedules: 1e6 });
+  return { seconds: seconds(t0), schedules: r.totalSchedules };
 }
 
 async function main() {
@@ -116,7 +166,10 @@ async function main() {
     case "bare": bareHold(p.warmupEvents); out = { eventsPerS: bareHold(p.events), events: p.events }; break;
     case "score": scoreSerial(p.warmupRuns); out = { ...scoreSerial(p.runs), runs: p.runs }; break;
     case "score-parallel": await scoreParallel(p.warmupRuns); out = { ...(await scoreParallel(p.runs)), runs: p.runs }; break;
-    case "failure": failureYear(p.warmupNodes); out = { ...failureYear(p.nodes), nodes: p.nodes }; break;
+    case "seeding": seeding(p.warmupRngs); out = { rngsPerS: seeding(p.rngs), rngs: p.rngs }; break;
+    case "network": network(p.warmupMessages); out = { ...network(p.messages), messages: p.messages }; break;
+    case "failure": failureYear(p.warmupNodes, p.recordFailureTimes); out = { ...failureYear(p.nodes, p.recordFailureTimes), nodes: p.nodes }; break;
+    case "explore": exploreWalk(p.warmupMessages, p.keyed); out = { ...exploreWalk(p.messages, p.keyed), messages: p.messages, keyed: p.keyed }; break;
     default: throw new Error(`unknown case ${JSON.stringify(caseName)}`);
   }
   console.log(JSON.stringify({ case: caseName, ...out, peakRssMB: peakMB() }));

@@ -5,7 +5,7 @@
  *
  * Speed: there is no event queue. Each node's timeline is walked in a tight loop, one node after the
  * other, drawing lifetimes from the stream "failures.lifetimes" and repairs from "failures.repairs";
- * a million nodes for a year take a fraction of a second (scripts/bench-failures.mjs).
+ * a million nodes for a year take a fraction of a second (`npm run bench -- --only failure`).
  * Failure times are kept only when asked, in a growable Float64Array.
  */
 import { createRng, type Rng } from "../random";

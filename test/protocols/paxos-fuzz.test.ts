@@ -4,8 +4,8 @@ import fc from "fast-check";
 import { createRng } from "../../src/random";
 import { checkConsensusSafety, fuzzPaxos, paxosProgressByDown, paxosRuns, randomFaultSchedule, runPaxos } from "../../src/protocols";
 
-// 10,000 schedules take about 20 s on one core, so they live in scripts/fuzz-paxos.mjs;
-// this test runs 1,000 of them (a different seed range from the script's default).
+// 10,000 random Paxos configurations and fault schedules take tens of seconds, so they live in
+// `npm run fuzz -- --target paxos`; this test runs 1,000 fuzzPaxos schedules.
 test("fuzzPaxos({ runs: 1000 }): no random fault schedule breaks safety", () => {
   const rows = fuzzPaxos({ seed: "test", runs: 1000 });
   const bad = rows.filter((r) => !r.safe);
