@@ -12,7 +12,7 @@ import path from "node:path";
 import { bootstrap, runMain } from "./lib/bootstrap.mjs";
 import { buildSlides, copyReveal, deckHtml } from "./lib/deck.mjs";
 import { loadExecuted, parseArgs } from "./lib/executed.mjs";
-import { escapeHtml } from "./lib/gallery.mjs";
+import { escapeHtml } from "./lib/html.mjs";
 import { markdownToHtml } from "./lib/markdown.mjs";
 
 const TEXT = (v) => (Array.isArray(v) ? v.join("") : v ?? "");

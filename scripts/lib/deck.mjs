@@ -10,7 +10,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { escapeHtml } from "./gallery.mjs";
+import { escapeHtml, jsonForScript, vegaScriptElements } from "./html.mjs";
 import { notebookCharts } from "./executed.mjs";
 
 const require = createRequire(import.meta.url);
@@ -28,26 +28,6 @@ export function copyReveal(outDir) {
     fs.copyFileSync(path.join(pkgDir, "dist", file), target);
   }
   fs.copyFileSync(path.join(pkgDir, "LICENSE"), path.join(outDir, "reveal.js", "LICENSE"));
-}
-
-let vegaScripts;
-/** vega, vega-lite and vega-embed minified builds as inline <script> elements (as save()'s HTML does). */
-function inlineVega() {
-  if (vegaScripts === undefined) {
-    vegaScripts = [["vega", "vega.min.js"], ["vega-lite", "vega-lite.min.js"], ["vega-embed", "vega-embed.min.js"]]
-      .map(([pkg, file]) => {
-        const code = fs.readFileSync(path.join(path.dirname(require.resolve(pkg)), file), "utf8")
-          .replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, "");
-        return `<script>\n${code.replace(/<\/(script)/gi, "<\\/$1").replace(/<!--/g, "<\\!--")}\n</script>`;
-      })
-      .join("\n");
-  }
-  return vegaScripts;
-}
-
-/** JSON safe inside <script type="application/json">. */
-function jsonForScript(value) {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 /** Gives the ids of an inline SVG a per-chart prefix, so several SVGs on one page do not clash. */
@@ -218,7 +198,7 @@ export function deckHtml({ title, sections, revealDir = "reveal.js" }) {
     `<link rel="stylesheet" href="${revealDir}/reveal.css">`,
     `<link rel="stylesheet" href="${revealDir}/theme/white.css">`,
     `<style>${DECK_CSS}</style>`,
-    inlineVega(),
+    vegaScriptElements(),
     "</head>",
     "<body>",
     '<div class="reveal"><div class="slides">',

@@ -1,10 +1,7 @@
 // The figures/index.html gallery: one section per notebook, each figure shown from its SVG file with
 // links to the SVG, PNG and interactive HTML beside it. Relative links only, no scripts, no network.
 
-/** Escapes text for HTML content and attribute values. */
-export function escapeHtml(text) {
-  return String(text).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
-}
+import { escapeHtml } from "./html.mjs";
 
 /** The gallery page for [{ stem, title, charts: [{ name, title }] }] (deterministic: no dates). */
 export function galleryHtml(notebooks) {

@@ -9,8 +9,11 @@ import type { Chart } from "../charts/chart";
 
 let libraries: string | undefined;
 
-/** The minified vega, vega-lite and vega-embed builds as inline-safe script text (cached). */
-function inlineLibraries(): string {
+/**
+ * The minified vega, vega-lite and vega-embed builds from node_modules as inline `<script>` elements,
+ * joined by newlines (read once, then cached). Also used by the slide decks of `npm run slides`.
+ */
+export function vegaScriptElements(): string {
   if (libraries === undefined) {
     const builds = [
       ["vega", "vega.min.js"],
@@ -27,9 +30,12 @@ function inlineLibraries(): string {
   return libraries;
 }
 
-/** Escapes text for HTML element content and attribute values. */
+/**
+ * Escapes text for HTML element content and attribute values (&, <, >, " and '). A non-string from a
+ * plain JavaScript caller (the scripts/ folder) is converted with String() first.
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+  return String(text).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
 /** Makes code safe inside a <script> element: no "</script" or "<!--" can end or confuse it. */
@@ -62,7 +68,7 @@ export function chartHtml(chart: Chart, staticSvg = ""): string {
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(title)}</title>`,
     "<style>body{margin:16px;font-family:'DejaVu Sans',sans-serif;background:white}#chart-error{color:#b00020;white-space:pre-wrap}</style>",
-    inlineLibraries(),
+    vegaScriptElements(),
     "</head>",
     "<body>",
     `<div id="chart">${svgForHtml(staticSvg)}</div>`,
