@@ -127,7 +127,7 @@ class AleaRng implements Rng {
  * `createRng(seed).fork(stream)`.
  *
  * Cost: one small object and one alea state per call (a few hundred nanoseconds; see
- * scripts/bench-engine.mjs), cheap enough to create one per Monte Carlo run.
+ * `npm run bench -- --only seeding`), cheap enough to create one per Monte Carlo run.
  *
  * @example
  * const net = createRng(42, "network");
