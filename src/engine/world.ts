@@ -7,7 +7,6 @@
  * world.node("C", { init(ctx) { ctx.send("S", { type: "cmd" }); } });
  * const trace = world.run({ untilMs: 1000 });
  */
-import { createRng, type Rng } from "../random";
 import { checkKeys, checkKnownName, checkNonNegative, fail } from "../validate";
 import type { Message, NodeContext, NodeHandlers } from "./context";
 import { Kernel, RunOptions, StopReason } from "./kernel";
@@ -15,6 +14,7 @@ import { Network } from "./network";
 import { FaultEvent, Intervention, LinkSelector, normalizeFault, NormalFault, validateWorldOptions, WorldConfig, WorldOptions } from "./options";
 import { applyFault } from "./faults";
 import { Trace, TraceLog } from "./trace";
+import { NodeCtx } from "./node-context";
 
 const K_TIMER = 5, K_RECORD = 8;
 
@@ -245,29 +245,6 @@ export class World {
     this.faults.push(f);
     this.kernel.at(f.at, this.onFaultEvent, this.faults.length - 1);
   }
-}
-
-/** @internal The per-node context object (one per node, reused for every event). */
-export class NodeCtx implements NodeContext {
-  state: any = {};
-  readonly persistent: Record<string, any> = {};
-  private rngLazy: Rng | undefined;
-  constructor(private readonly world: World, readonly index: number, readonly name: string) {}
-  /** The node's stream `node:<name>`, seeded on first use (it depends only on the seed and the name). */
-  get rng(): Rng { return this.rngLazy ??= createRng(this.world.cfg.seed, `node:${this.name}`); }
-  get now(): number { return this.world.kernel.now; }
-  get nodes(): readonly string[] { return this.world.cfg.nodes; }
-  send(to: string, payload: unknown): number {
-    return this.world.net.send(this.index, this.world.index("send(to)", to), payload);
-  }
-  broadcast(payload: unknown, to?: readonly string[]): number[] {
-    const targets = to ?? this.world.cfg.nodes.filter((n) => n !== this.name);
-    if (!Array.isArray(targets)) fail("broadcast(to)", to, "an array of node names");
-    return targets.map((t) => this.send(t, payload));
-  }
-  setTimer(delayMs: number, tag?: unknown): number { return this.world.setTimer(this.index, delayMs, tag); }
-  cancelTimer(id: number): boolean { return this.world.cancelTimer(id); }
-  record(kind: string, detail?: unknown): void { this.world.record(this.index, kind, detail); }
 }
 
 /** Builds a world from options (validated once). The same options always give the same simulation. */
