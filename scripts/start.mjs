@@ -68,7 +68,9 @@ function waitForPort(port, child, timeoutMs = 60_000) {
 }
 
 runMain(async () => {
-  const { jupyter } = bootstrap();
+  // A first start compiles dist/ before anything else; later starts leave it to tsc --watch below,
+  // whose first pass runs while JupyterLab starts (the URL is printed once both are done).
+  const { jupyter } = bootstrap({ build: !fs.existsSync(path.join(REPO, "dist", "index.js")) });
   const port = await choosePort();
   const token = process.env.JUPYTER_TOKEN || randomBytes(16).toString("hex");
   const headless = !process.env.DISPLAY && process.platform === "linux";
@@ -77,11 +79,15 @@ runMain(async () => {
   const watcher = spawn(process.execPath, [tsc, "-p", "tsconfig.json", "--watch", "--preserveWatchOutput"], {
     cwd: REPO, stdio: ["ignore", "pipe", "inherit"],
   });
+  let compiled;
+  const firstCompile = new Promise((resolve) => { compiled = resolve; });
   watcher.stdout.on("data", (buf) => {
     for (const line of buf.toString().split("\n")) {
       if (line.trim()) console.log(`[tsc --watch] ${line.replace(/^\S+ \S+ - /, "")}`);
+      if (/Watching for file changes/.test(line)) compiled();
     }
   });
+  watcher.on("exit", () => compiled()); // never wait for a watcher that is gone
 
   const root = path.join(REPO, "notebooks");
   fs.mkdirSync(root, { recursive: true });
@@ -104,7 +110,7 @@ runMain(async () => {
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
 
-  await waitForPort(port, lab);
+  await Promise.all([waitForPort(port, lab), firstCompile]);
   console.log(`\n[distsys-lab] JupyterLab is running at http://127.0.0.1:${port}/lab?token=${token}`);
   console.log("[distsys-lab] src/ is rebuilt on change; restart the kernel to pick it up. Ctrl+C stops.\n");
   const code = await new Promise((resolve) => lab.on("exit", (c) => resolve(c ?? 0)));

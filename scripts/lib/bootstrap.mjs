@@ -120,11 +120,15 @@ function externalJupyter(jupyter) {
   return { jupyter, python: python ?? findPython() };
 }
 
-function checkKernel(python) {
+function checkKernel() {
   const tslab = path.join(REPO, "node_modules", "tslab", "bin", "tslab");
   if (!fs.existsSync(tslab)) throw new UserError("node_modules/tslab is missing: run `npm ci` and try again.");
   const spec = path.join(JUPYTER_PATH, "kernels", "distsys-lab", "kernel.json");
   if (!fs.existsSync(spec)) throw new UserError(`The kernelspec ${spec} is missing from the checkout.`);
+}
+
+/** An existing Jupyter's Python must have what the runner needs (the .venv has it by construction). */
+function checkExternalPython(python) {
   const res = spawnSync(python, ["-c", "import nbclient, nbformat"], { env: jupyterEnv() });
   if (res.status !== 0) throw new UserError(`${python} cannot import nbclient and nbformat; install requirements.txt into it.`);
 }
@@ -145,18 +149,20 @@ export function jupyterEnv(extra = {}) {
 
 /**
  * Runs every step that is not done yet and returns the Python and Jupyter to use.
- * @param {{ python?: boolean }} opts python: false skips the Python side (unit tests only).
+ * @param {{ python?: boolean, build?: boolean }} opts python: false skips the Python side (unit tests
+ *   only); build: false skips compiling dist/ (npm start compiles with tsc --watch instead).
  */
-export function bootstrap({ python: wantPython = true } = {}) {
+export function bootstrap({ python: wantPython = true, build = true } = {}) {
   checkNode();
   ensureNpmDeps();
   ensureLink();
-  ensureBuild();
+  if (build) ensureBuild();
   if (!wantPython) return {};
   const ext = process.env.JUPYTER ? externalJupyter(process.env.JUPYTER) : null;
   const python = ext ? ext.python : ensureVenv();
   const jupyter = ext ? ext.jupyter : path.join(VENV, BIN, "jupyter" + EXE);
-  checkKernel(python);
+  checkKernel();
+  if (ext) checkExternalPython(python); // importing nbclient takes seconds: only when the .venv is not ours
   return { python, jupyter };
 }
 
