@@ -10,7 +10,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { escapeHtml, jsonForScript, vegaScriptElements } from "./html.mjs";
+import { escapeHtml, htmlPageStart, jsonForScript, vegaScriptElements } from "./html.mjs";
 import { notebookCharts } from "./executed.mjs";
 
 const require = createRequire(import.meta.url);
@@ -188,12 +188,7 @@ export function deckHtml({ title, sections, revealDir = "reveal.js" }) {
     return subs.length === 1 ? subs[0] : `<section>\n${subs.join("\n")}\n</section>`;
   });
   return [
-    "<!DOCTYPE html>",
-    '<html lang="en">',
-    "<head>",
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(title)}</title>`,
+    htmlPageStart(title),
     `<link rel="stylesheet" href="${revealDir}/reset.css">`,
     `<link rel="stylesheet" href="${revealDir}/reveal.css">`,
     `<link rel="stylesheet" href="${revealDir}/theme/white.css">`,

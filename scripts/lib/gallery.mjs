@@ -1,7 +1,7 @@
 // The figures/index.html gallery: one section per notebook, each figure shown from its SVG file with
 // links to the SVG, PNG and interactive HTML beside it. Relative links only, no scripts, no network.
 
-import { escapeHtml } from "./html.mjs";
+import { escapeHtml, htmlPageStart } from "./html.mjs";
 
 /** The gallery page for [{ stem, title, charts: [{ name, title }] }] (deterministic: no dates). */
 export function galleryHtml(notebooks) {
@@ -24,12 +24,7 @@ export function galleryHtml(notebooks) {
     ].join("\n");
   });
   return [
-    "<!DOCTYPE html>",
-    '<html lang="en">',
-    "<head>",
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    "<title>distsys-lab figures</title>",
+    htmlPageStart("distsys-lab figures"),
     "<style>",
     "body{margin:24px;font-family:'DejaVu Sans',sans-serif;color:#222;background:#fff}",
     "h2{margin-top:2em;border-bottom:1px solid #ddd}h2 small{font-weight:normal;color:#666;font-size:60%}",

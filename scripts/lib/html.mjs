@@ -16,3 +16,6 @@ export const jsonForScript = (value) => html().jsonForScript(value);
 
 /** vega, vega-lite and vega-embed as inline <script> elements, as save()'s HTML pages have them. */
 export const vegaScriptElements = () => html().vegaScriptElements();
+
+/** The doctype, <html>, <head> with charset, viewport and the escaped title (src/display/html.ts htmlPageStart). */
+export const htmlPageStart = (title) => html().htmlPageStart(title);

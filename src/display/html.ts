@@ -31,6 +31,22 @@ export function vegaScriptElements(): string {
 }
 
 /**
+ * The opening of every page the project writes (saved charts, slide decks, the figure gallery): the
+ * doctype, `<html lang="en">`, `<head>` with charset, viewport and the escaped title. The caller adds
+ * its styles and scripts and closes the head.
+ */
+export function htmlPageStart(title: string): string {
+  return [
+    "<!DOCTYPE html>",
+    '<html lang="en">',
+    "<head>",
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(title)}</title>`,
+  ].join("\n");
+}
+
+/**
  * Escapes text for HTML element content and attribute values (&, <, >, " and '). A non-string from a
  * plain JavaScript caller (the scripts/ folder) is converted with String() first.
  */
@@ -61,12 +77,7 @@ export function chartHtml(chart: Chart, staticSvg = ""): string {
     downloadFileName: chart.figureName ?? "chart",
   };
   return [
-    "<!DOCTYPE html>",
-    '<html lang="en">',
-    "<head>",
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(title)}</title>`,
+    htmlPageStart(title),
     "<style>body{margin:16px;font-family:'DejaVu Sans',sans-serif;background:white}#chart-error{color:#b00020;white-space:pre-wrap}</style>",
     vegaScriptElements(),
     "</head>",
