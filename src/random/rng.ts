@@ -61,6 +61,12 @@ function mash(n: number, data: string): number {
   return n;
 }
 
+/** Mash over `seedText`, then SEP and `stream` when there is one: the same as over the joined key. */
+function mashKey(n: number, seedText: string, stream: string | undefined): number {
+  n = mash(n, seedText);
+  return stream === undefined ? n : mash(mash(n, SEP), stream);
+}
+
 // Alea's seeding starts by hashing " " three times from Mash's initial state; that part never
 // depends on the key, so it is done once here.
 const MASH_1 = mash(0xefc8249d, " ");
@@ -70,6 +76,20 @@ const S0_SPACE = (MASH_1 >>> 0) * NORM32;
 const S1_SPACE = (MASH_2 >>> 0) * NORM32;
 const S2_SPACE = (MASH_SPACES >>> 0) * NORM32;
 
+// The first of the three passes starts from a constant, so its pass over the seed text is the same
+// for every stream of one seed (a world seeds its "loss" and "delay" streams from one seed text).
+let lastSeedText = "";
+let lastFirstPass = mash(MASH_SPACES, "");
+
+/** The first pass over the key: {@link mashKey} from MASH_SPACES, reusing the last seed text's. */
+function firstPass(seedText: string, stream: string | undefined): number {
+  if (seedText !== lastSeedText) {
+    lastFirstPass = mash(MASH_SPACES, seedText);
+    lastSeedText = seedText;
+  }
+  return stream === undefined ? lastFirstPass : mash(mash(lastFirstPass, SEP), stream);
+}
+
 /**
  * Alea, written out so that seeding allocates one object and no closures (seedrandom's version
  * builds several closures per generator, which dominated the cost of a small Monte Carlo run). The
@@ -78,25 +98,43 @@ const S2_SPACE = (MASH_SPACES >>> 0) * NORM32;
  * seedrandom in test/random/alea.test.ts).
  */
 class AleaRng implements Rng {
-  private s0: number;
-  private s1: number;
-  private s2: number;
+  // The state starts as doubles: a field first defined as `undefined` (what a bare declaration
+  // emits under ES2022 class fields) gets V8's generic representation, and then every double
+  // stored into it allocates a heap number, which made next() about twice as slow.
+  private s0 = 0.5;
+  private s1 = 0.5;
+  private s2 = 0.5;
   private c = 1;
-  constructor(readonly key: string) {
-    let n = MASH_SPACES;
+  private seedText = "";
+  private stream: string | undefined = undefined;
+  constructor(seedText: string, stream: string | undefined) {
+    this.seed(seedText, stream);
+  }
+  /** The key is `seedText` or `seedText SEP stream`; built only when asked for. */
+  get key(): string {
+    return this.stream === undefined ? this.seedText : this.seedText + SEP + this.stream;
+  }
+  /**
+   * Seeds from the key's parts. Mash runs over the characters in order, so hashing the parts one
+   * after the other equals hashing the joined key, without building (and flattening) it.
+   */
+  seed(seedText: string, stream: string | undefined): void {
+    this.seedText = seedText;
+    this.stream = stream;
     let s0 = S0_SPACE, s1 = S1_SPACE, s2 = S2_SPACE;
-    n = mash(n, key);
+    let n = firstPass(seedText, stream);
     s0 -= (n >>> 0) * NORM32;
     if (s0 < 0) s0 += 1;
-    n = mash(n, key);
+    n = mashKey(n, seedText, stream);
     s1 -= (n >>> 0) * NORM32;
     if (s1 < 0) s1 += 1;
-    n = mash(n, key);
+    n = mashKey(n, seedText, stream);
     s2 -= (n >>> 0) * NORM32;
     if (s2 < 0) s2 += 1;
     this.s0 = s0;
     this.s1 = s1;
     this.s2 = s2;
+    this.c = 1;
   }
   next(): number {
     // Two Alea steps: the first gives the high 32 bits, the second 21 more bits.
@@ -118,7 +156,7 @@ class AleaRng implements Rng {
   }
   fork(stream: string): Rng {
     if (typeof stream !== "string") fail("fork(stream): stream", stream, "a string");
-    return new AleaRng(this.key + SEP + stream);
+    return new AleaRng(this.key, stream);
   }
 }
 
@@ -135,10 +173,19 @@ class AleaRng implements Rng {
  */
 export function createRng(seed: Seed, stream?: string): Rng {
   checkSeed("seed", seed);
-  const key = String(seed);
-  if (stream === undefined) return new AleaRng(key);
-  if (typeof stream !== "string") fail("stream", stream, "a string");
-  return new AleaRng(key + SEP + stream);
+  if (stream !== undefined && typeof stream !== "string") fail("stream", stream, "a string");
+  return new AleaRng(String(seed), stream);
+}
+
+/**
+ * @internal Re-seeds `rng` in place: afterwards it draws exactly what `createRng(seed, stream)` would.
+ * For worlds reset between Monte Carlo runs (no allocation). `rng` must come from createRng.
+ */
+export function reseedRng(rng: Rng, seed: Seed, stream?: string): void {
+  if (!(rng instanceof AleaRng)) fail("reseedRng(rng)", rng, "a generator made by createRng");
+  checkSeed("seed", seed);
+  if (stream !== undefined && typeof stream !== "string") fail("stream", stream, "a string");
+  rng.seed(String(seed), stream);
 }
 
 /**
