@@ -1,13 +1,14 @@
 /**
  * The discrete-event kernel: a virtual clock in milliseconds and an event queue.
  *
- * The queue is a binary heap over parallel typed arrays (event time, sequence number, slot). A slot
- * indexes a small table holding the event's handler number and numeric argument, so scheduling an
- * event allocates nothing: handlers are registered once with {@link Kernel.register} and events
- * carry `(handler, arg)`. Equal-time events run in the order they were scheduled (the sequence
- * number breaks ties), so a run is a pure function of its inputs.
+ * The queue is an {@link EventHeap} of (time, slot). A slot indexes a small table holding the event's
+ * handler number and numeric argument, so scheduling an event allocates nothing: handlers are
+ * registered once with {@link Kernel.register} and events carry `(handler, arg)`. Equal-time events
+ * run in the order they were scheduled (a sequence number breaks ties), so a run is a pure function
+ * of its inputs.
  */
 import { checkInteger, checkNonNegative, checkKeys, fail } from "../validate";
+import { EventHeap, grow } from "./event-heap";
 
 /** A registered event handler; receives the numeric argument given when the event was scheduled. */
 export type KernelHandler = (arg: number) => void;
@@ -38,7 +39,7 @@ export const DEFAULT_MAX_EVENTS = 10_000_000;
 
 const SLOT_BITS = 2 ** 24; // ids encode (generation, slot); at most 16.7 million pending events
 const CLOSURE = -1;
-/** Initial length of the heap and slot arrays: 8 doubles = 64 bytes, V8's limit for on-heap typed arrays. */
+/** Initial length of the slot arrays: 8 doubles = 64 bytes, V8's limit for on-heap typed arrays. */
 const INITIAL_CAPACITY = 8;
 const CANCELLED = -2;
 
@@ -52,15 +53,13 @@ export class Kernel {
   readonly maxEvents: number;
 
   private handlers: KernelHandler[] = [];
-  // Heap, parallel arrays. They start at INITIAL_CAPACITY entries (at most 64 bytes each, which V8
-  // allocates on its own heap, about 40x cheaper than an off-heap buffer) and double as needed, so a
-  // small world, as in a Monte Carlo run, costs little to create.
-  private hTime = new Float64Array(INITIAL_CAPACITY);
-  private hSeq = new Float64Array(INITIAL_CAPACITY);
-  private hSlot = new Int32Array(INITIAL_CAPACITY);
-  private size = 0;
+  private heap = new EventHeap();
+  /** The heap's top is the event being run; the next push replaces it (see EventHeap.replaceTop). */
+  private topSpent = false;
   private seq = 0;
-  // slot table
+  // Slot table. Arrays start at INITIAL_CAPACITY entries (at most 64 bytes each, which V8 allocates
+  // on its own heap, about 40x cheaper than an off-heap buffer) and double as needed, so a small
+  // world, as in a Monte Carlo run, costs little to create.
   private sHandler = new Int32Array(INITIAL_CAPACITY);
   private sArg = new Float64Array(INITIAL_CAPACITY);
   private sGen = new Uint32Array(INITIAL_CAPACITY);
@@ -80,6 +79,23 @@ export class Kernel {
     if (typeof handler !== "function") fail("handler", handler, "a function");
     this.handlers.push(handler);
     return this.handlers.length - 1;
+  }
+
+  /**
+   * @internal Back to time 0 with nothing scheduled and nothing processed, as if new; registered
+   * handlers are kept. For worlds reset between Monte Carlo runs.
+   */
+  reset(): void {
+    this.heap.clear();
+    this.topSpent = false;
+    this.seq = 0;
+    this.now = 0;
+    this.processed = 0;
+    this.sGen.fill(0);
+    if (this.sFn.length > 0) this.sFn.length = 0; // setting a length is a runtime call in V8
+    this.nFree = 0;
+    this.nSlots = 0;
+    this.live = 0;
   }
 
   /** Number of scheduled, not cancelled, events. */
@@ -136,23 +152,24 @@ export class Kernel {
     const until = options.untilMs === undefined ? Infinity : checkNonNegative("untilMs", options.untilMs);
     const budget = options.maxEvents === undefined ? Infinity : checkInteger("maxEvents", options.maxEvents, 0);
     if (until < this.now) fail("untilMs", until, `a time >= now (${this.now} ms)`);
+    const heap = this.heap;
+    if (this.topSpent) this.dropSpentTop(); // a handler threw during the previous run
     let count = 0;
     for (;;) {
-      if (this.size === 0) {
+      if (heap.size === 0) {
         if (until !== Infinity) this.now = until;
         return "quiescent";
       }
-      if (this.hTime[0] > until) {
+      const t = heap.time[0];
+      if (t > until) {
         this.now = until;
         return "until";
       }
       if (count >= budget) return "maxEvents";
-      const t = this.hTime[0];
-      const slot = this.pop();
+      const slot = heap.slot[0];
       const h = this.sHandler[slot];
-      if (h === CANCELLED) { this.release(slot); continue; }
-      if (this.processed >= this.maxEvents) {
-        this.push(t, slot); // leave the queue intact for inspection
+      if (h === CANCELLED) { heap.removeTop(); this.release(slot); continue; }
+      if (this.processed >= this.maxEvents) { // the queue is left intact for inspection
         throw new Error(`simulation exceeded its limit of maxEvents = ${this.maxEvents} events at t = ${this.now} ms ` +
           "(a protocol that never stops?); pass a larger maxEvents, or run with untilMs");
       }
@@ -161,6 +178,7 @@ export class Kernel {
       count++;
       this.live--;
       const arg = this.sArg[slot];
+      this.topSpent = true;
       if (h === CLOSURE) {
         const fn = this.sFn[slot]!;
         this.sFn[slot] = null;
@@ -170,7 +188,13 @@ export class Kernel {
         this.release(slot);
         this.handlers[h](arg);
       }
+      if (this.topSpent) this.dropSpentTop();
     }
+  }
+
+  private dropSpentTop(): void {
+    this.topSpent = false;
+    this.heap.removeTop();
   }
 
   private allocSlot(): number {
@@ -199,49 +223,11 @@ export class Kernel {
   }
 
   private push(time: number, slot: number): void {
-    if (this.size >= this.hTime.length) {
-      this.hTime = grow(this.hTime, Float64Array);
-      this.hSeq = grow(this.hSeq, Float64Array);
-      this.hSlot = grow(this.hSlot, Int32Array);
+    if (this.topSpent) {
+      this.topSpent = false;
+      this.heap.replaceTop(time, slot, this.seq++);
+    } else {
+      this.heap.push(time, slot, this.seq++);
     }
-    const T = this.hTime, S = this.hSeq, L = this.hSlot;
-    const seq = this.seq++;
-    let i = this.size++;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      const pt = T[p];
-      if (pt < time || (pt === time && S[p] < seq)) break;
-      T[i] = pt; S[i] = S[p]; L[i] = L[p];
-      i = p;
-    }
-    T[i] = time; S[i] = seq; L[i] = slot;
   }
-
-  private pop(): number {
-    const T = this.hTime, S = this.hSeq, L = this.hSlot;
-    const top = L[0];
-    const n = --this.size;
-    if (n > 0) {
-      const t = T[n], s = S[n], l = L[n];
-      let i = 0;
-      for (;;) {
-        let c = 2 * i + 1;
-        if (c >= n) break;
-        const r = c + 1;
-        if (r < n && (T[r] < T[c] || (T[r] === T[c] && S[r] < S[c]))) c = r;
-        if (t < T[c] || (t === T[c] && s < S[c])) break;
-        T[i] = T[c]; S[i] = S[c]; L[i] = L[c];
-        i = c;
-      }
-      T[i] = t; S[i] = s; L[i] = l;
-    }
-    return top;
-  }
-}
-
-type TypedCtor<A> = new (n: number) => A;
-function grow<A extends { length: number; set(a: ArrayLike<number>): void }>(a: A, ctor: TypedCtor<A>): A {
-  const b = new ctor(a.length * 2);
-  b.set(a as unknown as ArrayLike<number>);
-  return b;
 }

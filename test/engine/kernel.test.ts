@@ -87,3 +87,51 @@ test("kernel.schedule(delay, fn) runs closures in order", () => {
   k.run();
   assert.deepEqual(out, ["a", "b"]);
 });
+
+// A reference queue: events sorted by (time, order of scheduling), cancelled ones skipped.
+test("kernel.run() runs events in (time, scheduling order), whatever handlers schedule or cancel (model-based property)", () => {
+  // Each event, when run, schedules the delays listed for it (0 = same time) and may cancel an
+  // earlier pending event; a few handlers throw, and the run is resumed.
+  const plan = fc.array(fc.record({
+    delays: fc.array(fc.constantFrom(0, 0, 1, 2.5, 7), { maxLength: 3 }),
+    cancel: fc.option(fc.nat(40), { nil: undefined }),
+    throws: fc.boolean(),
+  }), { minLength: 1, maxLength: 60 });
+  fc.assert(fc.property(plan, fc.array(fc.constantFrom(0, 1, 3), { minLength: 1, maxLength: 8 }), (steps, initial) => {
+    const k = new Kernel();
+    const ran: number[] = [];
+    const ids: number[] = []; // kernel id by event number
+    const model: { t: number; n: number; live: boolean }[] = [];
+    const cancelled = new Set<number>();
+    let h = -1;
+    const schedule = (t: number) => {
+      const n = model.length;
+      model.push({ t, n, live: true });
+      ids.push(k.at(t, h, n));
+    };
+    h = k.register((n) => {
+      ran.push(n);
+      const step = steps[n % steps.length];
+      if (ran.length < 200) for (const d of step.delays) schedule(k.now + d);
+      if (step.cancel !== undefined && step.cancel < model.length) {
+        const target = model[step.cancel];
+        const pendingNow = target.live && !ran.includes(target.n);
+        assert.equal(k.cancel(ids[step.cancel]), pendingNow);
+        if (pendingNow) cancelled.add(target.n);
+        target.live = false;
+      }
+      if (step.throws) throw new Error("handler failed");
+    });
+    for (const t of initial) schedule(t);
+    for (let guard = 0; guard < 1000; guard++) {
+      try { if (k.run() === "quiescent") break; } catch (e) { assert.equal((e as Error).message, "handler failed"); }
+    }
+    // Every event not cancelled before its time ran, exactly once, in (time, scheduling) order.
+    const byOrder = (a: number, b: number) => model[a].t - model[b].t || a - b;
+    assert.deepEqual(ran, [...ran].sort(byOrder));
+    assert.equal(new Set(ran).size, ran.length);
+    for (const e of model) if (e.live) assert.ok(ran.includes(e.n), `event ${e.n} never ran`);
+    for (const n of cancelled) assert.ok(!ran.includes(n), `cancelled event ${n} ran`);
+    assert.equal(k.pending, 0);
+  }), { seed: 7, numRuns: 300 });
+});
