@@ -37,7 +37,7 @@ export function applyFault(world: World, f: NormalFault): void {
         }
       }
       const e = log.event(K_PARTITION, now, -1, -1, 0, log.strings.id(f.groups.map((g) => g.map((i) => world.nodes[i]).join(",")).join(" | ")));
-      log.details.set(e, JSON.stringify(f.groups.map((g) => g.map((i) => world.nodes[i]))));
+      if (e >= 0) log.details.set(e, JSON.stringify(f.groups.map((g) => g.map((i) => world.nodes[i]))));
       return;
     }
     case "heal": {

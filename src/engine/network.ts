@@ -8,7 +8,7 @@
  * and one delay draw per message, always, so changing loss rates does not shift delays),
  * "duplicate" and "processing".
  */
-import { createRng, Rng } from "../random";
+import { createRng, reseedRng, Rng } from "../random";
 import type { Kernel } from "./kernel";
 import type { WorldConfig } from "./options";
 import { FATE_DELIVERED, FATE_DROPPED, FATE_HELD, FATE_IN_FLIGHT, TraceLog } from "./trace";
@@ -60,6 +60,18 @@ export class Network {
     this.lossRng = createRng(cfg.seed, "loss");
     this.delayRng = createRng(cfg.seed, "delay");
     this.arrive = kernel.register((id) => this.onArrive(id));
+  }
+
+  /** Back to the state of a new network for the world's (new) seed. */
+  reset(): void {
+    this.blocked.fill(0);
+    this.held.fill(0);
+    this.queues.clear();
+    this.wasHeld.clear();
+    reseedRng(this.lossRng, this.cfg.seed, "loss");
+    reseedRng(this.delayRng, this.cfg.seed, "delay");
+    this.dupRngLazy = undefined;
+    this.procRngLazy = undefined;
   }
 
   private get dupRng(): Rng {

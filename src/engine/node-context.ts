@@ -10,9 +10,15 @@ import type { World } from "./world";
 /** @internal The per-node context object (one per node, reused for every event). */
 export class NodeCtx implements NodeContext {
   state: any = {};
-  readonly persistent: Record<string, any> = {};
-  private rngLazy: Rng | undefined;
+  persistent: Record<string, any> = {};
+  private rngLazy: Rng | undefined = undefined;
   constructor(private readonly world: World, readonly index: number, readonly name: string) {}
+  /** Back to a new node's context: empty state and persistent state, stream not yet seeded. */
+  reset(): void {
+    this.state = {};
+    for (const _ in this.persistent) { this.persistent = {}; break; }
+    this.rngLazy = undefined;
+  }
   /** The node's stream `node:<name>`, seeded on first use (it depends only on the seed and the name). */
   get rng(): Rng { return this.rngLazy ??= createRng(this.world.cfg.seed, `node:${this.name}`); }
   get now(): number { return this.world.kernel.now; }

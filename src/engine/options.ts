@@ -6,7 +6,7 @@ import { sampler } from "../random";
 import type { DistributionLike, Sampler, Seed } from "../random";
 import {
   checkInteger, checkKeys, checkKnownName, checkNames, checkNonNegative, checkNumber, checkPositive,
-  checkProbability, fail,
+  checkOneOf, checkProbability, fail,
 } from "../validate";
 import type { NodeHandlers } from "./context";
 
@@ -75,6 +75,12 @@ export interface WorldOptions {
   handlers?: Record<string, NodeHandlers<any, any>>;
   /** Interventions applied to this run (see fork). @defaultValue [] */
   interventions?: Intervention[];
+  /**
+   * What the trace keeps. "full": every event as a row (rows(), hash(), sequence diagrams).
+   * "counts": only summary() and messages(), for Monte Carlo runs that read node state and never
+   * look at the rows; the simulation itself is the same. @defaultValue "full"
+   */
+  trace?: "full" | "counts";
 }
 
 /** Fault verbs, in code order. */
@@ -168,6 +174,8 @@ export interface WorldConfig {
   speeds: Float64Array;
   faults: NormalFault[];
   maxEvents: number;
+  /** False for trace "counts": no event rows are kept. */
+  keepEvents: boolean;
   drops: Set<number>;
   delays: Map<number, number>;
 }
@@ -175,7 +183,7 @@ export interface WorldConfig {
 /** Validates every option once and resolves per-link settings into n*n tables (index from*n+to). */
 export function validateWorldOptions(options: WorldOptions): WorldConfig {
   if (options === null || typeof options !== "object") fail("createWorld(options)", options, "an options object");
-  checkKeys("createWorld options", options, ["seed", "nodes", "network", "speeds", "faults", "maxEvents", "handlers", "interventions"]);
+  checkKeys("createWorld options", options, ["seed", "nodes", "network", "speeds", "faults", "maxEvents", "handlers", "interventions", "trace"]);
   const seed = options.seed;
   if (!(typeof seed === "string" || (typeof seed === "number" && Number.isFinite(seed)))) fail("seed", seed, "a finite number or a string");
   const nodes = checkNames("nodes", options.nodes).slice();
@@ -233,5 +241,6 @@ export function validateWorldOptions(options: WorldOptions): WorldConfig {
   const p = net.processingMs ?? 0;
   const processing = p === 0 || (typeof p === "object" && p?.kind === "constant" && p.value === 0) ? null
     : timeSampler(p, "network.processingMs");
-  return { seed, nodes, delay, loss, dup, processing, speeds, faults, maxEvents, drops, delays };
+  const keepEvents = checkOneOf("trace", options.trace ?? "full", ["full", "counts"] as const) === "full";
+  return { seed, nodes, delay, loss, dup, processing, speeds, faults, maxEvents, keepEvents, drops, delays };
 }

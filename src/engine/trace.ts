@@ -107,19 +107,44 @@ export class TraceLog {
   readonly counts = { sent: 0, duplicated: 0, delivered: 0, dropped: 0, held: 0, timers: 0, crashes: 0, recoveries: 0, records: 0 };
   readonly drops = new Int32Array(DROP_REASONS.length);
   endMs = 0;
+  /** Events that happened, kept as rows or not. */
+  events = 0;
 
-  constructor(readonly names: readonly string[]) {
+  /** @param keepEvents false for trace "counts": events are counted, not kept as rows */
+  constructor(readonly names: readonly string[], readonly keepEvents = true) {
     for (const c of [this.mFrom, this.mTo, this.mFate, this.mCopyOf, this.mLabel]) c.push(-1);
     this.mSend.push(NaN);
     this.mEnd.push(NaN);
   }
 
+  /** Empties the log, as if new (the columns keep their capacity). */
+  reset(): void {
+    // String ids never show (rows, messages and hash() use the strings), so the table is kept for
+    // the next run unless it grew large (labels that differ from run to run).
+    if (this.strings.values.length > 1024) this.strings.clear();
+    this.kind.length = this.time.length = this.node.length = this.peer.length = 0;
+    this.msg.length = this.label.length = this.reason.length = 0;
+    if (this.details.size > 0) this.details.clear();
+    this.events = 0;
+    // message columns keep their unused entry 0
+    this.mFrom.length = this.mTo.length = this.mSend.length = this.mEnd.length = 1;
+    this.mFate.length = this.mCopyOf.length = this.mLabel.length = 1;
+    if (this.payloads.length > 1) this.payloads.length = 1;
+    const c = this.counts;
+    c.sent = c.duplicated = c.delivered = c.dropped = c.held = c.timers = c.crashes = c.recoveries = c.records = 0;
+    this.drops.fill(0);
+    this.endMs = 0;
+  }
+
   /**
    * Appends an event: `kind` indexes TRACE_KINDS, `label` is a string-table id or -1, `reason` indexes
    * DROP_REASONS or is -1. Message events store the receiver as `node` for deliver/drop/held and the
-   * sender as `node` otherwise; `peer` is the other end, or -1.
+   * sender as `node` otherwise; `peer` is the other end, or -1. Returns the row's index, or -1 when
+   * rows are not kept.
    */
   event(kind: number, t: number, node: number, peer: number, msg: number, label: number, reason = -1): number {
+    this.events++;
+    if (!this.keepEvents) return -1;
     this.reason.push(reason);
     this.time.push(t);
     this.node.push(node);
@@ -148,9 +173,21 @@ export class Trace {
   /** @internal */
   constructor(private readonly log: TraceLog) {}
 
-  /** Number of events recorded. */
+  /** Number of events recorded (as rows; with trace "counts", see summary().events). */
   get length(): number {
     return this.log.kind.length;
+  }
+
+  /** Whether events are kept as rows (false for a world created with trace: "counts"). */
+  get hasRows(): boolean {
+    return this.log.keepEvents;
+  }
+
+  private needRows(method: string): void {
+    if (!this.log.keepEvents) {
+      throw new Error(`trace.${method}: this world was created with trace: "counts", which keeps summary() and messages() ` +
+        'but no event rows; create it with trace: "full" (the default) to read rows');
+    }
   }
 
   /** The node names, in the order given to createWorld. */
@@ -160,6 +197,7 @@ export class Trace {
 
   /** One tidy row per event, in the order they happened. */
   rows(): TraceRow[] {
+    this.needRows("rows()");
     const L = this.log, out: TraceRow[] = [];
     for (let i = 0; i < L.kind.length; i++) out.push(this.row(i));
     return out;
@@ -167,6 +205,7 @@ export class Trace {
 
   /** The i-th event as a row. */
   row(i: number): TraceRow {
+    this.needRows("row(i)");
     const L = this.log, names = L.names, S = L.strings.values;
     const kind = TRACE_KINDS[L.kind.data[i]];
     const node = L.node.data[i], peer = L.peer.data[i], msg = L.msg.data[i];
@@ -207,7 +246,7 @@ export class Trace {
     const drops = {} as Record<DropReason, number>;
     DROP_REASONS.forEach((r, i) => (drops[r] = L.drops[i]));
     return {
-      events: L.kind.length, endMs: L.endMs, sent: c.sent, duplicated: c.duplicated, delivered: c.delivered,
+      events: L.events, endMs: L.endMs, sent: c.sent, duplicated: c.duplicated, delivered: c.delivered,
       dropped: c.dropped, inFlight: c.sent + c.duplicated - c.delivered - c.dropped, held: c.held, drops,
       timers: c.timers, crashes: c.crashes, recoveries: c.recoveries, records: c.records,
     };
@@ -215,6 +254,7 @@ export class Trace {
 
   /** A stable 53-bit fingerprint (14 hex digits) of every event: kind, time, nodes, message, label, detail. */
   hash(): string {
+    this.needRows("hash()");
     const L = this.log, S = L.strings.values, h = new Hash53();
     for (const name of L.names) h.str(name);
     for (let i = 0; i < L.kind.length; i++) {

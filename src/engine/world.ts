@@ -7,6 +7,7 @@
  * world.node("C", { init(ctx) { ctx.send("S", { type: "cmd" }); } });
  * const trace = world.run({ untilMs: 1000 });
  */
+import type { Seed } from "../random";
 import { checkKeys, checkKnownName, checkNonNegative, fail } from "../validate";
 import type { Message, NodeContext, NodeHandlers } from "./context";
 import { Kernel, RunOptions, StopReason } from "./kernel";
@@ -36,6 +37,7 @@ export class World {
   private readonly extraFaults: FaultEvent[] = [];
   private readonly onTimerEvent: number;
   private readonly onFaultEvent: number;
+  private readonly onInitEvent: number;
   private readonly faults: NormalFault[] = [];
   private readonly timerNode: number[] = [0];
   private readonly timerEpoch: number[] = [0];
@@ -54,7 +56,7 @@ export class World {
     this.options = options;
     const n = this.cfg.nodes.length;
     this.kernel = new Kernel({ maxEvents: this.cfg.maxEvents });
-    this.log = new TraceLog(this.cfg.nodes);
+    this.log = new TraceLog(this.cfg.nodes, this.cfg.keepEvents);
     this.trace = new Trace(this.log);
     this.up = new Uint8Array(n).fill(1);
     this.initialized = new Uint8Array(n);
@@ -64,6 +66,7 @@ export class World {
     this.ctxs = this.cfg.nodes.map((name, i) => new NodeCtx(this, i, name));
     this.onTimerEvent = this.kernel.register((id) => this.fireTimer(id));
     this.onFaultEvent = this.kernel.register((i) => applyFault(this, this.faults[i]));
+    this.onInitEvent = this.kernel.register((i) => this.initNode(i));
     for (const f of this.cfg.faults) this.scheduleFault(f);
     for (const [name, h] of Object.entries(options.handlers ?? {})) {
       if (cfg) this.handlers[this.cfg.nodes.indexOf(name)] = h as NodeHandlers; // checked by prepareWorld
@@ -101,8 +104,7 @@ export class World {
     if (this.running) throw new Error("world.run() cannot be called from inside a handler");
     if (!this.started) {
       this.started = true;
-      const init = this.kernel.register((i) => this.initNode(i));
-      for (let i = 0; i < this.handlers.length; i++) if (this.handlers[i]) this.kernel.at(this.kernel.now, init, i);
+      for (let i = 0; i < this.handlers.length; i++) if (this.handlers[i]) this.kernel.at(this.kernel.now, this.onInitEvent, i);
     }
     this.running = true;
     try {
@@ -120,10 +122,35 @@ export class World {
     this.handlers.forEach((h, i) => { if (h) handlers[this.cfg.nodes[i]] = h; });
     return new World({
       ...this.options,
+      seed: this.cfg.seed, // differs from options.seed in a world reset to a new seed
       faults: [...(this.options.faults ?? []), ...this.extraFaults],
       handlers,
       interventions: [...(this.options.interventions ?? []), intervention],
     });
+  }
+
+  /**
+   * @internal Makes this world what `new World(options, cfg with seed)` would be: used by
+   * {@link WorldTemplate.run} to reuse one world's memory from run to run. Handlers installed with
+   * node() stay; faults added with crash(), partition() and the like are dropped.
+   */
+  reset(seed: Seed): void {
+    if (this.running) throw new Error("a world cannot be reset from inside a handler");
+    this.cfg.seed = seed;
+    this.kernel.reset();
+    this.log.reset();
+    this.up.fill(1);
+    this.initialized.fill(0);
+    this.epoch.fill(0);
+    this.net.reset();
+    for (const ctx of this.ctxs) ctx.reset();
+    // (setting an array's length is a runtime call in V8: only when something is to be dropped)
+    if (this.timerNode.length > 1) this.timerNode.length = this.timerEpoch.length = this.timerTag.length = this.timerKernelId.length = 1;
+    if (this.faults.length > 0) this.faults.length = 0;
+    if (this.extraFaults.length > 0) this.extraFaults.length = 0;
+    for (const f of this.cfg.faults) this.scheduleFault(f);
+    this.started = false;
+    this.lastStop = undefined;
   }
 
   /** Crashes `node` at `atMs` (default now): it handles nothing until it recovers. */
@@ -199,7 +226,7 @@ export class World {
     const log = this.log;
     log.counts.records++;
     const e = log.event(K_RECORD, this.kernel.now, node, -1, 0, log.strings.id(kind));
-    if (detail !== undefined) log.details.set(e, JSON.stringify(detail));
+    if (detail !== undefined && e >= 0) log.details.set(e, JSON.stringify(detail));
   }
 
   private initNode(i: number): void {

@@ -31,9 +31,19 @@ export function checkScoreOp(name: string, op: unknown): ScoreOp {
  * @example applyScoreOp(0, "+10") // 10
  */
 export function applyScoreOp(score: number, op: ScoreOp): number {
-  const m = OP.exec(checkScoreOp("applyScoreOp(score, op): op", op))!;
+  return compileScoreOp(checkScoreOp("applyScoreOp(score, op): op", op))(score);
+}
+
+/** A validated operation as a function, parsed once (the server applies it on every arrival). */
+function compileScoreOp(op: ScoreOp): (score: number) => number {
+  const m = OP.exec(op)!;
   const v = Number(m[2]);
-  return m[1] === "+" ? score + v : m[1] === "-" ? score - v : m[1] === "*" ? score * v : v;
+  switch (m[1]) {
+    case "+": return (s) => s + v;
+    case "-": return (s) => s - v;
+    case "*": return (s) => s * v;
+    default: return () => v;
+  }
 }
 
 /**
@@ -106,12 +116,13 @@ export function scoreRaceWorld(options: ScoreRaceOptions): World {
 function scoreRaceWorldOptions(options: ScoreRaceOptions): WorldOptions {
   const o = normalize(options);
   const names = o.ops.map((_, c) => `client${c + 1}`);
+  const apply = new Map(o.ops.flat().map((op) => [op, compileScoreOp(op)]));
   const handlers: Record<string, object> = {
     server: {
       init(ctx: NodeContext<ServerState>) { ctx.state = { score: o.initialScore, order: [] }; },
       onMessage(ctx: NodeContext<ServerState>, msg: { payload: { type: ScoreOp } }) {
         const s = ctx.state, op = msg.payload.type;
-        s.score = applyScoreOp(s.score, op);
+        s.score = apply.get(op)!(s.score);
         s.order.push(op);
         ctx.record("apply", { op, score: s.score });
       },
@@ -119,7 +130,9 @@ function scoreRaceWorldOptions(options: ScoreRaceOptions): WorldOptions {
   };
   const links: Record<string, { delayMs: DistributionLike }> = {};
   o.ops.forEach((list, c) => {
-    handlers[names[c]] = { init(ctx: NodeContext) { for (const op of list) ctx.send("server", { type: op }); } };
+    // One frozen payload per command, shared by every world built from these options.
+    const payloads = list.map((op) => Object.freeze({ type: op }));
+    handlers[names[c]] = { init(ctx: NodeContext) { for (const p of payloads) ctx.send("server", p); } };
     links[`${names[c]}->server`] = { delayMs: o.delays[c] };
   });
   return { seed: options.seed, nodes: [...names, "server"], network: { lossRate: o.lossRate, links }, handlers };
@@ -132,19 +145,16 @@ function scoreRaceWorldOptions(options: ScoreRaceOptions): WorldOptions {
  */
 export function scoreRaceRunner(options: Omit<ScoreRaceOptions, "seed"> = {}): (seed: Seed) => ScoreRaceResult {
   if (options === null || typeof options !== "object") fail("scoreRaceRunner options", options, "an object");
-  const template = prepareWorld(scoreRaceWorldOptions({ ...options, seed: 0 }));
-  return (seed: Seed) => {
-    const world = template.build(seed);
-    world.run();
-    return scoreRaceOutcome(world);
-  };
+  // The outcome is read from the server's state, so the runs keep counts, not trace rows.
+  const template = prepareWorld({ ...scoreRaceWorldOptions({ ...options, seed: 0 }), trace: "counts" });
+  return (seed: Seed) => template.run(seed, scoreRaceOutcome);
 }
 
 /** Reads the outcome of a world built by {@link scoreRaceWorld} after it ran. */
 export function scoreRaceOutcome(world: World): ScoreRaceResult {
   const s = world.context("server").state as ServerState;
   if (!s.order) throw new Error("scoreRaceOutcome(world): run the world first (world.run())");
-  const total = world.trace.summary().sent;
+  const total = world.log.counts.sent;
   return { final: s.score, order: s.order.slice(), label: scoreRaceLabel(s.order, total, s.score) };
 }
 

@@ -81,6 +81,8 @@ bad("createWorld", "faults[0].partition[1][0]", 'one of the known nodes "A", "B"
 bad("createWorld", "faults[0].block.to", 'one of the known nodes "A", "B"', [["unknown node", "Z"]], (v) => world({ faults: [{ at: 5, block: { from: "A", to: v } }] }));
 bad("createWorld", "faults[0].at", "[0, Infinity)", [NEG, NAN, INF], (v) => world({ faults: [{ at: v, crash: "A" }] }));
 bad("createWorld", "maxEvents", "an integer in [1,", [ZERO, NAN, ["run count", 2.5]], (v) => world({ maxEvents: v }));
+bad("createWorld", "trace", 'one of "full", "counts"', [["wrong type", "rows"]], (v) => world({ trace: v }));
+row("prepareWorld", "run(seed, read): read", "42", "wrong type", () => lib.prepareWorld({ seed: 1, nodes: ["A", "B"] }).run(1, 42 as any), /run\(seed, read\): read must be a function \(world\) => result; got 42/);
 row("createWorld", "network.lossrate", "(typo)", "wrong type", () => world({ network: { lossrate: 0.1 } as any }), /network has an unknown option "lossrate"; known options: delayMs, lossRate/);
 bad("world.run", "untilMs", "[0, Infinity)", [NAN, NEG, INF], (v) => world({}).run({ untilMs: v }));
 bad("world.crash", "crash().crash", 'one of the known nodes "A", "B"', [["unknown node", "Z"]], (v) => world({}).crash(v));
