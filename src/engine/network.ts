@@ -66,8 +66,9 @@ export class Network {
   reset(): void {
     this.blocked.fill(0);
     this.held.fill(0);
-    this.queues.clear();
-    this.wasHeld.clear();
+    // (clear() allocates a new table in V8 even when empty)
+    if (this.queues.size > 0) this.queues.clear();
+    if (this.wasHeld.size > 0) this.wasHeld.clear();
     reseedRng(this.lossRng, this.cfg.seed, "loss");
     reseedRng(this.delayRng, this.cfg.seed, "delay");
     this.dupRngLazy = undefined;

@@ -139,11 +139,13 @@ export class World {
     this.cfg.seed = seed;
     this.kernel.reset();
     this.log.reset();
-    this.up.fill(1);
-    this.initialized.fill(0);
-    this.epoch.fill(0);
+    for (let i = 0; i < this.ctxs.length; i++) {
+      this.up[i] = 1;
+      this.initialized[i] = 0;
+      this.epoch[i] = 0;
+      this.ctxs[i].reset();
+    }
     this.net.reset();
-    for (const ctx of this.ctxs) ctx.reset();
     // (setting an array's length is a runtime call in V8: only when something is to be dropped)
     if (this.timerNode.length > 1) this.timerNode.length = this.timerEpoch.length = this.timerTag.length = this.timerKernelId.length = 1;
     if (this.faults.length > 0) this.faults.length = 0;
