@@ -1,7 +1,7 @@
 // One benchmark case of scripts/bench.mjs, run in a fresh Node process: a warm-up, then the measured
 // run. Prints one JSON line with the figures and the process's peak RSS.
 // Usage: node scripts/bench/node-cases.mjs CASE '{"distDir": "...", ...params}'
-//   CASE: kernel | bare | seeding | network | score | score-parallel | failure | explore
+//   CASE: kernel | bare | seeding | world-seeding | network | score | score-parallel | failure | explore
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -89,6 +89,24 @@ function seeding(rngs) {
   return rngs / s;
 }
 
+// The seeding floor of one small-world run: a world seeds two streams, "loss" and "delay", from the
+// run's seed ("42/run/i", as monteCarlo gives); template.run re-seeds them in place. Microseconds a run.
+function worldSeeding(runs) {
+  const { createRng, reseedRng } = lib("random");
+  const loss = createRng(0, "loss"), delay = createRng(0, "delay");
+  const seeds = Array.from({ length: runs }, (_, i) => `42/run/${i}`);
+  let sum = 0;
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < runs; i++) {
+    reseedRng(loss, seeds[i], "loss");
+    reseedRng(delay, seeds[i], "delay");
+    sum += loss.next() + delay.next();
+  }
+  const s = seconds(t0);
+  if (sum < 0) console.error(sum);
+  return (s / runs) * 1e6;
+}
+
 // The network layer: two nodes ping-pong through a lossy, duplicating network; every delivery answers
 // with one message, and a timer per node re-sends if traffic dies out. Messages sent per second.
 function network(messages) {
@@ -171,6 +189,7 @@ async function main() {
     case "score": scoreSerial(p.warmupRuns); out = { ...scoreSerial(p.runs), runs: p.runs }; break;
     case "score-parallel": await scoreParallel(p.warmupRuns); out = { ...(await scoreParallel(p.runs)), runs: p.runs }; break;
     case "seeding": seeding(p.warmupRngs); out = { rngsPerS: seeding(p.rngs), rngs: p.rngs }; break;
+    case "world-seeding": worldSeeding(p.warmupRuns); out = { usPerRun: worldSeeding(p.runs), runs: p.runs }; break;
     case "network": network(p.warmupMessages); out = { ...network(p.messages), messages: p.messages }; break;
     case "failure": failureYear(p.warmupNodes, p.recordFailureTimes); out = { ...failureYear(p.nodes, p.recordFailureTimes), nodes: p.nodes }; break;
     case "explore": exploreWalk(p.warmupMessages, p.keyed); out = { ...exploreWalk(p.messages, p.keyed), messages: p.messages, keyed: p.keyed }; break;
