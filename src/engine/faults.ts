@@ -15,7 +15,7 @@ export function applyFault(world: World, f: NormalFault): void {
     case "crash": {
       if (!world.up[f.node]) return;
       world.up[f.node] = 0;
-      world.bumpEpoch(f.node);
+      world.timers.bumpEpoch(f.node);
       log.counts.crashes++;
       log.event(K_CRASH, now, f.node, -1, 0, -1);
       return;

@@ -11,7 +11,7 @@
 import { createRng, reseedRng, Rng } from "../random";
 import type { Kernel } from "./kernel";
 import type { WorldConfig } from "./options";
-import { FATE_DELIVERED, FATE_DROPPED, FATE_HELD, FATE_IN_FLIGHT, TraceLog } from "./trace";
+import { FATE_DELIVERED, FATE_DROPPED, FATE_HELD, FATE_IN_FLIGHT, TraceLog } from "./trace-log";
 
 const K_SEND = 0, K_DELIVER = 1, K_DROP = 2, K_DUPLICATE = 3, K_HELD = 4;
 /** Drop reason codes (indices into DROP_REASONS). */

@@ -31,7 +31,7 @@ export class NodeCtx implements NodeContext {
     if (!Array.isArray(targets)) fail("broadcast(to)", to, "an array of node names");
     return targets.map((t) => this.send(t, payload));
   }
-  setTimer(delayMs: number, tag?: unknown): number { return this.world.setTimer(this.index, delayMs, tag); }
-  cancelTimer(id: number): boolean { return this.world.cancelTimer(id); }
+  setTimer(delayMs: number, tag?: unknown): number { return this.world.timers.set(this.index, delayMs, tag); }
+  cancelTimer(id: number): boolean { return this.world.timers.cancel(id); }
   record(kind: string, detail?: unknown): void { this.world.record(this.index, kind, detail); }
 }

@@ -8,19 +8,22 @@
  * const trace = world.run({ untilMs: 1000 });
  */
 import type { Seed } from "../random";
-import { checkKeys, checkKnownName, checkNonNegative, fail } from "../validate";
+import { checkKeys, checkKnownName, fail } from "../validate";
 import type { Message, NodeContext, NodeHandlers } from "./context";
 import { Kernel, RunOptions, StopReason } from "./kernel";
 import { Network } from "./network";
 import { FaultEvent, Intervention, LinkSelector, normalizeFault, NormalFault, validateWorldOptions, WorldConfig, WorldOptions } from "./options";
 import { applyFault } from "./faults";
-import { Trace, TraceLog } from "./trace";
+import { Trace } from "./trace";
+import { TraceLog } from "./trace-log";
+import { FaultVerbs } from "./fault-verbs";
 import { NodeCtx } from "./node-context";
+import { Timers } from "./timers";
 
 const K_TIMER = 5, K_RECORD = 8;
 
 /** A simulated world. Create it with {@link createWorld}. */
-export class World {
+export class World extends FaultVerbs {
   /** The live trace of everything that happened so far. */
   readonly trace: Trace;
   /** Why the last run() returned (undefined before the first run). */
@@ -35,15 +38,10 @@ export class World {
   /** @internal */ readonly initialized: Uint8Array;
   private readonly options: WorldOptions;
   private readonly extraFaults: FaultEvent[] = [];
-  private readonly onTimerEvent: number;
+  /** @internal */ readonly timers: Timers;
   private readonly onFaultEvent: number;
   private readonly onInitEvent: number;
   private readonly faults: NormalFault[] = [];
-  private readonly timerNode: number[] = [0];
-  private readonly timerEpoch: number[] = [0];
-  private readonly timerTag: unknown[] = [undefined];
-  private readonly timerKernelId: number[] = [0];
-  private readonly epoch: number[];
   private started = false;
   private running = false;
 
@@ -52,6 +50,7 @@ export class World {
    * @param cfg options already validated by {@link prepareWorld} (internal)
    */
   constructor(options: WorldOptions, cfg?: WorldConfig) {
+    super();
     this.cfg = cfg ?? validateWorldOptions(options);
     this.options = options;
     const n = this.cfg.nodes.length;
@@ -60,11 +59,10 @@ export class World {
     this.trace = new Trace(this.log);
     this.up = new Uint8Array(n).fill(1);
     this.initialized = new Uint8Array(n);
-    this.epoch = new Array(n).fill(0);
     this.handlers = new Array(n).fill(undefined);
     this.net = new Network(this.cfg, this.kernel, this.log, this.up, (id) => this.handOver(id));
     this.ctxs = this.cfg.nodes.map((name, i) => new NodeCtx(this, i, name));
-    this.onTimerEvent = this.kernel.register((id) => this.fireTimer(id));
+    this.timers = new Timers(this.kernel, this.cfg.speeds, this.up, (node, tag) => this.fireTimer(node, tag));
     this.onFaultEvent = this.kernel.register((i) => applyFault(this, this.faults[i]));
     this.onInitEvent = this.kernel.register((i) => this.initNode(i));
     for (const f of this.cfg.faults) this.scheduleFault(f);
@@ -142,37 +140,17 @@ export class World {
     for (let i = 0; i < this.ctxs.length; i++) {
       this.up[i] = 1;
       this.initialized[i] = 0;
-      this.epoch[i] = 0;
       this.ctxs[i].reset();
     }
     this.net.reset();
-    // (setting an array's length is a runtime call in V8: only when something is to be dropped)
-    if (this.timerNode.length > 1) this.timerNode.length = this.timerEpoch.length = this.timerTag.length = this.timerKernelId.length = 1;
+    this.timers.reset();
+    // (setting an array's length is a runtime call in V8: only when there is something to drop)
     if (this.faults.length > 0) this.faults.length = 0;
     if (this.extraFaults.length > 0) this.extraFaults.length = 0;
     for (const f of this.cfg.faults) this.scheduleFault(f);
     this.started = false;
     this.lastStop = undefined;
   }
-
-  /** Crashes `node` at `atMs` (default now): it handles nothing until it recovers. */
-  crash(node: string, atMs?: number): this { return this.addFault({ at: this.at(atMs), crash: node }); }
-  /** Recovers `node` at `atMs`; volatile state is lost unless keepVolatile. */
-  recover(node: string, atMs?: number, keepVolatile = false): this {
-    return this.addFault({ at: this.at(atMs), recover: node, keepVolatile });
-  }
-  /** Splits the nodes into groups that cannot reach each other (both ways); unnamed nodes are unaffected. */
-  partition(groups: string[][], atMs?: number): this { return this.addFault({ at: this.at(atMs), partition: groups }); }
-  /** Removes every partition and one-way block. */
-  heal(atMs?: number): this { return this.addFault({ at: this.at(atMs), heal: true }); }
-  /** Blocks the directed links from -> to (one-way partition). */
-  block(from: string | string[], to: string | string[], atMs?: number): this { return this.link("block", from, to, atMs); }
-  /** Unblocks the directed links from -> to. */
-  unblock(from: string | string[], to: string | string[], atMs?: number): this { return this.link("unblock", from, to, atMs); }
-  /** Holds the directed links from -> to: arriving messages queue until release. */
-  hold(from: string | string[], to: string | string[], atMs?: number): this { return this.link("hold", from, to, atMs); }
-  /** Releases held links: queued messages are delivered now, in arrival order. */
-  release(from: string | string[], to: string | string[], atMs?: number): this { return this.link("release", from, to, atMs); }
 
   /** Whether `node` is up (not crashed) now. */
   isUp(node: string): boolean {
@@ -190,11 +168,6 @@ export class World {
     return i >= 0 ? i : this.cfg.nodes.indexOf(checkKnownName(param, name, this.cfg.nodes));
   }
 
-  /** @internal Marks a node down: pending timers are invalidated. */
-  bumpEpoch(i: number): void {
-    this.epoch[i]++;
-  }
-
   /** @internal Runs a node's init or onRecover handler. */
   startNode(i: number, recovering: boolean): void {
     const h = this.handlers[i];
@@ -203,23 +176,6 @@ export class World {
     this.initialized[i] = 1;
     const fn = recovering && !first ? h.onRecover ?? h.init : h.init;
     if (fn) fn.call(h, this.ctxs[i]);
-  }
-
-  /** @internal */
-  setTimer(node: number, delayMs: number, tag: unknown): number {
-    checkNonNegative("setTimer(delayMs)", delayMs);
-    const id = this.timerNode.length;
-    this.timerNode.push(node);
-    this.timerEpoch.push(this.epoch[node]);
-    this.timerTag.push(tag);
-    this.timerKernelId.push(this.kernel.after(delayMs / this.cfg.speeds[node], this.onTimerEvent, id));
-    return id;
-  }
-
-  /** @internal */
-  cancelTimer(id: number): boolean {
-    if (!(id > 0 && id < this.timerKernelId.length)) return false;
-    return this.kernel.cancel(this.timerKernelId[id]);
   }
 
   /** @internal */
@@ -235,10 +191,7 @@ export class World {
     if (this.up[i] && !this.initialized[i]) this.startNode(i, false);
   }
 
-  private fireTimer(id: number): void {
-    const node = this.timerNode[id];
-    if (!this.up[node] || this.timerEpoch[id] !== this.epoch[node]) return;
-    const tag = this.timerTag[id];
+  private fireTimer(node: number, tag: unknown): void {
     const log = this.log;
     log.counts.timers++;
     log.event(K_TIMER, this.kernel.now, node, -1, 0, log.strings.id(tag === undefined ? "" : String(tag)));
@@ -255,15 +208,7 @@ export class World {
     h.onMessage(this.ctxs[to], msg);
   }
 
-  private at(atMs: number | undefined): number {
-    return atMs === undefined ? this.kernel.now : atMs;
-  }
-
-  private link(verb: "block" | "unblock" | "hold" | "release", from: string | string[], to: string | string[], atMs?: number): this {
-    return this.addFault({ at: this.at(atMs), [verb]: { from, to } } as FaultEvent);
-  }
-
-  private addFault(f: FaultEvent): this {
+  protected addFault(f: FaultEvent): this {
     const verb = Object.keys(f).find((k) => k !== "at" && k !== "keepVolatile")!;
     this.scheduleFault(normalizeFault(`${verb}()`, f, this.cfg.nodes, this.kernel.now));
     if (!this.started) this.extraFaults.push(f);
