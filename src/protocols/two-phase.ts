@@ -13,6 +13,7 @@ import { exponential, type DistributionLike, type Seed } from "../random";
 import { createWorld, type FaultEvent, type LinkOptions, type NodeContext, type Trace } from "../engine";
 import { checkInteger, checkKeys, checkNonNegative, checkOneOf, checkPositive, fail } from "../validate";
 import { clientNames, countDistinctLogs, logsDiverge, serverNames } from "./replication";
+import { lockServer } from "./two-phase-server";
 
 /** Options of {@link twoPhaseProtocol}. */
 export interface TwoPhaseOptions {
@@ -202,54 +203,8 @@ export function twoPhaseProtocol(options: TwoPhaseOptions): TwoPhaseResult {
     });
   });
 
-  for (const s of servers) {
-    const grant = (ctx: NodeContext, client: string, attempt: number) => {
-      ctx.persistent.holder = { client, attempt };
-      ctx.record("lock", { client, attempt });
-      ctx.send(client, { type: "grant", attempt });
-    };
-    const unlock = (ctx: NodeContext) => {
-      const p = ctx.persistent;
-      ctx.record("unlock", { client: p.holder.client });
-      p.holder = undefined;
-      const next = p.queue.shift();
-      if (next !== undefined) grant(ctx, next.client, next.attempt);
-    };
-    world.node(s, {
-      init(ctx) {
-        const p = ctx.persistent;
-        if (p.log === undefined) { p.log = []; p.done = new Set<string>(); p.queue = []; p.holder = undefined; }
-      },
-      onRecover() { /* locks, queue and log are persistent: nothing to rebuild */ },
-      onMessage(ctx, msg) {
-        const p = ctx.persistent, m = msg.payload, from = msg.from;
-        if (m.type === "lock") {
-          if (p.holder === undefined) grant(ctx, from, m.attempt);
-          // A client runs one attempt at a time: a new attempt from the holder means its old one is
-          // over (its release may have been dropped while this server was down), so the lock moves on.
-          else if (p.holder.client === from && p.holder.attempt <= m.attempt) {
-            p.holder.attempt = m.attempt;
-            ctx.send(from, { type: "grant", attempt: m.attempt });
-          }
-          else if (queueing) p.queue.push({ client: from, attempt: m.attempt });
-          else ctx.send(from, { type: "refuse", attempt: m.attempt });
-        } else if (m.type === "release") {
-          if (p.holder !== undefined && p.holder.client === from && p.holder.attempt === m.attempt) unlock(ctx);
-          else p.queue = p.queue.filter((q: { client: string; attempt: number }) => !(q.client === from && q.attempt === m.attempt));
-        } else if (m.type === "cmd") {
-          if (!p.done.has(m.id)) {
-            // Phase 2 only reaches a server that granted this very attempt, and the lock stays until now.
-            if (p.holder === undefined || p.holder.client !== from || p.holder.attempt !== m.attempt) return;
-            p.done.add(m.id);
-            p.log.push(m.id);
-            ctx.record("execute", { id: m.id });
-            unlock(ctx);
-          }
-          ctx.send(from, { type: "ack", id: m.id });
-        }
-      },
-    });
-  }
+  const server = lockServer(queueing);
+  for (const s of servers) world.node(s, server);
 
   const trace = world.run({ untilMs });
   const logs: Record<string, string[]> = {};
