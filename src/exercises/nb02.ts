@@ -4,7 +4,8 @@
  * shows that value.
  */
 import { lognormalFromMean } from "../random";
-import { exploreScoreRace, lognormalFirstProbability } from "../protocols/score-race";
+import { lognormalFirstProbability } from "../protocols/score-race";
+import { exploreScoreRace } from "../protocols/score-race-explore";
 import { selfCheckEqual, selfCheckNumber, type Verdict } from "./verdict";
 
 /**

@@ -1,6 +1,7 @@
 // Barrel: re-exports only (one line per protocol file; helpers append their own lines).
 export * from "./client-server";
 export * from "./score-race";
+export * from "./score-race-explore";
 export * from "./replication";
 export * from "./serializer";
 export * from "./two-phase";

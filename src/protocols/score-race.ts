@@ -5,15 +5,14 @@
  * "only *5" (0) and "neither" (0).
  *
  * Two ways to study it: {@link runScoreRace} runs it on the simulation engine with random delays and
- * losses (for Monte Carlo), {@link exploreScoreRace} enumerates every delivery order (and, with
- * allowLoss, every set of losses) to list what is possible.
+ * losses (for Monte Carlo); `exploreScoreRace` (score-race-explore.ts) enumerates every delivery order
+ * (and, with allowLoss, every set of losses) to list what is possible.
  */
 import type { DistributionLike, Seed } from "../random";
 import { createWorld, prepareWorld, type NodeContext, type World, type WorldOptions } from "../engine";
-import { explore, type ExploreResult } from "../experiments";
 import { normalCdf } from "../experiments";
 import type { LognormalDist } from "../random";
-import { checkKeys, checkNumber, checkOneOf, checkProbability, fail } from "../validate";
+import { checkKeys, checkNumber, checkProbability, fail } from "../validate";
 
 /** An operation on the score: "+10", "-3", "*5" or "=7" (set), with a finite number. */
 export type ScoreOp = string;
@@ -85,7 +84,8 @@ export interface ScoreRaceResult {
 
 interface ServerState { score: number; order: ScoreOp[] }
 
-function normalize(options: ScoreRaceOptions) {
+/** @internal Validates race options into operation lists, delays, loss rate and initial score. */
+export function normalizeScoreRace(options: ScoreRaceOptions) {
   if (options === null || typeof options !== "object") fail("scoreRace options", options, "an object");
   checkKeys("scoreRace options", options, ["seed", "clients", "delayMs", "lossRate", "initialScore"]);
   const clients = options.clients ?? [["+10"], ["*5"]];
@@ -114,7 +114,7 @@ export function scoreRaceWorld(options: ScoreRaceOptions): World {
 }
 
 function scoreRaceWorldOptions(options: ScoreRaceOptions): WorldOptions {
-  const o = normalize(options);
+  const o = normalizeScoreRace(options);
   const names = o.ops.map((_, c) => `client${c + 1}`);
   const apply = new Map(o.ops.flat().map((op) => [op, compileScoreOp(op)]));
   const handlers: Record<string, object> = {
@@ -180,48 +180,4 @@ export function lognormalFirstProbability(first: LognormalDist, second: Lognorma
   const d = second.mu - first.mu;
   if (sd === 0) return d > 0 ? 1 : d < 0 ? 0 : 0.5;
   return normalCdf(d / sd);
-}
-
-/** Options for {@link exploreScoreRace}. */
-export interface ScoreRaceExploreOptions {
-  /** The operations of each client (all in flight at once). @defaultValue [["+10"], ["*5"]] */
-  clients?: ScoreOp[][];
-  /** Also explore losing any subset of the commands. @defaultValue false */
-  allowLoss?: boolean;
-  /** Label outcomes by final score ("50") or by order and score ("+10 then *5 → 50"). @defaultValue "score" */
-  outcome?: "score" | "order";
-  /** The score before any command. @defaultValue 0 */
-  initialScore?: number;
-}
-
-/** One command in flight during exploration. */
-export interface ScoreRaceMessage { client: number; index: number; op: ScoreOp }
-
-interface RaceState { score: number; order: ScoreOp[]; inFlight: ScoreRaceMessage[] }
-
-/**
- * Every order in which the server can receive the commands (each client's commands may overtake each
- * other), and with allowLoss every subset that can be lost, with the outcome each leads to. Uses
- * {@link explore}; `schedules` counts delivery orders, which are not equally likely in general.
- * @example exploreScoreRace({ allowLoss: true }).outcomes.map((o) => o.outcome) // ["0", "10", "50"]
- */
-export function exploreScoreRace(options: ScoreRaceExploreOptions = {}): ExploreResult<ScoreRaceMessage> {
-  if (options === null || typeof options !== "object") fail("exploreScoreRace options", options, "an object");
-  checkKeys("exploreScoreRace options", options, ["clients", "allowLoss", "outcome", "initialScore"]);
-  const { ops, initialScore } = normalize({ seed: 0, clients: options.clients, initialScore: options.initialScore });
-  const mode = checkOneOf("outcome", options.outcome ?? "score", ["score", "order"] as const);
-  const total = ops.reduce((n, l) => n + l.length, 0);
-  const initial: RaceState = {
-    score: initialScore, order: [],
-    inFlight: ops.flatMap((list, client) => list.map((op, index) => ({ client, index, op }))),
-  };
-  return explore<RaceState, ScoreRaceMessage>({
-    initial,
-    allowLoss: options.allowLoss ?? false,
-    pending: (s) => s.inFlight,
-    deliver: (s, m) => ({ score: applyScoreOp(s.score, m.op), order: [...s.order, m.op], inFlight: s.inFlight.filter((x) => x !== m) }),
-    outcome: (s) => (mode === "score" ? String(s.score) : scoreRaceLabel(s.order, total, s.score)),
-    // With score labels, states with the same score and the same commands left have the same future.
-    key: mode === "score" ? (s) => `${s.score}|${s.inFlight.map((m) => `${m.client}.${m.index}`).join(",")}` : undefined,
-  });
 }

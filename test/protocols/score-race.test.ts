@@ -2,8 +2,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import {
-  applyScoreOp, checkScoreOp, exploreScoreRace, lognormalFirstProbability, runScoreRace, scoreRaceLabel, scoreRaceWorld,
+  applyScoreOp, checkScoreOp, lognormalFirstProbability, runScoreRace, scoreRaceLabel, scoreRaceWorld,
 } from "../../src/protocols/score-race";
+import { exploreScoreRace } from "../../src/protocols/score-race-explore";
 import { runSeed } from "../../src/experiments";
 import { exponential, lognormalFromMean } from "../../src/random";
 
