@@ -131,22 +131,27 @@ function fuzzTargets(lib, fc) {
     }),
     check(cfg) {
       const { hops, ...options } = cfg;
-      const build = () => {
-        const w = lib.createWorld({ ...options, maxEvents: 200_000 });
-        const handlers = {
-          init(ctx) { ctx.broadcast({ type: "gossip", hops }); ctx.setTimer(5 + ctx.rng.next() * 20, "tick"); },
-          onMessage(ctx, m) {
-            ctx.record("got", { from: m.from, hops: m.payload.hops });
-            if (m.payload.hops > 0) ctx.send(ctx.nodes[Math.floor(ctx.rng.next() * ctx.nodes.length)], { type: "gossip", hops: m.payload.hops - 1 });
-          },
-          onTimer(ctx) { if (ctx.now < 150) { ctx.broadcast({ type: "tick", hops: 1 }); ctx.setTimer(25, "tick"); } },
-        };
-        for (const name of cfg.nodes) w.node(name, handlers);
-        return w.run({ untilMs: 400 });
+      const handlers = {
+        init(ctx) { ctx.broadcast({ type: "gossip", hops }); ctx.setTimer(5 + ctx.rng.next() * 20, "tick"); },
+        onMessage(ctx, m) {
+          ctx.record("got", { from: m.from, hops: m.payload.hops });
+          if (m.payload.hops > 0) ctx.send(ctx.nodes[Math.floor(ctx.rng.next() * ctx.nodes.length)], { type: "gossip", hops: m.payload.hops - 1 });
+        },
+        onTimer(ctx) { if (ctx.now < 150) { ctx.broadcast({ type: "tick", hops: 1 }); ctx.setTimer(25, "tick"); } },
       };
+      const all = { ...options, maxEvents: 200_000, handlers: Object.fromEntries(cfg.nodes.map((name) => [name, handlers])) };
+      const build = () => lib.createWorld(all).run({ untilMs: 400 });
       const trace = build();
       checkEngineInvariants(trace);
       must(build().hash() === trace.hash(), "the same configuration gave two different traces");
+      // One world reset in place after a run with another seed (template.run), and a world that keeps
+      // counts instead of rows, must run the same simulation.
+      const template = lib.prepareWorld(all);
+      try { template.run(`${cfg.seed}/other`, () => 0, { untilMs: 400 }); } catch { /* a reset must also follow a failed run */ }
+      must(template.run(cfg.seed, (w) => w.trace.hash(), { untilMs: 400 }) === trace.hash(), "template.run (a world reset in place) differs from a fresh world");
+      const counts = lib.createWorld({ ...all, trace: "counts" });
+      counts.run({ untilMs: 400 });
+      must(JSON.stringify(counts.trace.summary()) === JSON.stringify(trace.summary()), 'trace: "counts" changed the simulation');
     },
   });
 
