@@ -29,6 +29,12 @@ export function fail(name: string, value: unknown, expected: string): never {
   throw new RangeError(`${name} must be ${expected}; got ${describeValue(value)}`);
 }
 
+/** A seed: a finite number or a string (any string). Returns it unchanged. */
+export function checkSeed(name: string, value: unknown): string | number {
+  if (typeof value === "string" || (typeof value === "number" && Number.isFinite(value))) return value;
+  return fail(name, value, "a finite number or a string");
+}
+
 /** A finite number in [min, max] (inclusive bounds; pass Infinity for an open-ended range). */
 export function checkNumber(name: string, value: unknown, min = -Infinity, max = Infinity): number {
   if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > max) {

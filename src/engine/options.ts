@@ -5,7 +5,7 @@
 import { sampler } from "../random";
 import type { DistributionLike, Sampler, Seed } from "../random";
 import {
-  checkInteger, checkKeys, checkKnownName, checkNames, checkNonNegative, checkPositive,
+  checkInteger, checkKeys, checkKnownName, checkNames, checkNonNegative, checkPositive, checkSeed,
   checkOneOf, checkProbability, fail,
 } from "../validate";
 import type { NodeHandlers } from "./context";
@@ -124,7 +124,7 @@ export function validateWorldOptions(options: WorldOptions): WorldConfig {
   if (options === null || typeof options !== "object") fail("createWorld(options)", options, "an options object");
   checkKeys("createWorld options", options, ["seed", "nodes", "network", "speeds", "faults", "maxEvents", "handlers", "interventions", "trace"]);
   const seed = options.seed;
-  if (!(typeof seed === "string" || (typeof seed === "number" && Number.isFinite(seed)))) fail("seed", seed, "a finite number or a string");
+  checkSeed("seed", seed);
   const nodes = checkNames("nodes", options.nodes).slice();
   const n = nodes.length;
   if (n > MAX_WORLD_NODES) {

@@ -4,7 +4,7 @@
  * per run, and reusing one world's memory from run to run, is what makes a small run cheap.
  */
 import type { Seed } from "../random";
-import { fail } from "../validate";
+import { checkSeed, fail } from "../validate";
 import type { RunOptions } from "./kernel";
 import type { WorldOptions } from "./options";
 import { World } from "./world";
@@ -37,16 +37,13 @@ export interface WorldTemplate {
 export function prepareWorld(options: WorldOptions): WorldTemplate {
   const cfg = new World(options).cfg; // validates everything, handlers included, as createWorld does
   let spare: World | undefined; // the reusable world, when no run() is using it
-  const checkSeed = (seed: Seed) => {
-    if (!(typeof seed === "string" || (typeof seed === "number" && Number.isFinite(seed)))) fail("seed", seed, "a finite number or a string");
-  };
   return {
     build(seed: Seed): World {
-      checkSeed(seed);
+      checkSeed("seed", seed);
       return new World({ ...options, seed }, { ...cfg, seed });
     },
     run<T>(seed: Seed, read: (world: World) => T, runOptions?: RunOptions): T {
-      checkSeed(seed);
+      checkSeed("seed", seed);
       if (typeof read !== "function") fail("run(seed, read): read", read, "a function (world) => result");
       let world = spare;
       spare = undefined; // a run() nested inside read() gets a world of its own

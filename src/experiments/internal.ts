@@ -3,7 +3,7 @@
  * @internal
  */
 import type { Seed } from "../random";
-import { checkInteger, checkNumber, fail } from "../validate";
+import { checkInteger, checkNumber, checkSeed, fail } from "../validate";
 
 /** Called as runs finish: `done` runs of `total` are complete. */
 export type ProgressCallback = (done: number, total: number) => void;
@@ -49,7 +49,7 @@ export interface CheckedRunOptions {
 /** Validates the options shared by monteCarlo and monteCarloParallel. @internal */
 export function checkRunOptions(fn: string, options: { runs: number; seed: Seed; onProgress?: ProgressCallback; progressEvery?: number }): CheckedRunOptions {
   const runs = checkInteger(`${fn}: runs`, options.runs, 1, MAX_RUNS);
-  const seed = checkSeedValue(`${fn}: seed`, options.seed);
+  const seed: Seed = checkSeed(`${fn}: seed`, options.seed);
   const { onProgress } = options;
   if (onProgress !== undefined && typeof onProgress !== "function") fail(`${fn}: onProgress`, onProgress, "a function (done, total) => void");
   const progressEvery = options.progressEvery === undefined
@@ -58,8 +58,3 @@ export function checkRunOptions(fn: string, options: { runs: number; seed: Seed;
   return { runs, seed, onProgress, progressEvery };
 }
 
-/** A seed must be a finite number or a string. @internal */
-export function checkSeedValue(name: string, seed: unknown): Seed {
-  if (typeof seed === "string" || (typeof seed === "number" && Number.isFinite(seed))) return seed;
-  return fail(name, seed, "a finite number or a string");
-}

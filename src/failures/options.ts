@@ -4,7 +4,7 @@
  * and down (a repair of repairHours), starting up and fresh at time 0.
  */
 import { distMean, sampler, weibull, type DistributionLike, type Sampler, type Seed } from "../random";
-import { checkInteger, checkKeys, checkNumber, checkPositive, fail } from "../validate";
+import { checkInteger, checkKeys, checkNumber, checkPositive, checkSeed, fail } from "../validate";
 import { HOURS_PER_YEAR } from "./_units";
 
 /** Options for a simulated cluster of independent nodes. */
@@ -69,9 +69,7 @@ export function resolveCluster(
   const weibullShape = checkNumber("weibullShape", options.weibullShape ?? 1, 0.05, 100);
   const horizonYears = checkNumber("horizonYears", options.horizonYears ?? 1, 1e-9, 1000);
   const seed = options.seed ?? 42;
-  if (!(typeof seed === "string" || (typeof seed === "number" && Number.isFinite(seed)))) {
-    fail("seed", seed, "a finite number or a string");
-  }
+  checkSeed("seed", seed);
   const repairHours = options.repairHours ?? 24;
   let constantRepair: number | null = null;
   if (typeof repairHours === "number") {

@@ -5,7 +5,7 @@
  */
 import { createRng, type Seed } from "../random";
 import { wilson } from "../experiments/stats";
-import { checkInteger, checkKeys, checkNumber, checkOneOf, checkPositive, checkProbability, fail } from "../validate";
+import { checkInteger, checkKeys, checkNumber, checkOneOf, checkPositive, checkProbability, checkSeed, fail } from "../validate";
 import { HOURS_PER_YEAR } from "./_units";
 import { lossProbability, meanTimeToDataLoss, type RepairPolicy } from "./_markov";
 
@@ -49,10 +49,6 @@ function checkReplicas(value: unknown, fallback: number[]): number[] {
   return list as number[];
 }
 
-function checkSeedOption(seed: unknown): Seed {
-  if (typeof seed === "string" || (typeof seed === "number" && Number.isFinite(seed))) return seed;
-  return fail("seed", seed, "a finite number or a string");
-}
 
 /**
  * P(all r replicas down at once) for independent replicas each down with probability q: closed form
@@ -78,7 +74,7 @@ export function replicaUnavailability(options: ReplicaUnavailabilityOptions = {}
   } else q = 0.1;
   const trials = checkInteger("trials", options.trials ?? 100_000, 1, 1e8);
   const confidence = options.confidence ?? 0.95;
-  const seed = checkSeedOption(options.seed ?? 42);
+  const seed = checkSeed("seed", options.seed ?? 42);
   return replicas.map((r) => {
     const rng = createRng(seed, `failures.unavailability.${r}`);
     let events = 0;
@@ -142,7 +138,7 @@ export function dataLossProbability(options: DataLossOptions = {}): DataLossRow[
   const T = checkNumber("horizonYears", options.horizonYears ?? 1, 1e-9, 1000) * HOURS_PER_YEAR;
   const trials = checkInteger("trials", options.trials ?? 100_000, 1, 1e7);
   const confidence = options.confidence ?? 0.95;
-  const seed = checkSeedOption(options.seed ?? 42);
+  const seed = checkSeed("seed", options.seed ?? 42);
   const lambda = 1 / mtbfHours;
   const mu = 1 / repairHours;
   return replicas.map((r) => {

@@ -8,7 +8,7 @@
  * `rng.fork(name)` derives a child stream from the parent's seed and stream name only (not from how
  * many numbers the parent has drawn), so forks are stable too.
  */
-import { fail } from "../validate";
+import { checkSeed, fail } from "../validate";
 
 /** A seed: a number or a string. `42` and `"42"` seed the same generator. */
 export type Seed = number | string;
@@ -28,14 +28,6 @@ export interface Rng {
 /** Separates the seed from stream names inside a key; unlikely to appear in user seeds. */
 const SEP = "\u241f";
 
-function checkSeed(name: string, seed: unknown): Seed {
-  if (typeof seed === "number") {
-    if (!Number.isFinite(seed)) fail(name, seed, "a finite number or a string");
-    return seed;
-  }
-  if (typeof seed === "string") return seed;
-  return fail(name, seed, "a finite number or a string");
-}
 
 /** 2^-32 */
 const NORM32 = 2.3283064365386963e-10;
@@ -63,7 +55,11 @@ function mash(n: number, data: string): number {
 
 /** Mash over `seedText`, then SEP and `stream` when there is one: the same as over the joined key. */
 function mashKey(n: number, seedText: string, stream: string | undefined): number {
-  n = mash(n, seedText);
+  return mashStream(mash(n, seedText), stream);
+}
+
+/** The key's tail: SEP and `stream`, or nothing without a stream. */
+function mashStream(n: number, stream: string | undefined): number {
   return stream === undefined ? n : mash(mash(n, SEP), stream);
 }
 
@@ -87,7 +83,7 @@ function firstPass(seedText: string, stream: string | undefined): number {
     lastFirstPass = mash(MASH_SPACES, seedText);
     lastSeedText = seedText;
   }
-  return stream === undefined ? lastFirstPass : mash(mash(lastFirstPass, SEP), stream);
+  return mashStream(lastFirstPass, stream);
 }
 
 /**
