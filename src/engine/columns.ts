@@ -4,21 +4,26 @@
  */
 
 /**
- * Initial column length: 8 entries (at most 64 bytes, which V8 allocates on its own heap, far
- * cheaper than an off-heap buffer); columns double as they fill, so a short trace costs little.
+ * Initial length of growable typed arrays (trace columns, the event heap, the kernel's slot table):
+ * 8 entries, at most 64 bytes, which V8 allocates on its own heap, far cheaper than an off-heap
+ * buffer; they double as they fill ({@link grow}), so a small world or a short trace costs little.
  */
-const INITIAL_CAPACITY = 8;
+export const INITIAL_CAPACITY = 8;
+
+type TypedCtor<A> = new (n: number) => A;
+/** A typed array twice as long with the same first entries. */
+export function grow<A extends { length: number; set(a: ArrayLike<number>): void }>(a: A, ctor: TypedCtor<A>): A {
+  const b = new ctor(a.length * 2);
+  b.set(a as unknown as ArrayLike<number>);
+  return b;
+}
 
 /** A growable Float64Array. */
 export class F64Column {
   data = new Float64Array(INITIAL_CAPACITY);
   length = 0;
   push(x: number): number {
-    if (this.length === this.data.length) {
-      const next = new Float64Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
+    if (this.length === this.data.length) this.data = grow(this.data, Float64Array);
     this.data[this.length] = x;
     return this.length++;
   }
@@ -29,11 +34,7 @@ export class I32Column {
   data = new Int32Array(INITIAL_CAPACITY);
   length = 0;
   push(x: number): number {
-    if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
+    if (this.length === this.data.length) this.data = grow(this.data, Int32Array);
     this.data[this.length] = x;
     return this.length++;
   }

@@ -9,10 +9,9 @@
  * event and lets the first event scheduled by that handler take its place, which is what most
  * handlers do (a timer re-armed, a message answered).
  */
+import { grow, INITIAL_CAPACITY } from "./columns";
 
-/** Initial length of the arrays: 8 doubles = 64 bytes, V8's limit for on-heap typed arrays. */
-const INITIAL_CAPACITY = 8;
-
+/** @internal The kernel's event queue. */
 export class EventHeap {
   /** Event times; `time[0]` is the earliest when `size > 0`. */
   time = new Float64Array(INITIAL_CAPACITY);
@@ -91,12 +90,4 @@ export class EventHeap {
     }
     this.seqOf[slot] = seq;
   }
-}
-
-type TypedCtor<A> = new (n: number) => A;
-/** A typed array twice as long with the same first entries. */
-export function grow<A extends { length: number; set(a: ArrayLike<number>): void }>(a: A, ctor: TypedCtor<A>): A {
-  const b = new ctor(a.length * 2);
-  b.set(a as unknown as ArrayLike<number>);
-  return b;
 }

@@ -8,7 +8,8 @@
  * of its inputs.
  */
 import { checkInteger, checkNonNegative, checkKeys, fail } from "../validate";
-import { EventHeap, grow } from "./event-heap";
+import { grow, INITIAL_CAPACITY } from "./columns";
+import { EventHeap } from "./event-heap";
 
 /** A registered event handler; receives the numeric argument given when the event was scheduled. */
 export type KernelHandler = (arg: number) => void;
@@ -39,8 +40,6 @@ export const DEFAULT_MAX_EVENTS = 10_000_000;
 
 const SLOT_BITS = 2 ** 24; // ids encode (generation, slot); at most 16.7 million pending events
 const CLOSURE = -1;
-/** Initial length of the slot arrays: 8 doubles = 64 bytes, V8's limit for on-heap typed arrays. */
-const INITIAL_CAPACITY = 8;
 const CANCELLED = -2;
 
 /** The event kernel. Most code uses a World; the kernel is exposed for benchmarks and custom models. */
@@ -57,9 +56,7 @@ export class Kernel {
   /** The heap's top is the event being run; the next push replaces it (see EventHeap.replaceTop). */
   private topSpent = false;
   private seq = 0;
-  // Slot table. Arrays start at INITIAL_CAPACITY entries (at most 64 bytes each, which V8 allocates
-  // on its own heap, about 40x cheaper than an off-heap buffer) and double as needed, so a small
-  // world, as in a Monte Carlo run, costs little to create.
+  // Slot table: small typed arrays that double as needed (see INITIAL_CAPACITY).
   private sHandler = new Int32Array(INITIAL_CAPACITY);
   private sArg = new Float64Array(INITIAL_CAPACITY);
   private sGen = new Uint32Array(INITIAL_CAPACITY);
