@@ -1,11 +1,146 @@
-// distsys-lab: re-exports only. Each area keeps its own barrel file.
-export * from "./validate";
-export * from "./random";
-export * from "./failures";
-export * from "./experiments";
-export * from "./engine";
-export * from "./charts";
-export * from "./display";
-export * from "./exercises";
-export * from "./scenarios";
-export * from "./protocols";
+// distsys-lab's public API: every name a notebook, a lesson or a student uses, listed by hand.
+// Anything not listed here is internal. The API report (etc/distsys-lab.api.md) shows every change.
+
+// random/: randomness: seeded streams and distributions
+export { bernoulli, categorical, constant, exponential, lognormal, lognormalFromMean, normal, pareto, sampler, uniform, weibull } from "./random/distributions";
+export type { BernoulliDist, CategoricalDist, ConstantDist, Distribution, DistributionLike, ExponentialDist, LognormalDist, NormalDist, ParetoDist, Sampler, UniformDist, WeibullDist } from "./random/distributions";
+export { describeDistribution, distMean, distVariance } from "./random/moments";
+export { createRng, deriveSeed } from "./random/rng";
+export type { Rng, Seed } from "./random/rng";
+
+// sim/: the simulator: worlds of nodes, a faulty network, traces
+export type { Message, NodeContext, NodeHandlers } from "./sim/context";
+export { diffTraces, fork } from "./sim/diff";
+export type { TraceDiff } from "./sim/diff";
+export type { RunOptions, StopReason } from "./sim/kernel";
+export { MAX_WORLD_NODES } from "./sim/options";
+export type { FaultEvent, FaultVerb, Intervention, LinkOptions, LinkSelector, NetworkOptions, WorldOptions } from "./sim/options";
+export { prepareWorld } from "./sim/template";
+export type { WorldTemplate } from "./sim/template";
+export { DROP_REASONS, TRACE_KINDS, Trace } from "./sim/trace";
+export type { DropReason, MessageFate, MessageRow, TraceKind, TraceRow, TraceSummary } from "./sim/trace";
+export { World, createWorld } from "./sim/world";
+
+// stats/: experiments and statistics
+export { explore } from "./stats/explore";
+export type { ExploreOptions, ExploreOutcome, ExploreResult } from "./stats/explore";
+export { ecdf, histogram } from "./stats/histogram";
+export type { EcdfOptions, EcdfRow, HistogramOptions, HistogramRow } from "./stats/histogram";
+export { monteCarlo, summarizeOutcomes } from "./stats/montecarlo";
+export type { MonteCarloOptions, ProgressCallback } from "./stats/montecarlo";
+export { normalCdf, normalQuantile } from "./stats/normal";
+export { monteCarloParallel } from "./stats/parallel";
+export type { MonteCarloParallelOptions } from "./stats/parallel";
+export { progressPrinter } from "./stats/progress";
+export type { ProgressPrinterOptions } from "./stats/progress";
+export { findRunSeed } from "./stats/seed-search";
+export type { FindRunSeedOptions, FoundRun } from "./stats/seed-search";
+export { meanCI, proportionRows, quantile, quantiles, wilson } from "./stats/stats";
+export type { MeanInterval, ProportionInterval, ProportionRow } from "./stats/stats";
+export { studentTQuantile } from "./stats/studentt";
+export { gridCells, sweep } from "./stats/sweep";
+export type { SweepGrid, SweepOptions, SweepParams, SweepRow, SweepValue } from "./stats/sweep";
+
+// protocols/: the protocols of the chapter, one file each
+export { clientServerReplication } from "./protocols/ack-replication";
+export type { ReplicationOptions, ReplicationResult } from "./protocols/ack-replication";
+export { CLIENT_SERVER_PROTOCOLS, clientServerOutcome, clientServerWorld, runClientServer } from "./protocols/client-server";
+export type { ClientServerOptions, ClientServerProtocol, ClientServerResult } from "./protocols/client-server";
+export { findConflictingNaiveTicketRun, naiveTicketConflicts, runNaiveTicket } from "./protocols/naive-ticket";
+export type { NaiveTicketConflictOptions, NaiveTicketConflictRow, NaiveTicketOptions } from "./protocols/naive-ticket";
+export { runPaxos } from "./protocols/paxos";
+export type { PaxosOptions, PaxosRunResult } from "./protocols/paxos";
+export { allUpProbability, binomialAtLeast, majoritySize, majorityUpProbability, quorumAvailability, quorumOverlap } from "./protocols/quorum";
+export type { QuorumAvailabilityOptions, QuorumAvailabilityRow, QuorumOverlapRow } from "./protocols/quorum";
+export { applyScoreOp, lognormalFirstProbability, runScoreRace, scoreRaceLabel, scoreRaceOutcome, scoreRaceWorld } from "./protocols/score-race";
+export type { ScoreOp, ScoreRaceOptions, ScoreRaceResult } from "./protocols/score-race";
+export { serializerReplication } from "./protocols/serializer";
+export { ticketDiagramRows } from "./protocols/ticket-runs";
+export type { ConsensusLog, TicketDiagramRows, TicketRunOptions, TicketRunResult } from "./protocols/ticket-runs";
+export { runTwoGenerals } from "./protocols/two-generals";
+export type { TwoGeneralsOptions, TwoGeneralsResult } from "./protocols/two-generals";
+export { twoPhaseCommit } from "./protocols/two-phase-commit";
+export type { ParticipantState, TwoPhaseCommitOptions, TwoPhaseCommitResult, TwoPhaseCommitVote } from "./protocols/two-phase-commit";
+export { twoPhaseProtocol } from "./protocols/two-phase";
+export type { TwoPhaseOptions, TwoPhaseResult } from "./protocols/two-phase";
+
+// properties/: invariants and fault schedules
+export { checkConsensusSafety, fuzzPaxos, randomFaultSchedule } from "./properties/consensus";
+export type { ConsensusSafety, PaxosFuzzRow, RandomFaultOptions } from "./properties/consensus";
+export { DEFAULT_LADDER_SCHEDULE, LADDER_PROPERTIES, LADDER_PROTOCOLS, ladderRates, protocolLadder, randomLadderSchedule } from "./properties/ladder";
+export type { LadderOptions, LadderProperty, LadderProtocol, LadderRow, LadderRunView, LadderSchedule } from "./properties/ladder";
+
+// failures/: failures at scale and the published data
+export { clusterFailureTimes, clusterTimeline, simulateClusterFailures } from "./failures/cluster";
+export type { ClusterFailureResult, ClusterFailureTimes, ClusterTimelineRow, SimulateClusterOptions } from "./failures/cluster";
+export { annualizedFailureRate, failureIntervalAt, loadFailureData } from "./failures/data";
+export type { FailureData, FailureFigure, FailureSource, LoadFailureDataOptions } from "./failures/data";
+export type { ClusterFailureOptions } from "./failures/options";
+export { deanFirstYearEvents, publishedFailureIntervals } from "./failures/published";
+export type { DeanEventRow, PublishedIntervalOptions, PublishedIntervalRow } from "./failures/published";
+export { expectedClusterFailures } from "./failures/renewal";
+export type { ExpectedClusterFailures, ExpectedClusterOptions } from "./failures/renewal";
+export { dataLossProbability, replicaUnavailability } from "./failures/replicas";
+export type { DataLossOptions, DataLossRow, ReplicaRow, ReplicaUnavailabilityOptions } from "./failures/replicas";
+
+// views/: traces as rows and text
+export { protocolDiagramRows, protocolTimelineRows, replicationCostSweep } from "./views/replication-views";
+export type { ProtocolDiagramEvent, ProtocolDiagramMessage, ProtocolTimelineRow, ReplicationCostRow } from "./views/replication-views";
+export { traceDiagram } from "./views/trace-diagram";
+export { textTable, traceDiffLines } from "./views/trace-text";
+
+// charts/: Vega-Lite chart builders
+export { decadeDomain, withIntegerXAxis, withSecondaryYAxis } from "./charts/axes";
+export type { SecondaryYAxisOptions } from "./charts/axes";
+export { Chart } from "./charts/chart";
+export type { VegaLiteSpec } from "./charts/chart";
+export { withClosedFormTicks } from "./charts/closed-form-ticks";
+export { dotPlotChart } from "./charts/dot-plot";
+export type { DotPlotChartOptions } from "./charts/dot-plot";
+export { ecdfChart } from "./charts/ecdf";
+export type { EcdfChartOptions } from "./charts/ecdf";
+export { heatmapChart } from "./charts/heatmap";
+export type { HeatmapChartOptions } from "./charts/heatmap";
+export { histogramChart } from "./charts/histogram";
+export type { HistogramChartOptions } from "./charts/histogram";
+export { ladderMatrixChart } from "./charts/ladder-matrix";
+export type { LadderMatrixChartOptions } from "./charts/ladder-matrix";
+export { outcomeChart } from "./charts/outcome";
+export type { OutcomeChartOptions } from "./charts/outcome";
+export { withParam } from "./charts/param";
+export type { ChartParam } from "./charts/param";
+export { pmfChart } from "./charts/pmf";
+export type { PmfChartOptions } from "./charts/pmf";
+export { sequenceDiagram } from "./charts/sequence";
+export type { SequenceDiagramOptions, SequenceEvent, SequenceFate, SequenceMessage } from "./charts/sequence";
+export { sweepChart } from "./charts/sweep";
+export type { SweepChartOptions } from "./charts/sweep";
+export { OKABE_ITO } from "./charts/theme";
+export { timelineChart } from "./charts/timeline";
+export type { TimelineChartOptions } from "./charts/timeline";
+
+// display/: showing and saving charts
+export { chartHtml } from "./display/html";
+export { compileChart, renderPng, renderSvg } from "./display/render";
+export { save } from "./display/save";
+export { show } from "./display/show";
+
+// lessons/: each notebook's experiments and exercise checks
+export { failureScalingSweep, failureTimelineRows, interFailureGaps } from "./lessons/00-why-distribute";
+export type { FailureScalingOptions, FailureScalingRow, FailureTimelineRow, InterFailureGapOptions, InterFailureGaps } from "./lessons/00-why-distribute";
+export { exploreScoreRace } from "./lessons/02-two-clients-score-race";
+export type { ScoreRaceExploreOptions, ScoreRaceMessage } from "./lessons/02-two-clients-score-race";
+export { ackDivergenceProbability, distinctStatesRows, divergenceSweep, staggeredDivergenceProbability, uniformDelayWithSd } from "./lessons/03-state-replication";
+export type { DivergenceRow, DivergenceSweepOptions } from "./lessons/03-state-replication";
+export { twoPhaseAvailabilitySweep, twoPhaseCommitSweep, twoPhaseContentionSweep, twoPhaseDeadlock, twoPhaseInvariants, twoPhaseLivelock } from "./lessons/04-two-phase-protocol";
+export type { AvailabilityRow, CommitRow, ContentionRow, ContentionSweepOptions, TwoPhaseInvariantReport } from "./lessons/04-two-phase-protocol";
+export { duelingProposers, paxosProgressByDown, paxosRuns, ticketConflictSweep } from "./lessons/05-majority-and-paxos";
+export type { DuelResult, PaxosProgressRow, PaxosRunRow, PaxosRunsOptions, TicketConflictRow } from "./lessons/05-majority-and-paxos";
+export { nb00CheckDrivesPerTenMinutes, nb00CheckFailuresPerDay, nb00CheckQuietHour, nb00CheckReplicasForOneMinute } from "./lessons/checks/nb00";
+export { nb01CheckDuplicates, nb01CheckGeneralsRounds, nb01CheckTransmissions } from "./lessons/checks/nb01";
+export { nb02CheckJitter, nb02CheckSlowClient, nb02CheckThreeClients, nb02CheckZeroWithLoss } from "./lessons/checks/nb02";
+export { nb03CheckFourClients, nb03CheckSerializerLatency, nb03CheckServersForNinety } from "./lessons/checks/nb03";
+export { nb04CheckBlockedTime, nb04CheckCommitProbability, nb04CheckLargestCluster } from "./lessons/checks/nb04";
+export { nb05Exercise1, nb05Exercise2, nb05Exercise3 } from "./lessons/checks/nb05";
+export { selfCheckEqual, selfCheckNumber, selfCheckWith } from "./lessons/checks/verdict";
+export type { NumericCheckOptions, Verdict } from "./lessons/checks/verdict";

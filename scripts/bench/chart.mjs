@@ -8,8 +8,8 @@ const require = createRequire(import.meta.url);
 
 /** Saves the chart of `result.ratios` (from scripts/bench.mjs) to `file` (.svg, .png, .html, .json). */
 export async function saveRatioChart(result, file, distDir) {
-  const { Chart } = require(path.join(distDir, "charts", "index.js"));
-  const { save } = require(path.join(distDir, "display", "index.js"));
+  const { Chart } = require(path.join(distDir, "index.js"));
+  const { save } = require(path.join(distDir, "index.js"));
   const rows = result.ratios.filter((t) => t.value !== null).map((t) => {
     const higherIsBetter = t.op === ">=";
     const score = higherIsBetter ? t.value / t.target : t.target / t.value;

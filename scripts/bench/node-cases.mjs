@@ -10,7 +10,7 @@ const require = createRequire(import.meta.url);
 const [caseName, paramsJson] = process.argv.slice(2);
 const params = JSON.parse(paramsJson ?? "{}");
 const distDir = path.resolve(params.distDir ?? new URL("../../dist", import.meta.url).pathname);
-const lib = (area) => require(path.join(distDir, area, "index.js"));
+const lib = (file = "index.js") => require(path.join(distDir, file)); // the package, or one compiled file of it
 const seconds = (t0) => Number(process.hrtime.bigint() - t0) / 1e9;
 const peakMB = () => (process.resourceUsage().maxRSS * 1024) / 2 ** 20; // maxRSS is in KiB
 
@@ -18,8 +18,8 @@ const PENDING = 1000;
 
 // The hold model on the engine's kernel: each event schedules one new event at now + Exp(mean 1).
 function kernelHold(events) {
-  const { Kernel } = lib("engine");
-  const { createRng } = lib("random");
+  const { Kernel } = lib("sim/kernel.js");
+  const { createRng } = lib();
   const k = new Kernel({ maxEvents: events + PENDING + 10 });
   const rng = createRng(1, "hold");
   let h = 0;
@@ -35,7 +35,7 @@ function kernelHold(events) {
 // one: two moved arrays (time, label) with the tie-breaking sequence number kept by label, and the
 // event that each firing schedules replacing the top in one sift down (pop and push fused).
 function bareHold(events) {
-  const { createRng } = lib("random");
+  const { createRng } = lib();
   const cap = 2048;
   const T = new Float64Array(cap), L = new Int32Array(cap), Q = new Float64Array(cap);
   let n = 0, seq = 0, now = 0;
@@ -80,7 +80,7 @@ function bareHold(events) {
 
 // Seeding cost: rngs created (and one number drawn each) per second, keyed like Monte Carlo runs.
 function seeding(rngs) {
-  const { createRng } = lib("random");
+  const { createRng } = lib();
   let sum = 0;
   const t0 = process.hrtime.bigint();
   for (let i = 0; i < rngs; i++) sum += createRng(`42/run/${i}`, "network").next();
@@ -92,7 +92,7 @@ function seeding(rngs) {
 // The seeding floor of one small-world run: a world seeds two streams, "loss" and "delay", from the
 // run's seed ("42/run/i", as monteCarlo gives); template.run re-seeds them in place. Microseconds a run.
 function worldSeeding(runs) {
-  const { createRng, reseedRng } = lib("random");
+  const { createRng, reseedRng } = lib("random/rng.js");
   const loss = createRng(0, "loss"), delay = createRng(0, "delay");
   const seeds = Array.from({ length: runs }, (_, i) => `42/run/${i}`);
   let sum = 0;
@@ -110,8 +110,8 @@ function worldSeeding(runs) {
 // The network layer: two nodes ping-pong through a lossy, duplicating network; every delivery answers
 // with one message, and a timer per node re-sends if traffic dies out. Messages sent per second.
 function network(messages) {
-  const { createWorld } = lib("engine");
-  const { exponential } = lib("random");
+  const { createWorld } = lib();
+  const { exponential } = lib();
   const world = createWorld({
     seed: 7, nodes: ["A", "B"], maxEvents: 100 * messages,
     network: { delayMs: exponential(5), lossRate: 0.1, duplicateRate: 0.05 },
@@ -131,11 +131,11 @@ function network(messages) {
   return { messagesPerS: sent / s, sent };
 }
 
-const SCORE_MODULE = () => path.join(distDir, "scenarios", "score-race-bench.js");
+const SCORE_MODULE = () => path.join(distDir, "lessons", "score-race-bench.js");
 const SCORE_ARGS = { meanDelayMs: 10, lossRate: 0.01 };
 
 function scoreSerial(runs) {
-  const { monteCarlo } = lib("experiments");
+  const { monteCarlo } = lib();
   const { scoreRaceBenchRun } = require(SCORE_MODULE());
   const t0 = process.hrtime.bigint();
   const results = monteCarlo({ runs, seed: 42, run: (s, i) => scoreRaceBenchRun(SCORE_ARGS, s, i) });
@@ -144,7 +144,7 @@ function scoreSerial(runs) {
 }
 
 async function scoreParallel(runs) {
-  const { monteCarloParallel } = lib("experiments");
+  const { monteCarloParallel } = lib();
   const t0 = process.hrtime.bigint();
   const results = await monteCarloParallel({ module: SCORE_MODULE(), exportName: "scoreRaceBenchRun", args: SCORE_ARGS, runs, seed: 42 });
   const s = seconds(t0);
@@ -158,7 +158,7 @@ function tally(results) {
 }
 
 function failureYear(nodes, recordFailureTimes = false) {
-  const { simulateClusterFailures } = lib("failures");
+  const { simulateClusterFailures } = lib();
   const options = { nodes, mtbfYears: 3, repairHours: 24, horizonYears: 1, seed: 42, ...(recordFailureTimes ? { recordFailureTimes } : {}) };
   const t0 = process.hrtime.bigint();
   const r = simulateClusterFailures(options);
@@ -168,7 +168,7 @@ function failureYear(nodes, recordFailureTimes = false) {
 // explore over `messages` in-flight messages whose delivery order is the schedule: the full walk
 // (messages! schedules) or, with `keyed`, the walk that merges schedules reaching the same state.
 function exploreWalk(messages, keyed) {
-  const { explore } = lib("experiments");
+  const { explore } = lib();
   const model = {
     initial: { total: 0, inFlight: Array.from({ length: messages }, (_, i) => i + 1) },
     pending: (st) => st.inFlight,

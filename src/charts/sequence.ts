@@ -4,10 +4,10 @@ import { CHART_COLORS } from "./theme";
 import { checkOptions, Row } from "./_internals/rows";
 import { kindColors } from "./_internals/kinds";
 import { layoutSequence } from "./_internals/sequence-layout";
-import { INPUT_FATES, SequenceFate } from "./_internals/trace-rows";
+import { INPUT_FATES, SequenceFate } from "../views/trace-rows";
 
-export { SEQUENCE_FATES, INPUT_FATES as SEQUENCE_INPUT_FATES } from "./_internals/trace-rows";
-export type { SequenceFate } from "./_internals/trace-rows";
+export { SEQUENCE_FATES, INPUT_FATES as SEQUENCE_INPUT_FATES } from "../views/trace-rows";
+export type { SequenceFate } from "../views/trace-rows";
 
 /**
  * One message of a trace. Two shapes are accepted, so `trace.messages()` can be passed as it is:

@@ -8,7 +8,7 @@
  * a million nodes for a year take a fraction of a second (`npm run bench -- --only failure`).
  * Failure times are kept only when asked, in a growable Float64Array.
  */
-import { createRng, type Rng } from "../random";
+import { createRng, type Rng } from "../random/rng";
 import { checkInteger, fail } from "../validate";
 import { HOURS_PER_DAY, MINUTES_PER_HOUR } from "./_units";
 import { resolveCluster, type ClusterFailureOptions, type ResolvedCluster } from "./options";

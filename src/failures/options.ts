@@ -3,7 +3,9 @@
  * Each node alternates up (a lifetime drawn from an exponential or Weibull law with mean mtbfYears)
  * and down (a repair of repairHours), starting up and fresh at time 0.
  */
-import { distMean, sampler, weibull, type DistributionLike, type Sampler, type Seed } from "../random";
+import { distMean } from "../random/moments";
+import { sampler, weibull, type DistributionLike, type Sampler } from "../random/distributions";
+import { type Seed } from "../random/rng";
 import { checkInteger, checkKeys, checkNumber, checkPositive, checkSeed, fail } from "../validate";
 import { HOURS_PER_YEAR } from "./_units";
 

@@ -12,7 +12,7 @@
  *   discretised on a grid; placing each grid mass at the left and right edges of its cell gives an
  *   upper and a lower bound whose midpoint is reported.
  */
-import type { Distribution, DistributionLike } from "../random";
+import type { Distribution, DistributionLike } from "../random/distributions";
 import { checkInteger } from "../validate";
 import { MINUTES_PER_HOUR } from "./_units";
 import { resolveCluster, type ClusterFailureOptions } from "./options";

@@ -15,8 +15,10 @@
  * execution order). Messages are labelled "cmd k" and "ack k" in the trace; each execution is recorded
  * as `execute` with `{ cmd }` (and, with "seq", each skipped copy as `skip duplicate`).
  */
-import type { DistributionLike, Seed } from "../random";
-import { createWorld, type NodeContext, type World } from "../engine";
+import type { DistributionLike } from "../random/distributions";
+import type { Seed } from "../random/rng";
+import { createWorld, type World } from "../sim/world";
+import { type NodeContext } from "../sim/context";
 import { checkInteger, checkKeys, checkOneOf, checkPositive, checkProbability, fail } from "../validate";
 
 /** The three variants of the one-client protocol. */

@@ -5,9 +5,9 @@
  * newest ticket is valid. The flaw: a slow client can still store and execute its command on some
  * servers after another client has stored a different one on others.
  */
-import type { NodeContext, NodeHandlers } from "../engine";
-import { monteCarlo, runSeed } from "../experiments";
-import type { Seed } from "../random";
+import type { NodeContext, NodeHandlers } from "../sim/context";
+import { monteCarlo, runSeed } from "../stats/montecarlo";
+import type { Seed } from "../random/rng";
 import { checkInteger } from "../validate";
 import { logExecute, logStore, ticketAttempts } from "./ticket-attempts";
 import { emptyLog, runTicketWorld, ticketConfig, type ConsensusLog, type TicketConfig, type TicketRunOptions, type TicketRunResult } from "./ticket-runs";

@@ -13,7 +13,7 @@
  * optional negative answers `nack(T_max)`; optional random backoff. The client resends execute(c)
  * until every server confirmed it, so that a lost message does not leave a server behind.
  */
-import type { NodeContext, NodeHandlers } from "../engine";
+import type { NodeContext, NodeHandlers } from "../sim/context";
 import { logExecute, logStore, ticketAttempts } from "./ticket-attempts";
 import { emptyLog, runTicketWorld, ticketConfig, type ConsensusLog, type TicketConfig, type TicketRunOptions, type TicketRunResult } from "./ticket-runs";
 

@@ -2,8 +2,8 @@
  * Majority quorums: how often a majority of n servers is up compared with all n (simulated and exact),
  * and why any two majorities share a server (an exhaustive check over every pair of quorums).
  */
-import { createRng, type Seed } from "../random";
-import { wilson } from "../experiments";
+import { createRng, type Seed } from "../random/rng";
+import { wilson } from "../stats/stats";
 import { checkInteger, checkKeys, checkProbability, fail } from "../validate";
 
 /** P(at least `k` of `n` independent nodes are up), each up with probability `upProbability`. */

@@ -8,10 +8,14 @@
  * losses (for Monte Carlo); `exploreScoreRace` (score-race-explore.ts) enumerates every delivery order
  * (and, with allowLoss, every set of losses) to list what is possible.
  */
-import type { DistributionLike, Seed } from "../random";
-import { createWorld, prepareWorld, type NodeContext, type World, type WorldOptions } from "../engine";
-import { normalCdf } from "../experiments";
-import type { LognormalDist } from "../random";
+import type { DistributionLike } from "../random/distributions";
+import type { Seed } from "../random/rng";
+import { createWorld, type World } from "../sim/world";
+import { prepareWorld } from "../sim/template";
+import { type NodeContext } from "../sim/context";
+import { type WorldOptions } from "../sim/options";
+import { normalCdf } from "../stats/normal";
+import type { LognormalDist } from "../random/distributions";
 import { checkKeys, checkNumber, checkProbability, fail } from "../validate";
 
 /** An operation on the score: "+10", "-3", "*5" or "=7" (set), with a finite number. */

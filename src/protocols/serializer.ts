@@ -6,11 +6,11 @@
  * Because only one command is in flight at a time, every server executes the same sequence.
  * The price: two round trips per command, one command at a time, and a single point of failure.
  */
-import type { NodeContext } from "../engine";
+import type { NodeContext } from "../sim/context";
 import {
   checkReplicationOptions, replicationClient, replicationResult, replicationWorld,
   type ReplicationOptions, type ReplicationResult,
-} from "./replication";
+} from "./ack-replication";
 
 /**
  * Runs state replication through the serializer S1 (same options and result as

@@ -4,7 +4,7 @@
  * backoff) and the server's log entries for a store and an execution.
  * Internal to src/protocols (not re-exported by the barrel).
  */
-import type { NodeContext } from "../engine";
+import type { NodeContext } from "../sim/context";
 import type { ConsensusLog, TicketConfig } from "./ticket-runs";
 
 /** A client's attempt loop: `start` begins a new attempt, `retry` abandons the current one. */

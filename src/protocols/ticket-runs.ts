@@ -3,8 +3,12 @@
  * (clients u1.., servers s1..), the log of proposals, stores and executions that safety checks read,
  * and the rows of a sequence diagram.
  */
-import { createWorld, type FaultEvent, type NodeHandlers, type Trace } from "../engine";
-import { exponential, type DistributionLike, type Seed } from "../random";
+import { createWorld } from "../sim/world";
+import { type FaultEvent } from "../sim/options";
+import { type NodeHandlers } from "../sim/context";
+import { type Trace } from "../sim/trace";
+import { exponential, type DistributionLike } from "../random/distributions";
+import { type Seed } from "../random/rng";
 import { checkInteger, checkKeys, checkNonNegative, checkPositive, checkProbability, fail } from "../validate";
 
 /** Options shared by {@link runNaiveTicket} and {@link runPaxos}. */

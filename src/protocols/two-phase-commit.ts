@@ -7,9 +7,12 @@
  * that voted yes may not decide on its own: if C crashes before sending the decision, the participant
  * stays blocked, holding its locks, until C recovers (C then aborts: "presumed abort").
  */
-import type { Seed } from "../random";
-import type { DistributionLike } from "../random";
-import { createWorld, type FaultEvent, type NodeContext, type Trace } from "../engine";
+import type { Seed } from "../random/rng";
+import type { DistributionLike } from "../random/distributions";
+import { createWorld } from "../sim/world";
+import { type FaultEvent } from "../sim/options";
+import { type NodeContext } from "../sim/context";
+import { type Trace } from "../sim/trace";
 import { checkInteger, checkKeys, checkNonNegative, checkOneOf, checkPositive, checkProbability, fail } from "../validate";
 
 /** A participant's vote. */

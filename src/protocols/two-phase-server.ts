@@ -4,7 +4,7 @@
  * command only for the attempt holding its lock, then releases it. Lock, queue and log are persistent
  * state, so a server that crashes still holds its lock when it recovers.
  */
-import type { NodeContext, NodeHandlers } from "../engine";
+import type { NodeContext, NodeHandlers } from "../sim/context";
 
 /** The handlers of one two-phase server (records "lock", "unlock" and "execute"). */
 export function lockServer(queueing: boolean): NodeHandlers {

@@ -9,10 +9,14 @@
  * the locks one at a time, each client in a different order (the recipe for deadlock). Locks and logs
  * live in the servers' persistent state, so a crashed server still holds its lock after recovery.
  */
-import { exponential, type DistributionLike, type Seed } from "../random";
-import { createWorld, type FaultEvent, type LinkOptions, type NodeContext, type Trace } from "../engine";
+import { exponential, type DistributionLike } from "../random/distributions";
+import { type Seed } from "../random/rng";
+import { createWorld } from "../sim/world";
+import { type FaultEvent, type LinkOptions } from "../sim/options";
+import { type NodeContext } from "../sim/context";
+import { type Trace } from "../sim/trace";
 import { checkInteger, checkKeys, checkNonNegative, checkOneOf, checkPositive, fail } from "../validate";
-import { clientNames, countDistinctLogs, logsDiverge, serverNames } from "./replication";
+import { clientNames, countDistinctLogs, logsDiverge, serverNames } from "./ack-replication";
 import { lockServer } from "./two-phase-server";
 
 /** Options of {@link twoPhaseProtocol}. */

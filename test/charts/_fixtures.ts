@@ -1,9 +1,15 @@
 /** Sample charts of every builder, built from fixed rows (no randomness), shared by the chart and display tests. */
 import * as fs from "fs";
 import * as path from "path";
-import {
-  Chart, ecdfChart, heatmapChart, histogramChart, outcomeChart, sequenceDiagram, sweepChart, timelineChart, withParam,
-} from "../../src/charts";
+import { Chart } from "../../src/charts/chart";
+import { ecdfChart } from "../../src/charts/ecdf";
+import { heatmapChart } from "../../src/charts/heatmap";
+import { histogramChart } from "../../src/charts/histogram";
+import { outcomeChart } from "../../src/charts/outcome";
+import { sequenceDiagram } from "../../src/charts/sequence";
+import { sweepChart } from "../../src/charts/sweep";
+import { timelineChart } from "../../src/charts/timeline";
+import { withParam } from "../../src/charts/param";
 
 export const outcomeRows = [
   { outcome: "executed once", p: 0.62, lo: 0.59, hi: 0.65, n: 1000 },

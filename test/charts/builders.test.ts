@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "fs";
 import * as path from "path";
-import { compileChart, renderSvg } from "../../src/display";
+import { compileChart, renderSvg } from "../../src/display/render";
 import { JsonSchema } from "./_schema";
 import { repoRoot, sampleCharts } from "./_fixtures";
 

@@ -1,6 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { Chart, chartTheme, fieldTitle, OKABE_ITO, VEGA_LITE_SCHEMA_URL } from "../../src/charts";
+import { Chart, VEGA_LITE_SCHEMA_URL } from "../../src/charts/chart";
+import { chartTheme, OKABE_ITO } from "../../src/charts/theme";
+import { fieldTitle } from "../../src/charts/_internals/rows";
 
 const base = () => Chart.of({ data: { values: [{ a: 1, b: 2 }] }, mark: "point", encoding: { x: { field: "a", type: "quantitative" } } });
 

@@ -1,6 +1,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { ecdfChart, heatmapChart, histogramChart, outcomeChart, sequenceDiagram, sweepChart, timelineChart, withParam } from "../../src/charts";
+import { ecdfChart } from "../../src/charts/ecdf";
+import { heatmapChart } from "../../src/charts/heatmap";
+import { histogramChart } from "../../src/charts/histogram";
+import { outcomeChart } from "../../src/charts/outcome";
+import { sequenceDiagram } from "../../src/charts/sequence";
+import { sweepChart } from "../../src/charts/sweep";
+import { timelineChart } from "../../src/charts/timeline";
+import { withParam } from "../../src/charts/param";
 import { histogramRows, outcomeRows, sweepRows, traceMessages } from "./_fixtures";
 
 test("outcomeChart(rows) errors name the builder, the field and the row index", () => {

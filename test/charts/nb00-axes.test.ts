@@ -1,7 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { decadeDomain, dotPlotChart, sweepChart, withIntegerXAxis, withSecondaryYAxis } from "../../src/charts";
-import { renderSvg } from "../../src/display";
+import { decadeDomain, withIntegerXAxis, withSecondaryYAxis } from "../../src/charts/axes";
+import { dotPlotChart } from "../../src/charts/dot-plot";
+import { sweepChart } from "../../src/charts/sweep";
+import { renderSvg } from "../../src/display/render";
 
 const rows = [{ n: 10, y: 0.001, lo: 0.0008, hi: 0.0012 }, { n: 1000, y: 0.1, lo: 0.09, hi: 0.11 }];
 

@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { sweepChart, withParam } from "../../src/charts";
-import { compileChart } from "../../src/display";
+import { sweepChart } from "../../src/charts/sweep";
+import { withParam } from "../../src/charts/param";
+import { compileChart } from "../../src/display/render";
 import { sweepRows } from "./_fixtures";
 
 /** Runs the chart's Vega view headless with the param set, and returns the rows of the line layer. */

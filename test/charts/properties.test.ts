@@ -1,8 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { outcomeChart, sweepChart } from "../../src/charts";
-import { stableSvgIds } from "../../src/display";
+import { outcomeChart } from "../../src/charts/outcome";
+import { sweepChart } from "../../src/charts/sweep";
+import { stableSvgIds } from "../../src/display/render";
 import { JsonSchema } from "./_schema";
 
 const schema = JsonSchema.vegaLite();

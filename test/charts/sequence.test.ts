@@ -1,8 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { sequenceDiagram } from "../../src/charts";
-import { createWorld, NodeContext } from "../../src/engine";
-import { compileChart, renderSvg } from "../../src/display";
+import { sequenceDiagram } from "../../src/charts/sequence";
+import { createWorld } from "../../src/sim/world";
+import { NodeContext } from "../../src/sim/context";
+import { compileChart, renderSvg } from "../../src/display/render";
 import { JsonSchema } from "./_schema";
 import { traceEvents, traceMessages } from "./_fixtures";
 

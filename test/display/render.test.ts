@@ -2,8 +2,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "child_process";
 import * as path from "path";
-import { outcomeChart } from "../../src/charts";
-import { PNG_SCALE, rasterizeSvg, renderPng, renderSvg, renderSvgSync, stableSvgIds } from "../../src/display";
+import { outcomeChart } from "../../src/charts/outcome";
+import { PNG_SCALE, rasterizeSvg, renderPng, renderSvg, renderSvgSync, stableSvgIds } from "../../src/display/render";
 import { outcomeRows, sampleCharts } from "../charts/_fixtures";
 
 /** Dark pixels (all channels < 128) in a column band of an RGBA image. */
@@ -30,7 +30,7 @@ test("renderSvg(chart) is byte-stable across renders in one process", async () =
 test("renderSvg(chart) gives the same bytes in a fresh process", async () => {
   const script = [
     `const f = require(${JSON.stringify(path.join(__dirname, "..", "charts", "_fixtures.js"))});`,
-    `const d = require(${JSON.stringify(path.join(__dirname, "..", "..", "src", "display"))});`,
+    `const d = require(${JSON.stringify(path.join(__dirname, "..", "..", "src", "display", "render"))});`,
     "d.renderSvg(f.sampleCharts().sequence).then((svg) => process.stdout.write(svg));",
   ].join("\n");
   const child = execFileSync(process.execPath, ["-e", script], { encoding: "utf8", maxBuffer: 64 << 20 });

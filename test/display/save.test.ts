@@ -4,8 +4,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as vm from "vm";
-import { Chart } from "../../src/charts";
-import { chartHtml, save, saveFormat } from "../../src/display";
+import { Chart } from "../../src/charts/chart";
+import { chartHtml } from "../../src/display/html";
+import { save, saveFormat } from "../../src/display/save";
 import { sampleCharts } from "../charts/_fixtures";
 
 function tempDir(): string {

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { DISPLAY_METADATA_KEY, displayBundle, show } from "../../src/display";
+import { DISPLAY_METADATA_KEY, displayBundle, show } from "../../src/display/show";
 import { sampleCharts } from "../charts/_fixtures";
 import { fakeKernel } from "./_fake-kernel";
 

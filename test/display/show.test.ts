@@ -1,7 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { inspect } from "util";
-import { displayBundle, findTslab, show, VEGALITE_MIME } from "../../src/display";
+import { displayBundle, show } from "../../src/display/show";
+import { findTslab } from "../../src/display/kernel";
+import { VEGALITE_MIME } from "../../src/display/mime";
 import { sampleCharts } from "../charts/_fixtures";
 import { fakeKernel } from "./_fake-kernel";
 

@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { clusterFailureTimes, clusterTimeline, expectedClusterFailures, simulateClusterFailures } from "../../src/failures";
+import { clusterFailureTimes, clusterTimeline, simulateClusterFailures } from "../../src/failures/cluster";
+import { expectedClusterFailures } from "../../src/failures/renewal";
 
 const MINUTES_PER_YEAR = 525600;
 

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { annualizedFailureRate, failureIntervalAt, loadFailureData } from "../../src/failures";
+import { annualizedFailureRate, failureIntervalAt, loadFailureData } from "../../src/failures/data";
 
 test("loadFailureData() finds both files and every row has a source", () => {
   const { figures, sources } = loadFailureData();

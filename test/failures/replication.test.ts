@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { dataLossProbability, replicaUnavailability } from "../../src/failures";
+import { dataLossProbability, replicaUnavailability } from "../../src/failures/replicas";
 
 const within4Se = (events: number, trials: number, p: number) =>
   Math.abs(events - trials * p) <= 4 * Math.sqrt(trials * p * (1 - p)) + 1e-9;

@@ -2,9 +2,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { clientServerOutcome, clientServerWorld, runClientServer } from "../../src/protocols/client-server";
-import { diffTraces } from "../../src/engine";
-import { runSeed } from "../../src/experiments";
-import { exponential } from "../../src/random";
+import { diffTraces } from "../../src/sim/diff";
+import { runSeed } from "../../src/stats/montecarlo";
+import { exponential } from "../../src/random/distributions";
 
 /** Runs `runs` seeded runs and returns their results. */
 const many = (runs: number, opts: Parameters<typeof runClientServer>[0] extends infer O ? Omit<O, "seed"> : never, tag: string) =>

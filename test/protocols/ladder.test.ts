@@ -1,7 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { LADDER_PROPERTIES, LADDER_PROTOCOLS, ladderProperties, ladderRates, protocolLadder, randomLadderSchedule } from "../../src/protocols";
-import { nb05Exercise1, nb05Exercise2, nb05Exercise3, fuzzPaxos, majorityUpProbability } from "../../src";
+import { LADDER_PROPERTIES, LADDER_PROTOCOLS, ladderProperties, ladderRates, protocolLadder, randomLadderSchedule } from "../../src/properties/ladder";
+import { nb05Exercise1, nb05Exercise2, nb05Exercise3 } from "../../src/lessons/checks/nb05";
+import { fuzzPaxos } from "../../src/properties/consensus";
+import { majorityUpProbability } from "../../src/protocols/quorum";
 
 test("protocolLadder(options): the default replay shows each rung's typical failure and none for Paxos", () => {
   const rows = protocolLadder({ seed: "ladder-5" });
@@ -53,7 +55,7 @@ test("nb05 exercise checks accept the right answers and reject wrong ones", () =
 });
 
 test("ladderMatrixChart(rows) draws the ladder with every label readable", async () => {
-  const { ladderMatrixChart } = await import("../../src/charts");
+  const { ladderMatrixChart } = await import("../../src/charts/ladder-matrix");
   const spec = ladderMatrixChart(protocolLadder({ seed: "ladder-5" }), { format: "d" }).toSpec() as any;
   assert.equal(spec.layer.length, 2);
   assert.equal(spec.layer[0].encoding.x.axis.labelAngle, -30);

@@ -1,8 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { createRng } from "../../src/random";
-import { checkConsensusSafety, fuzzPaxos, paxosProgressByDown, paxosRuns, randomFaultSchedule, runPaxos } from "../../src/protocols";
+import { createRng } from "../../src/random/rng";
+import { checkConsensusSafety, fuzzPaxos, randomFaultSchedule } from "../../src/properties/consensus";
+import { paxosProgressByDown, paxosRuns } from "../../src/lessons/05-majority-and-paxos";
+import { runPaxos } from "../../src/protocols/paxos";
 
 // 10,000 random Paxos configurations and fault schedules take tens of seconds, so they live in
 // `npm run fuzz -- --target paxos`; this test runs 1,000 fuzzPaxos schedules.

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { allUpProbability, binomialAtLeast, majorityUpProbability, majoritySize, quorumAvailability, quorumOverlap } from "../../src/protocols";
+import { allUpProbability, binomialAtLeast, majorityUpProbability, majoritySize, quorumAvailability, quorumOverlap } from "../../src/protocols/quorum";
 
 test("binomialAtLeast(n, k, p) matches hand-computed tails", () => {
   assert.ok(Math.abs(binomialAtLeast(3, 0, 0.3) - 1) < 1e-12);

@@ -1,13 +1,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { exponential } from "../../src/random";
-import { clientServerReplication, countDistinctLogs, logsDiverge } from "../../src/protocols/replication";
+import { exponential } from "../../src/random/distributions";
+import { clientServerReplication, countDistinctLogs, logsDiverge } from "../../src/protocols/ack-replication";
 import { serializerReplication } from "../../src/protocols/serializer";
 import {
   ackDivergenceProbability, divergenceSweep, staggeredDivergenceProbability, uniformDelayWithSd,
-} from "../../src/scenarios/replication-experiments";
-import { replicationCostSweep } from "../../src/scenarios/replication-views";
+} from "../../src/lessons/03-state-replication";
+import { replicationCostSweep } from "../../src/views/replication-views";
 
 test("clientServerReplication(options) executes every command exactly once on every server", () => {
   fc.assert(fc.property(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 }),

@@ -4,9 +4,9 @@ import fc from "fast-check";
 import {
   applyScoreOp, checkScoreOp, lognormalFirstProbability, runScoreRace, scoreRaceLabel, scoreRaceWorld,
 } from "../../src/protocols/score-race";
-import { exploreScoreRace } from "../../src/protocols/score-race-explore";
-import { runSeed } from "../../src/experiments";
-import { exponential, lognormalFromMean } from "../../src/random";
+import { exploreScoreRace } from "../../src/lessons/02-two-clients-score-race";
+import { runSeed } from "../../src/stats/montecarlo";
+import { exponential, lognormalFromMean } from "../../src/random/distributions";
 
 const shareOf = (n: number, pred: (i: number) => boolean) => {
   let k = 0;

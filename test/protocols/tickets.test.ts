@@ -1,8 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import {
-  checkConsensusSafety, findConflictingNaiveTicketRun, naiveTicketConflicts, runNaiveTicket, runPaxos, ticketDiagramRows,
-} from "../../src/protocols";
+import { checkConsensusSafety } from "../../src/properties/consensus";
+import { findConflictingNaiveTicketRun, naiveTicketConflicts, runNaiveTicket } from "../../src/protocols/naive-ticket";
+import { runPaxos } from "../../src/protocols/paxos";
+import { ticketDiagramRows } from "../../src/protocols/ticket-runs";
 
 test("runNaiveTicket(options) with one client executes its command on the majority that stored it", () => {
   const r = runNaiveTicket({ seed: 1, clients: 1 });

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { twoPhaseCommit } from "../../src/protocols/two-phase-commit";
-import { twoPhaseCommitSweep } from "../../src/scenarios/two-phase-experiments";
+import { twoPhaseCommitSweep } from "../../src/lessons/04-two-phase-protocol";
 
 test("twoPhaseCommit(options) commits when every vote is yes and aborts on one no", () => {
   const yes = twoPhaseCommit({ seed: 1, participants: 3 });

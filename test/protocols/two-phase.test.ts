@@ -1,10 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { exponential } from "../../src/random";
-import type { Trace } from "../../src/engine";
+import { exponential } from "../../src/random/distributions";
+import type { Trace } from "../../src/sim/trace";
 import { twoPhaseProtocol } from "../../src/protocols/two-phase";
-import { twoPhaseAvailabilitySweep, twoPhaseContentionSweep, twoPhaseDeadlock, twoPhaseInvariants, twoPhaseLivelock } from "../../src/scenarios/two-phase-experiments";
+import { twoPhaseAvailabilitySweep, twoPhaseContentionSweep, twoPhaseDeadlock, twoPhaseInvariants, twoPhaseLivelock } from "../../src/lessons/04-two-phase-protocol";
 
 /** Replays lock/unlock/execute records: checks one holder per lock, at most one client holding all locks, execution only under the lock. */
 function checkLockInvariants(trace: Trace, clients: string[], servers: string[]): void {

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import seedrandom from "seedrandom";
-import { createRng } from "../../src/random";
+import { createRng } from "../../src/random/rng";
 
 // The reference: createRng used to wrap seedrandom.alea(key).double; its own Alea must draw the very
 // same numbers, so seeds printed before the rewrite still reproduce the same runs.

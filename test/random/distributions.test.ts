@@ -1,9 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import {
-  createRng, sampler, distMean, distVariance, describeDistribution, Distribution,
-  constant, uniform, exponential, normal, lognormal, lognormalFromMean, weibull, pareto, bernoulli, categorical,
-} from "../../src/random";
+import { createRng } from "../../src/random/rng";
+import { sampler, Distribution, constant, uniform, exponential, normal, lognormal, lognormalFromMean, weibull, pareto, bernoulli, categorical } from "../../src/random/distributions";
+import { distMean, distVariance, describeDistribution } from "../../src/random/moments";
 
 const N = 200_000;
 

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { createRng, deriveSeed, reseedRng } from "../../src/random";
+import { createRng, deriveSeed, reseedRng } from "../../src/random/rng";
 
 const draws = (rng: { next(): number }, n: number) => Array.from({ length: n }, () => rng.next());
 

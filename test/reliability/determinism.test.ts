@@ -2,7 +2,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "child_process";
 import * as path from "path";
-import { monteCarlo, monteCarloParallel } from "../../src";
+import { monteCarlo } from "../../src/stats/montecarlo";
+import { monteCarloParallel } from "../../src/stats/parallel";
 import { ackRun, fingerprints, paxosRun } from "./fixtures/scenarios";
 
 const FIXTURE = path.join(__dirname, "fixtures", "scenarios.js");

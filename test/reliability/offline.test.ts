@@ -3,7 +3,11 @@ import assert from "node:assert/strict";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { createWorld, outcomeChart, save, sequenceDiagram, traceDiagram } from "../../src";
+import { createWorld } from "../../src/sim/world";
+import { outcomeChart } from "../../src/charts/outcome";
+import { save } from "../../src/display/save";
+import { sequenceDiagram } from "../../src/charts/sequence";
+import { traceDiagram } from "../../src/views/trace-diagram";
 import { REPO } from "./repo";
 
 /**

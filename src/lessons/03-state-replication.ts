@@ -1,0 +1,139 @@
+/**
+ * Experiments of notebook 03 (state replication): divergence of client-server with acknowledgments
+ * against servers, clients and delay spread, with closed forms; the serializer's cost; diagram rows.
+ */
+import { constant, uniform, type DistributionLike } from "../random/distributions";
+import { type Seed } from "../random/rng";
+import { meanCI, proportionRows, wilson } from "../stats/stats";
+import { sweep, type SweepValue } from "../stats/sweep";
+import { checkInteger, checkKeys, checkList, checkNonNegative, checkNumber, checkPositive, fail } from "../validate";
+import { clientServerReplication } from "../protocols/ack-replication";
+import { serializerReplication } from "../protocols/serializer";
+
+/**
+ * A delay with the given mean and standard deviation, in ms: constant when sdMs is 0, otherwise
+ * uniform on mean +- sd * sqrt(3) (which needs sdMs <= meanMs / sqrt(3), so no delay is negative).
+ */
+export function uniformDelayWithSd(meanMs: number, sdMs: number): DistributionLike {
+  checkPositive("uniformDelayWithSd(meanMs, sdMs): meanMs", meanMs);
+  const max = meanMs / Math.sqrt(3);
+  if (!(typeof sdMs === "number" && sdMs >= 0 && sdMs <= max + 1e-9)) fail("uniformDelayWithSd(meanMs, sdMs): sdMs", sdMs, `a number in [0, ${max.toFixed(3)}] (meanMs / sqrt(3))`);
+  if (sdMs === 0) return constant(meanMs);
+  const half = Math.min(meanMs, sdMs * Math.sqrt(3));
+  return uniform(meanMs - half, meanMs + half);
+}
+
+function factorial(k: number): number {
+  let f = 1;
+  for (let i = 2; i <= k; i++) f *= i;
+  return f;
+}
+
+/**
+ * Closed form: k clients send one command each at the same moment to n servers over independent,
+ * continuously distributed delays. Each server then sees a uniformly random order of the k commands
+ * (one of k! orders), independently of the others, so all n agree with probability (1/k!)^(n-1):
+ * P(diverge) = 1 - (k!)^(1-n).
+ */
+export function ackDivergenceProbability(clients: number, servers: number): number {
+  checkInteger("ackDivergenceProbability(clients, servers): clients", clients, 1);
+  checkInteger("ackDivergenceProbability(clients, servers): servers", servers, 1);
+  return 1 - Math.pow(factorial(clients), 1 - servers);
+}
+
+/**
+ * Closed form: two clients, the second sending gapMs after the first, one command each, delays
+ * uniform with standard deviation sdMs (half-width w = sd sqrt(3)). The difference of two delays is
+ * triangular on [-2w, 2w], so a server sees the later command first with probability
+ * q = (2w - gap)^2 / (8 w^2) when gap < 2w (else 0); P(diverge) = 1 - q^n - (1 - q)^n.
+ */
+export function staggeredDivergenceProbability(servers: number, gapMs: number, sdMs: number): number {
+  checkInteger("staggeredDivergenceProbability(servers, gapMs, sdMs): servers", servers, 1);
+  checkNonNegative("staggeredDivergenceProbability: gapMs", gapMs);
+  checkNonNegative("staggeredDivergenceProbability: sdMs", sdMs);
+  const w = sdMs * Math.sqrt(3);
+  const q = w === 0 || gapMs >= 2 * w ? 0 : (2 * w - gapMs) ** 2 / (8 * w * w);
+  return 1 - q ** servers - (1 - q) ** servers;
+}
+
+/** Options of {@link divergenceSweep}: each grid field is a number or a list of numbers. */
+export interface DivergenceSweepOptions {
+  seed: Seed;
+  /** Runs per grid cell. */
+  runs: number;
+  /** @defaultValue 3 */ servers?: number | number[];
+  /** @defaultValue 2 */ clients?: number | number[];
+  /** Standard deviation of the delay in ms (uniform delays, see {@link uniformDelayWithSd}). @defaultValue 10 */
+  delaySdMs?: number | number[];
+  /** Mean one-way delay in ms. @defaultValue 20 */
+  delayMeanMs?: number;
+  /** Client i starts at i * clientGapMs. @defaultValue 0 */
+  clientGapMs?: number;
+  /** @defaultValue 1 */ commandsPerClient?: number;
+  /** "acks" (clients to every server) or "serializer". @defaultValue "acks" */
+  protocol?: "acks" | "serializer";
+}
+
+/** One row of {@link divergenceSweep}. */
+export interface DivergenceRow {
+  servers: number; clients: number; delaySdMs: number; protocol: string;
+  /** Share of runs whose servers diverged, with its 95% Wilson interval. */
+  p: number; lo: number; hi: number; n: number;
+  /** Mean number of distinct final states among the servers. */
+  meanDistinctStates: number;
+  /** The closed form when one applies (one command each, see the functions above), else null. */
+  closedForm: number | null;
+}
+
+/** Runs clientServerReplication (or the serializer) in every cell and returns divergence rows. */
+export function divergenceSweep(options: DivergenceSweepOptions): DivergenceRow[] {
+  checkKeys("divergenceSweep options", options, ["seed", "runs", "servers", "clients", "delaySdMs", "delayMeanMs", "clientGapMs", "commandsPerClient", "protocol"]);
+  const mean = options.delayMeanMs ?? 20;
+  const gap = options.clientGapMs ?? 0;
+  const commands = options.commandsPerClient ?? 1;
+  const protocol = options.protocol ?? "acks";
+  const run = protocol === "serializer" ? serializerReplication : clientServerReplication;
+  return sweep({
+    grid: {
+      servers: checkList("divergenceSweep options.servers", options.servers ?? 3, (n, v) => checkInteger(n, v, 1, 1000)),
+      clients: checkList("divergenceSweep options.clients", options.clients ?? 2, (n, v) => checkInteger(n, v, 1, 1000)),
+      delaySdMs: checkList("divergenceSweep options.delaySdMs", options.delaySdMs ?? 10, (n, v) => checkNumber(n, v, 0, Infinity)),
+    },
+    runs: options.runs, seed: options.seed,
+    run: (p, seed) => {
+      const r = run({ seed, servers: p.servers as number, clients: p.clients as number, commandsPerClient: commands,
+        clientGapMs: gap, delayMs: uniformDelayWithSd(mean, p.delaySdMs as number) });
+      return { diverged: r.diverged, distinct: r.distinctStates };
+    },
+    summarize: (results, p) => {
+      const k = results.filter((r) => r.diverged).length;
+      const w = wilson(k, results.length);
+      const [s, c, sd] = [p.servers as number, p.clients as number, p.delaySdMs as number];
+      let closedForm: number | null = null;
+      if (protocol === "serializer") closedForm = 0;
+      else if (commands === 1 && gap === 0 && sd > 0) closedForm = ackDivergenceProbability(c, s);
+      else if (commands === 1 && c === 2) closedForm = staggeredDivergenceProbability(s, gap, sd);
+      return { protocol, p: w.p, lo: w.lo, hi: w.hi, n: results.length, closedForm,
+        meanDistinctStates: results.reduce((a, r) => a + r.distinct, 0) / results.length };
+    },
+  }) as unknown as DivergenceRow[];
+}
+
+/**
+ * The distribution of the number of distinct final states over `runs` runs (proportion rows with
+ * Wilson intervals, outcome = the count), plus the closed-form mean for one command per client sent
+ * at once: m (1 - (1 - 1/m)^n) with m = k! possible orders and n servers (null for more commands).
+ */
+export function distinctStatesRows(options: { seed: Seed; runs: number; clients: number; servers: number; delayMs?: DistributionLike; commandsPerClient?: number }) {
+  checkKeys("distinctStatesRows options", options, ["seed", "runs", "clients", "servers", "delayMs", "commandsPerClient"]);
+  const runs = checkInteger("distinctStatesRows: runs", options.runs, 1);
+  const counts: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    counts.push(clientServerReplication({ seed: `${options.seed}/distinct/${i}`, clients: options.clients, servers: options.servers,
+      delayMs: options.delayMs, commandsPerClient: options.commandsPerClient ?? 1 }).distinctStates);
+  }
+  const m = factorial(options.clients);
+  const width = String(options.servers).length;
+  const rows = proportionRows(counts.map((c) => String(c).padStart(width, " "))).map((r) => ({ ...r, outcome: r.outcome.trim() }));
+  return { rows, meanSimulated: meanCI(counts), meanClosedForm: (options.commandsPerClient ?? 1) === 1 ? m * (1 - Math.pow(1 - 1 / m, options.servers)) : null };
+}

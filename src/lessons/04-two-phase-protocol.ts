@@ -1,0 +1,205 @@
+/**
+ * Experiments of notebook 04 (the two-phase protocol and two-phase commit): lock contention sweeps,
+ * availability when every server must answer, livelock and deadlock set-ups, commit probability.
+ */
+import { createRng, type Seed } from "../random/rng";
+import { type DistributionLike } from "../random/distributions";
+import { meanCI, wilson } from "../stats/stats";
+import { sweep } from "../stats/sweep";
+import { checkInteger, checkKeys, checkList, checkOneOf, checkProbability } from "../validate";
+import { twoPhaseProtocol, type TwoPhaseOptions, type TwoPhaseResult } from "../protocols/two-phase";
+import { twoPhaseCommit } from "../protocols/two-phase-commit";
+
+/** One row of {@link twoPhaseContentionSweep}: means over runs with 95% Student-t intervals. */
+export interface ContentionRow {
+  clients: number; servers: number; backoff: string;
+  /** Lock attempts (phase-1 rounds) per committed command; 1 means no retries. */
+  attemptsPerCommit: number; attemptsLo: number; attemptsHi: number;
+  /** Mean ms from a command's first lock request until it executed everywhere and was acknowledged. */
+  waitMs: number; waitLo: number; waitHi: number;
+  /** Committed commands per second of virtual time (all clients together). */
+  throughputPerS: number; throughputLo: number; throughputHi: number;
+  /** Runs in which some command was not committed by untilMs. */
+  unfinishedRuns: number;
+  runs: number;
+}
+
+/** Options of {@link twoPhaseContentionSweep}. */
+export interface ContentionSweepOptions {
+  seed: Seed;
+  /** Runs per grid cell. */
+  runs: number;
+  clients: number[];
+  /** @defaultValue [3] */ servers?: number[];
+  /** @defaultValue ["fixed", "random"] */ backoffs?: ("fixed" | "random")[];
+  /** @defaultValue 5 */ commandsPerClient?: number;
+  /** @defaultValue exponential(5) (the protocol's default) */ delayMs?: DistributionLike;
+  /** @defaultValue 20 */ backoffMs?: number;
+  /** @defaultValue 20000 */ untilMs?: number;
+}
+
+const ci = (values: number[]) => {
+  const m = meanCI(values);
+  return values.length > 1 ? [m.mean, m.lo, m.hi] : [m.mean, m.mean, m.mean];
+};
+
+/**
+ * Runs the two-phase protocol with k clients competing for n servers' locks (every client commits
+ * `commandsPerClient` commands back to back) in every cell of clients x servers x backoff.
+ */
+export function twoPhaseContentionSweep(options: ContentionSweepOptions): ContentionRow[] {
+  checkKeys("twoPhaseContentionSweep options", options, ["seed", "runs", "clients", "servers", "backoffs", "commandsPerClient", "delayMs", "backoffMs", "untilMs"]);
+  const clients = checkList("twoPhaseContentionSweep options.clients", options.clients, (n, v) => checkInteger(n, v, 1, 1000));
+  const servers = checkList("twoPhaseContentionSweep options.servers", options.servers ?? [3], (n, v) => checkInteger(n, v, 1, 1000));
+  const backoffs = checkList("twoPhaseContentionSweep options.backoffs", options.backoffs ?? ["fixed", "random"],
+    (n, v) => checkOneOf(n, v, ["fixed", "random"] as const));
+  return sweep({
+    grid: { clients, servers, backoff: backoffs },
+    runs: options.runs, seed: options.seed,
+    run: (p, seed): TwoPhaseResult => twoPhaseProtocol({
+      seed, clients: p.clients as number, servers: p.servers as number, backoff: p.backoff as "fixed" | "random",
+      commandsPerClient: options.commandsPerClient ?? 5, delayMs: options.delayMs, backoffMs: options.backoffMs ?? 20,
+      untilMs: options.untilMs ?? 20000,
+    }),
+    summarize: (results) => {
+      const done = results.filter((r) => r.committed > 0);
+      const [a, aLo, aHi] = ci(done.map((r) => r.attemptsPerCommit));
+      const [w, wLo, wHi] = ci(done.map((r) => r.waitsMs.reduce((x, y) => x + y, 0) / r.waitsMs.length));
+      const [t, tLo, tHi] = ci(results.map((r) => r.throughputPerS));
+      return {
+        attemptsPerCommit: a, attemptsLo: aLo, attemptsHi: aHi, waitMs: w, waitLo: wLo, waitHi: wHi,
+        throughputPerS: t, throughputLo: tLo, throughputHi: tHi,
+        unfinishedRuns: results.filter((r) => r.outcome !== "done").length, runs: results.length,
+      };
+    },
+  }) as unknown as ContentionRow[];
+}
+
+/** One row of {@link twoPhaseAvailabilitySweep}. */
+export interface AvailabilityRow {
+  servers: number;
+  /** Share of runs in which the client's command committed, with a 95% Wilson interval. */
+  p: number; lo: number; hi: number; n: number;
+  /** (1 - downProbability)^servers: every server must be up. */
+  closedForm: number;
+}
+
+/**
+ * Availability of the two-phase protocol: in each run every server is down from the start with
+ * probability `downProbability` (independently) and stays down; one client tries to commit one
+ * command (lock timeout 50 ms, so it keeps retrying) for `untilMs` (default 200 ms). Available = the command committed.
+ */
+export function twoPhaseAvailabilitySweep(options: { seed: Seed; runs: number; servers: number[]; downProbability: number; untilMs?: number }): AvailabilityRow[] {
+  checkKeys("twoPhaseAvailabilitySweep options", options, ["seed", "runs", "servers", "downProbability", "untilMs"]);
+  const q = checkProbability("twoPhaseAvailabilitySweep: downProbability", options.downProbability);
+  return sweep({
+    grid: { servers: options.servers }, runs: options.runs, seed: options.seed,
+    run: (p, seed) => {
+      const n = p.servers as number;
+      const rng = createRng(seed, "down");
+      const faults = [];
+      for (let i = 1; i <= n; i++) if (rng.next() < q) faults.push({ at: 0, crash: `S${i}` });
+      return twoPhaseProtocol({ seed, clients: 1, servers: n, faults, lockTimeoutMs: 50, untilMs: options.untilMs ?? 200 }).committed === 1;
+    },
+    summarize: (ok, p) => {
+      const w = wilson(ok.filter(Boolean).length, ok.length);
+      return { p: w.p, lo: w.lo, hi: w.hi, n: ok.length, closedForm: Math.pow(1 - q, p.servers as number) };
+    },
+  }) as unknown as AvailabilityRow[];
+}
+
+/**
+ * The livelock set-up: two clients A and B, two servers; A is close to S1 (2 ms) and far from S2
+ * (8 ms), B the other way round, every delay constant. Both start at once, so A always gets S1 and B
+ * always gets S2; with fixed backoff they retry in lockstep forever.
+ */
+export function twoPhaseLivelock(options: { seed: Seed; backoff: "fixed" | "random"; backoffMs?: number; untilMs?: number }): TwoPhaseResult {
+  checkKeys("twoPhaseLivelock options", options, ["seed", "backoff", "backoffMs", "untilMs"]);
+  return twoPhaseProtocol({
+    seed: options.seed, clients: 2, servers: 2, backoff: options.backoff, backoffMs: options.backoffMs ?? 20,
+    untilMs: options.untilMs ?? 1000, delayMs: 8, links: { "A<->S1": { delayMs: 2 }, "B<->S2": { delayMs: 2 } },
+  });
+}
+
+/**
+ * The deadlock set-up: servers queue lock requests instead of refusing them ("wait"), clients take
+ * the locks one at a time and never release on conflict. With lockOrder "rotated" client A asks S1
+ * then S2 and B asks S2 then S1, so each ends up holding one lock and waiting for the other forever;
+ * with "same" (every client asks S1 first) nobody can hold S2 while waiting for S1, so no deadlock.
+ */
+export function twoPhaseDeadlock(options: { seed: Seed; lockOrder: "same" | "rotated"; clients?: number; servers?: number; untilMs?: number }): TwoPhaseResult {
+  checkKeys("twoPhaseDeadlock options", options, ["seed", "lockOrder", "clients", "servers", "untilMs"]);
+  const opts: TwoPhaseOptions = {
+    seed: options.seed, clients: options.clients ?? 2, servers: options.servers ?? 2, onConflict: "wait",
+    lockRequests: "sequential", lockOrder: options.lockOrder, delayMs: 5, untilMs: options.untilMs ?? 1000,
+  };
+  return twoPhaseProtocol(opts);
+}
+
+/** One row of {@link twoPhaseCommitSweep}. */
+export interface CommitRow {
+  participants: number;
+  /** Share of transactions that committed, with a 95% Wilson interval. */
+  p: number; lo: number; hi: number; n: number;
+  /** (1 - noVoteRate)^participants: every vote must be yes. */
+  closedForm: number;
+  /** Runs in which some participant ended in a state other than the decision (expected 0). */
+  nonAtomicRuns: number;
+}
+
+/** Commit probability of two-phase commit against the number of participants, each voting no with probability noVoteRate. */
+export function twoPhaseCommitSweep(options: { seed: Seed; runs: number; participants: number[]; noVoteRate: number }): CommitRow[] {
+  checkKeys("twoPhaseCommitSweep options", options, ["seed", "runs", "participants", "noVoteRate"]);
+  const q = checkProbability("twoPhaseCommitSweep: noVoteRate", options.noVoteRate);
+  checkInteger("twoPhaseCommitSweep: runs", options.runs, 1);
+  return sweep({
+    grid: { participants: options.participants }, runs: options.runs, seed: options.seed,
+    run: (p, seed) => {
+      const r = twoPhaseCommit({ seed, participants: p.participants as number, noVoteRate: q });
+      return { committed: r.decision === "commit", atomic: r.atomic };
+    },
+    summarize: (rs, p) => {
+      const w = wilson(rs.filter((r) => r.committed).length, rs.length);
+      return { p: w.p, lo: w.lo, hi: w.hi, n: rs.length, closedForm: Math.pow(1 - q, p.participants as number), nonAtomicRuns: rs.filter((r) => !r.atomic).length };
+    },
+  }) as unknown as CommitRow[];
+}
+
+/** What {@link twoPhaseInvariants} found in one run. */
+export interface TwoPhaseInvariantReport {
+  /** Most clients that held every server's lock at the same moment (must be at most 1). */
+  maxClientsHoldingAllLocks: number;
+  /** Locks granted while another client held them (must be 0). */
+  doubleGrants: number;
+  /** Executions on a server not locked by the command's client (must be 0). */
+  executionsWithoutLock: number;
+  /** True when every committed command ran exactly once on every server, in the same order everywhere. */
+  everyCommitOnceEverywhere: boolean;
+  /** All of the above hold. */
+  ok: boolean;
+}
+
+/**
+ * Replays a two-phase run's lock, unlock and execute records and checks the protocol's invariants:
+ * at most one client holds all locks at a time, a lock has one holder, a server executes a command
+ * only under its client's lock, and every committed command executes exactly once on every server.
+ */
+export function twoPhaseInvariants(result: TwoPhaseResult): TwoPhaseInvariantReport {
+  const { servers, clients } = result;
+  const holder: Record<string, string | undefined> = {};
+  let maxAll = 0, doubleGrants = 0, withoutLock = 0;
+  for (const row of result.trace.rows()) {
+    if (row.kind !== "record" || row.node === null || !servers.includes(row.node)) continue;
+    const d = row.detail as { client?: string; id?: string };
+    if (row.label === "lock") {
+      if (holder[row.node] !== undefined) doubleGrants += 1;
+      holder[row.node] = d.client;
+      maxAll = Math.max(maxAll, clients.filter((c) => servers.every((s) => holder[s] === c)).length);
+    } else if (row.label === "unlock") holder[row.node] = undefined;
+    else if (row.label === "execute" && holder[row.node] !== String(d.id).replace(/\d+$/, "")) withoutLock += 1;
+  }
+  const logs = servers.map((s) => result.logs[s]);
+  const once = logs.every((l) => l.length === result.committed && new Set(l).size === l.length) && !result.diverged;
+  return { maxClientsHoldingAllLocks: maxAll, doubleGrants, executionsWithoutLock: withoutLock, everyCommitOnceEverywhere: once,
+    ok: maxAll <= 1 && doubleGrants === 0 && withoutLock === 0 && once };
+}

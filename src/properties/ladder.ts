@@ -1,0 +1,159 @@
+/**
+ * The protocol ladder: one fault schedule (message loss, variable delays, a client and/or a server
+ * that crash for good) replayed through each protocol of the chapter, and which property breaks.
+ * The protocols are the project's own: runClientServer's "naive" and "ack" worlds (one client, one
+ * server), clientServerReplication (acknowledgments, 2 clients x 3 servers), serializerReplication,
+ * twoPhaseProtocol, runNaiveTicket and runPaxos. Each run is reduced to the servers' execution logs and
+ * which live clients are still waiting, and the properties are judged the same way for all of them.
+ */
+import { createRng, type Seed } from "../random/rng";
+import { exponential } from "../random/distributions";
+import { checkInteger, checkKeys, checkNonNegative, checkProbability, fail } from "../validate";
+import { LADDER_PROTOCOLS, runLadderProtocol, type LadderProtocol, type LadderRunView } from "./ladder-adapters";
+
+export { LADDER_PROTOCOLS };
+export type { LadderProtocol, LadderRunView };
+
+/** The properties the ladder checks, in the order of the matrix. */
+export const LADDER_PROPERTIES = [
+  "lost command", "duplicate execution", "divergence", "blocking under a crash", "conflicting execution", "non-termination",
+] as const;
+/** One of {@link LADDER_PROPERTIES}. */
+export type LadderProperty = (typeof LADDER_PROPERTIES)[number];
+
+/** A fault schedule in protocol-neutral terms: "client" is each protocol's first client, "server" its first server. */
+export interface LadderSchedule {
+  /** Probability that a message is lost, in [0, 1]. */
+  lossRate: number;
+  /** Mean one-way delay in ms (exponentially distributed). */
+  meanDelayMs: number;
+  /** Nodes that crash at `atMs` and never come back. */
+  crashes: { node: "client" | "server"; atMs: number }[];
+}
+
+/**
+ * The schedule of the notebook's single replay: 15% loss, 10 ms mean delay, the first server crashes at
+ * 110 ms and the first client at 120 ms, both for good.
+ */
+export const DEFAULT_LADDER_SCHEDULE: LadderSchedule = {
+  lossRate: 0.15, meanDelayMs: 10, crashes: [{ node: "server", atMs: 110 }, { node: "client", atMs: 120 }],
+};
+
+/**
+ * A random schedule drawn from `seed`: loss uniform in [0, 0.2], mean delay uniform in [5, 20] ms, and
+ * with probability 1/2 each, a client crash and a server crash at a uniform time in [0, 100] ms.
+ */
+export function randomLadderSchedule(seed: Seed): LadderSchedule {
+  const rng = createRng(seed, "ladder-schedule");
+  const s: LadderSchedule = { lossRate: rng.next() * 0.2, meanDelayMs: 5 + rng.next() * 15, crashes: [] };
+  if (rng.next() < 0.5) s.crashes.push({ node: "client", atMs: rng.next() * 100 });
+  if (rng.next() < 0.5) s.crashes.push({ node: "server", atMs: rng.next() * 100 });
+  return s;
+}
+
+/** One cell of the ladder matrix. */
+export interface LadderRow {
+  protocol: LadderProtocol;
+  property: LadderProperty;
+  /** 1 if the property broke in this replay (or, from {@link ladderRates}, the share of replays where it did). */
+  broken: number;
+}
+
+/** Judges the six properties on the two runs of one protocol: with the schedule and without its crashes. */
+export function ladderProperties(run: LadderRunView, crashFree: LadderRunView): Record<LadderProperty, boolean> {
+  const logs = Object.values(run.logs);
+  let duplicate = false, divergence = false, conflicting = false;
+  for (const log of logs) if (new Set(log).size < log.length) duplicate = true;
+  for (let a = 0; a < logs.length; a++) {
+    for (let b = a + 1; b < logs.length; b++) {
+      if (opposite(logs[a], logs[b])) divergence = true;
+      if (conflict(logs[a], logs[b])) conflicting = true;
+    }
+  }
+  const executed = new Set(logs.flat());
+  return {
+    "lost command": run.done.some((c) => !executed.has(c)),
+    "duplicate execution": duplicate,
+    divergence,
+    "blocking under a crash": run.waiting && !crashFree.waiting,
+    "conflicting execution": conflicting,
+    "non-termination": run.waiting && crashFree.waiting,
+  };
+}
+
+/** Two logs hold two commands in opposite orders. */
+function opposite(a: readonly string[], b: readonly string[]): boolean {
+  const pos = new Map<string, number>();
+  b.forEach((c, i) => { if (!pos.has(c)) pos.set(c, i); });
+  const common = a.filter((c) => pos.has(c));
+  for (let i = 1; i < common.length; i++) if (pos.get(common[i])! < pos.get(common[i - 1])!) return true;
+  return false;
+}
+
+/** Each log executed a command the other never did, and neither is a prefix of the other. */
+function conflict(a: readonly string[], b: readonly string[]): boolean {
+  const sa = new Set(a), sb = new Set(b);
+  return a.some((c) => !sb.has(c)) && b.some((c) => !sa.has(c));
+}
+
+/** Options of {@link protocolLadder} and {@link ladderRates}. */
+export interface LadderOptions {
+  /** Seed of the network and node randomness (and of the schedules, for ladderRates). */
+  seed: Seed;
+  /** The schedule to replay. @defaultValue DEFAULT_LADDER_SCHEDULE */
+  schedule?: LadderSchedule;
+  /** Each run stops at this virtual time, in ms. @defaultValue 3000 */
+  untilMs?: number;
+}
+
+function checkSchedule(s: LadderSchedule): LadderSchedule {
+  if (s === null || typeof s !== "object") fail("protocolLadder: schedule", s, "{ lossRate, meanDelayMs, crashes }");
+  checkKeys("protocolLadder schedule", s, ["lossRate", "meanDelayMs", "crashes"]);
+  checkProbability("protocolLadder: schedule.lossRate", s.lossRate);
+  checkNonNegative("protocolLadder: schedule.meanDelayMs", s.meanDelayMs);
+  if (!Array.isArray(s.crashes)) fail("protocolLadder: schedule.crashes", s.crashes, "an array of { node, atMs }");
+  s.crashes.forEach((c, i) => {
+    if (c?.node !== "client" && c?.node !== "server") fail(`protocolLadder: schedule.crashes[${i}].node`, c?.node, '"client" or "server"');
+    checkNonNegative(`protocolLadder: schedule.crashes[${i}].atMs`, c.atMs);
+  });
+  return s;
+}
+
+/**
+ * Replays one schedule through every protocol of the ladder and returns the matrix as rows
+ * `{ protocol, property, broken }` (broken is 0 or 1), protocols in ladder order.
+ * @example heatmapChart(protocolLadder({ seed: 42 }), { x: "property", y: "protocol", color: "broken" })
+ */
+export function protocolLadder(options: LadderOptions): LadderRow[] {
+  checkKeys("protocolLadder options", options, ["seed", "schedule", "untilMs"]);
+  const schedule = checkSchedule(options.schedule ?? DEFAULT_LADDER_SCHEDULE);
+  const untilMs = checkNonNegative("protocolLadder: untilMs", options.untilMs ?? 3000);
+  const calm: LadderSchedule = { ...schedule, crashes: [] };
+  const rows: LadderRow[] = [];
+  for (const protocol of LADDER_PROTOCOLS) {
+    const ctx = { seed: options.seed, untilMs, delayMs: exponential(Math.max(schedule.meanDelayMs, 1e-9)) };
+    const props = ladderProperties(runLadderProtocol(protocol, schedule, ctx), runLadderProtocol(protocol, calm, ctx));
+    for (const property of LADDER_PROPERTIES) rows.push({ protocol, property, broken: props[property] ? 1 : 0 });
+  }
+  return rows;
+}
+
+/**
+ * The ladder over `replays` random schedules (schedule i from `randomLadderSchedule(seed/i)`): each row
+ * gives the share of replays in which the property broke.
+ */
+export function ladderRates(options: Omit<LadderOptions, "schedule"> & { replays?: number }): LadderRow[] {
+  checkKeys("ladderRates options", options, ["seed", "untilMs", "replays"]);
+  const replays = checkInteger("ladderRates: replays", options.replays ?? 100, 1, 100_000);
+  const sums = new Map<string, number>();
+  for (let i = 0; i < replays; i++) {
+    const seed = `${options.seed}/ladder/${i}`;
+    for (const r of protocolLadder({ seed, untilMs: options.untilMs, schedule: randomLadderSchedule(seed) })) {
+      const key = `${r.protocol}\u0000${r.property}`;
+      sums.set(key, (sums.get(key) ?? 0) + r.broken);
+    }
+  }
+  return LADDER_PROTOCOLS.flatMap((protocol) => LADDER_PROPERTIES.map((property) => ({
+    protocol, property, broken: (sums.get(`${protocol}\u0000${property}`) ?? 0) / replays,
+  })));
+}

@@ -1,4 +1,0 @@
-// Barrel: re-exports only.
-export * from "./rng";
-export * from "./distributions";
-export * from "./moments";

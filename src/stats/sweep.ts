@@ -1,0 +1,127 @@
+/**
+ * Parameter sweeps: run a Monte Carlo experiment in every cell of a grid of parameter values and
+ * collect tidy rows (one column per parameter), ready for a faceted or line chart.
+ */
+import { deriveSeed, type Seed } from "../random/rng";
+import { checkKeys, fail } from "../validate";
+import { checkRunOptions, type ProgressCallback } from "./internal";
+import { monteCarlo } from "./montecarlo";
+
+/** A value a grid parameter can take. */
+export type SweepValue = number | string | boolean;
+
+/** A grid: each parameter name maps to the non-empty list of values it takes. */
+export type SweepGrid = Record<string, readonly SweepValue[]>;
+
+/** One cell of a grid: each parameter name with one of its values. */
+export type SweepParams<G extends SweepGrid> = { [K in keyof G]: G[K][number] };
+
+/** A tidy row: plain named fields. */
+export type SweepRow = Record<string, unknown>;
+
+/** Options for {@link sweep}. */
+export interface SweepOptions<G extends SweepGrid, T> {
+  /** Parameter names and their values, e.g. `{ lossRate: [0, 0.1, 0.2], delayMs: [10, 100] }`. */
+  grid: G;
+  /** Runs in each cell, an integer in [1, 10_000_000]. */
+  runs: number;
+  /** The experiment seed; each cell's seed is derived from it and the cell's parameter values. */
+  seed: Seed;
+  /** One run with the cell's parameters, its own seed and its index within the cell. */
+  run: (params: SweepParams<G>, seed: string, index: number) => T;
+  /**
+   * Turns one cell's results into one row or several; the cell's parameters are added to every row.
+   * @defaultValue none: one row per run, `{ ...params, run: index, ...result }` for object results
+   * or `{ ...params, run: index, value: result }` otherwise
+   */
+  summarize?: (results: T[], params: SweepParams<G>) => object | readonly object[];
+  /** Called as runs finish, counting runs over all cells. @defaultValue none */
+  onProgress?: ProgressCallback;
+}
+
+/**
+ * Every combination of the grid's values, first parameter varying slowest, e.g.
+ * `gridCells({ a: [1, 2], b: ["x", "y"] })` gives a=1,b=x; a=1,b=y; a=2,b=x; a=2,b=y.
+ */
+export function gridCells<G extends SweepGrid>(grid: G): SweepParams<G>[] {
+  checkGrid("gridCells(grid): grid", grid);
+  let cells: SweepRow[] = [{}];
+  for (const [name, values] of Object.entries(grid)) {
+    const next: SweepRow[] = [];
+    for (const cell of cells) for (const v of values) next.push({ ...cell, [name]: v });
+    cells = next;
+  }
+  return cells as SweepParams<G>[];
+}
+
+/**
+ * The seed of one grid cell: the experiment seed followed by "cell" and each `name=value` pair in
+ * name order, e.g. `"42/cell/delayMs=10/lossRate=0.1"`. It depends only on this cell's values, so
+ * adding a value to the grid (or reordering the grid's keys) leaves every other cell's runs unchanged.
+ */
+export function cellSeed(seed: Seed, params: Record<string, SweepValue>): string {
+  const parts = Object.keys(params).sort().map((k) => `${k}=${String(params[k])}`);
+  return deriveSeed(seed, "cell", ...parts);
+}
+
+/**
+ * Runs `runs` seeded runs in every cell of `grid` and returns tidy rows. Run i of a cell uses seed
+ * `runSeed(cellSeed(seed, params), i)`.
+ *
+ * @example
+ * sweep({ grid: { lossRate: [0, 0.1, 0.2] }, runs: 1000, seed: SEED,
+ *   run: (p, s) => clientServer({ lossRate: p.lossRate, seed: s }).outcome,
+ *   summarize: (outcomes) => summarizeOutcomes(outcomes) })
+ */
+export function sweep<G extends SweepGrid, T>(options: SweepOptions<G, T>): SweepRow[] {
+  const fn = "sweep";
+  if (options === null || typeof options !== "object") fail(`${fn}(options): options`, options, "an object");
+  checkKeys(`${fn} options`, options, ["grid", "runs", "seed", "run", "summarize", "onProgress"]);
+  const { runs, seed, onProgress } = checkRunOptions(fn, options);
+  const { run, summarize } = options;
+  if (typeof run !== "function") fail(`${fn}: run`, run, "a function (params, seed, index) => result");
+  if (summarize !== undefined && typeof summarize !== "function") fail(`${fn}: summarize`, summarize, "a function (results, params) => row or rows");
+  const cells = gridCells(options.grid);
+  const total = cells.length * runs;
+  const rows: SweepRow[] = [];
+  cells.forEach((params, c) => {
+    const results = monteCarlo({
+      runs,
+      seed: cellSeed(seed, params as Record<string, SweepValue>),
+      run: (s, i) => run(params, s, i),
+      onProgress: onProgress && ((done) => onProgress(c * runs + done, total)),
+      progressEvery: Math.max(1, Math.ceil(total / 100)),
+    });
+    if (summarize === undefined) {
+      results.forEach((r, i) => rows.push(isPlainObject(r) ? { ...params, run: i, ...r } : { ...params, run: i, value: r }));
+      return;
+    }
+    const out = summarize(results, params);
+    for (const row of (Array.isArray(out) ? out : [out]) as unknown[]) {
+      if (!isPlainObject(row)) fail(`${fn}: summarize result`, row, "an object or an array of objects");
+      rows.push({ ...params, ...row });
+    }
+  });
+  return rows;
+}
+
+function checkGrid(name: string, grid: unknown): asserts grid is SweepGrid {
+  if (grid === null || typeof grid !== "object" || Array.isArray(grid)) {
+    fail(name, grid, "an object mapping parameter names to non-empty arrays of values");
+  }
+  const entries = Object.entries(grid);
+  if (entries.length === 0) fail(name, grid, "an object with at least one parameter");
+  for (const [key, values] of entries) {
+    if (!Array.isArray(values) || values.length === 0) fail(`${name}.${key}`, values, "a non-empty array of numbers, strings or booleans");
+    values.forEach((v, i) => {
+      const ok = typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v));
+      if (!ok) fail(`${name}.${key}[${i}]`, v, "a finite number, a string or a boolean");
+    });
+    const seen = new Set(values.map((v) => String(v)));
+    if (seen.size !== values.length) fail(`${name}.${key}`, values, "an array of distinct values");
+  }
+}
+
+function isPlainObject(x: unknown): x is SweepRow {
+  return x !== null && typeof x === "object" && !Array.isArray(x);
+}
