@@ -1,9 +1,12 @@
 // npm run slides [-- NAME...] [--out DIR] [--saved]: executes the notebooks (into a temporary
 // folder: the notebooks themselves are not rewritten) and writes one reveal.js deck per notebook to
 // slides/<notebook>.html, plus slides/index.html. The slide structure comes from each cell's slide
-// metadata (see scripts/lib/deck.mjs). reveal.js is copied from node_modules into slides/reveal.js/ and
-// vega, vega-lite and vega-embed are inlined in each deck, so the decks work offline: charts are live
-// vega-embed views, with the static SVG shown if scripts cannot run. No request leaves the machine.
+// metadata (see scripts/lib/deck.mjs). reveal.js is copied from node_modules into slides/reveal.js/,
+// KaTeX's stylesheet and fonts into slides/katex/, and vega, vega-lite and vega-embed are inlined in
+// each deck, so the decks work offline: charts are live vega-embed views, with the static SVG shown if
+// scripts cannot run; $math$ is typeset by KaTeX here, at build time. No request leaves the machine.
+// A formula KaTeX cannot typeset fails that notebook's deck (no deck written, exit code 1), with the
+// cell and the TeX named, as a failing notebook does.
 //
 //   --out DIR   write somewhere else than slides/
 //   --saved     use the outputs saved in the notebooks instead of executing them (fast, may be stale)
@@ -13,7 +16,8 @@ import { bootstrap, runMain } from "./lib/bootstrap.mjs";
 import { buildSlides, copyReveal, deckHtml } from "./lib/deck.mjs";
 import { loadExecuted, parseArgs } from "./lib/executed.mjs";
 import { escapeHtml } from "./lib/html.mjs";
-import { markdownToHtml } from "./lib/markdown.mjs";
+import { MathError, markdownToHtml } from "./lib/markdown.mjs";
+import { copyKatex } from "./lib/math.mjs";
 
 const TEXT = (v) => (Array.isArray(v) ? v.join("") : v ?? "");
 
@@ -28,6 +32,7 @@ runMain(async () => {
   const runs = loadExecuted(python, opts.files, { saved: opts.saved });
   fs.mkdirSync(opts.out, { recursive: true });
   copyReveal(opts.out);
+  copyKatex(opts.out);
 
   let failed = 0;
   for (const run of runs) {
@@ -38,7 +43,15 @@ runMain(async () => {
     }
     const cells = run.notebook.cells;
     const mdIndex = cells.map((c, i) => (c.cell_type === "markdown" ? i : -1)).filter((i) => i >= 0);
-    const html = markdownToHtml(python, mdIndex.map((i) => TEXT(cells[i].source)));
+    let html;
+    try {
+      html = markdownToHtml(python, mdIndex.map((i) => TEXT(cells[i].source)), (k) => cellName(cells, mdIndex[k]));
+    } catch (error) {
+      if (!(error instanceof MathError)) throw error;
+      console.error(`[slides] ${run.stem}: ${error.message}\n[slides] ${run.stem}: no deck written; fix the TeX in ${path.basename(run.file)}`);
+      failed++;
+      continue;
+    }
     const markdown = new Map(mdIndex.map((i, k) => [i, html[k]]));
     const sections = buildSlides(run.notebook, run.stem, markdown);
     const title = (/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html.join("\n"))?.[1] ?? run.stem).replace(/<[^>]+>/g, "").trim();
@@ -52,6 +65,12 @@ runMain(async () => {
   console.log(`[slides] decks in ${opts.out} (${seconds.toFixed(1)} s); open one in a browser, S for speaker notes`);
   return failed === 0 ? 0 : 1;
 });
+
+/** "cell 4 `## The first line`" (the index counts from 0, as the notebook runner's messages do). */
+function cellName(cells, index) {
+  const line = TEXT(cells[index].source).split("\n").map((l) => l.trim()).find((l) => l) ?? "";
+  return line ? `cell ${index} \`${line.slice(0, 80)}\`` : `cell ${index}`;
+}
 
 /** slides/index.html: links to every deck in the folder. */
 function writeIndex(out) {

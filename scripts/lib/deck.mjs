@@ -6,7 +6,8 @@
 // Markdown cells are rendered; code cells contribute their outputs, not their code: charts (live
 // vega-embed views over the static SVG, which stays if the scripts fail), text and images. A chart
 // always gets a slide of its own (a new sub-slide when the current one already has content), and the
-// "Exercises" section is put last. Everything is in the page or next to it: no network at all.
+// "Exercises" section is put last. Math comes typeset (KaTeX, scripts/lib/math.mjs). Everything is in
+// the page or next to it: no network at all.
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
@@ -144,12 +145,7 @@ const DECK_CSS = `
 .reveal code{font-size:.9em}
 .reveal figure.chart{margin:.2em 0;text-align:center}
 .reveal figure.chart svg,.reveal .output.image svg,.reveal .output.image img{max-width:100%;max-height:620px;height:auto}
-.reveal .math var{font-family:'DejaVu Serif',Georgia,serif;font-style:italic}
-.reveal .math .tx,.reveal .math .op{font-style:normal}
-.reveal .math .frac{display:inline-flex;flex-direction:column;vertical-align:middle;text-align:center;font-size:.9em}
-.reveal .math .frac .num{border-bottom:1px solid currentColor;padding:0 .15em}
-.reveal .math .sqrt,.reveal .math .ovl{border-top:1px solid currentColor}
-.reveal .math.display{text-align:center;margin:.5em 0}
+.reveal .math.display{display:block}
 .reveal .vega-embed .vega-actions a{font-size:14px}
 `;
 
@@ -177,8 +173,11 @@ const EMBED_JS = `
 })();
 `;
 
-/** The deck page. `revealDir` is the relative URL of the copied reveal.js folder ("reveal.js"). */
-export function deckHtml({ title, sections, revealDir = "reveal.js" }) {
+/**
+ * The deck page. `revealDir` and `katexDir` are the relative URLs of the copied reveal.js and KaTeX
+ * folders (copyReveal(), copyKatex() in math.mjs).
+ */
+export function deckHtml({ title, sections, revealDir = "reveal.js", katexDir = "katex" }) {
   const body = sections.map((s, i) => {
     const subs = s.subs.map((sub, j) => {
       const cls = i === 0 && j === 0 ? ' class="title-slide"' : "";
@@ -192,6 +191,7 @@ export function deckHtml({ title, sections, revealDir = "reveal.js" }) {
     `<link rel="stylesheet" href="${revealDir}/reset.css">`,
     `<link rel="stylesheet" href="${revealDir}/reveal.css">`,
     `<link rel="stylesheet" href="${revealDir}/theme/white.css">`,
+    `<link rel="stylesheet" href="${katexDir}/katex.min.css">`,
     `<style>${DECK_CSS}</style>`,
     vegaScriptElements(),
     "</head>",

@@ -2,7 +2,7 @@
 // Chromium driven by playwright-core. Every notebook in notebooks/ is opened, run with Run > Run All
 // Cells, and must end with every cell executed, every chart drawn by vega-embed and no stderr output.
 // Then a slide deck and a saved HTML figure (made by the project's scripts from the fixture notebook)
-// must draw their charts from file:// with no network request at all.
+// must draw their charts from file:// with no network request at all (and the deck its KaTeX fonts).
 // Screenshots go to test-results/browser/. Without Chromium the tests are skipped (they fail in CI).
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -296,6 +296,19 @@ test("a slide deck and a saved HTML figure draw their charts offline: no request
     }));
     assert.equal(deck.embedded, deck.charts, `deck: ${deck.embedded} of ${deck.charts} charts embedded; errors ${deck.errors.join("; ")}`);
     assert.ok(deck.reveal, "reveal.js initialised");
+    // The title slide's $1 - p$ is typeset by KaTeX with its own fonts, loaded from slides/katex/fonts/.
+    const math = await page.evaluate(async () => {
+      await document.fonts.ready;
+      const fonts = [...document.fonts].filter((f: any) => String(f.family).startsWith("KaTeX_"));
+      return {
+        formulas: document.querySelectorAll("section.present .math .katex-html").length,
+        loaded: fonts.filter((f: any) => f.status === "loaded").map((f: any) => String(f.family)),
+        failed: fonts.filter((f: any) => f.status === "error").map((f: any) => String(f.family)),
+      };
+    });
+    assert.ok(math.formulas > 0, "the title slide shows a KaTeX formula");
+    assert.ok(math.loaded.includes("KaTeX_Main") && math.loaded.includes("KaTeX_Math"), `KaTeX fonts loaded: ${math.loaded.join(", ")}`);
+    assert.deepEqual(math.failed, [], "KaTeX fonts that failed to load");
     await page.evaluate(() => (window as any).Reveal.slide(1, 1)); // the first chart's slide
     const visible = page.locator("section.present figure.chart .vega-embed svg.marks").first();
     await visible.waitFor({ state: "visible", timeout: 10_000 });

@@ -1,126 +1,88 @@
 /**
- * A small JSON Schema (draft-07) validator covering the keywords the Vega-Lite v5 schema uses:
- * $ref, anyOf, enum, const, type, properties, additionalProperties, required, items,
- * minimum/maximum, minItems/maxItems, minLength/maxLength, minProperties (format is ignored).
- * Test helper only; no packages added.
+ * Validates chart specs against the Vega-Lite v5 schema shipped with the vega-lite package, with ajv
+ * (the schema is draft-07, so the default `Ajv` class). The schema is compiled once per process, on
+ * first use, and the compiled validator is cached. Test helper only.
  */
 import * as fs from "fs";
 import * as path from "path";
+import Ajv, { ErrorObject, ValidateFunction } from "ajv";
 
-type Schema = { [key: string]: unknown } | boolean;
-
-/** One validation error: where (a JSON pointer-ish path) and what. */
+/** One validation error: where (a JSON pointer into the value, "" for the root) and what. */
 export interface SchemaError {
   path: string;
   message: string;
 }
 
+let vegaLite: JsonSchema | undefined;
+
 export class JsonSchema {
-  constructor(private readonly root: { [key: string]: unknown }) {}
+  private constructor(private readonly check: ValidateFunction) {}
 
-  /** Loads the Vega-Lite v5 schema shipped with the vega-lite package. */
+  /** The Vega-Lite v5 schema, compiled on the first call and shared by every later call. */
   static vegaLite(): JsonSchema {
-    const file = path.join(path.dirname(require.resolve("vega-lite")), "vega-lite-schema.json");
-    return new JsonSchema(JSON.parse(fs.readFileSync(file, "utf8")));
+    if (!vegaLite) {
+      const file = path.join(path.dirname(require.resolve("vega-lite")), "vega-lite-schema.json");
+      const ajv = new Ajv({
+        // The Vega-Lite schema trips ajv's schema-authoring checks (keywords such as minimum
+        // without a type, union types, tuples without minItems); those say nothing about the data.
+        strict: false,
+        // ...but `strict: false` would also let NaN and ±Infinity pass as "number"; keep that check
+        // (validate() also reports every non-finite number, wherever it sits).
+        strictNumbers: true,
+        allErrors: true,
+        // As before, `format` (uri, uri-reference, color-hex) is not checked: ajv has no built-in formats.
+        validateFormats: false,
+      });
+      vegaLite = new JsonSchema(ajv.compile(JSON.parse(fs.readFileSync(file, "utf8"))));
+    }
+    return vegaLite;
   }
 
-  /** Errors of `value` against the root schema (empty when valid). */
+  /**
+   * Errors of `value` against the schema (empty when valid), the deepest paths first. Values that
+   * are not JSON (undefined, NaN, functions, class instances...) are errors too: ajv skips a
+   * property whose value is undefined, and JSON.stringify would drop or change them.
+   */
   validate(value: unknown): SchemaError[] {
-    return this.check(this.root, value, "");
-  }
-
-  private resolve(ref: string): Schema {
-    if (!ref.startsWith("#/")) throw new Error(`unsupported $ref ${ref}`);
-    let node: unknown = this.root;
-    for (const part of ref.slice(2).split("/")) node = (node as Record<string, unknown>)[decodeURIComponent(part.replace(/~1/g, "/").replace(/~0/g, "~"))];
-    if (node === undefined) throw new Error(`unresolved $ref ${ref}`);
-    return node as Schema;
-  }
-
-  private check(schema: Schema, value: unknown, at: string): SchemaError[] {
-    if (schema === true) return [];
-    if (schema === false) return [{ path: at, message: "no value allowed here" }];
-    const s = schema as Record<string, unknown>;
-    if (typeof s.$ref === "string") return this.check(this.resolve(s.$ref), value, at);
-    const errors: SchemaError[] = [];
-    if (Array.isArray(s.anyOf)) {
-      let best: SchemaError[] | undefined;
-      for (const branch of s.anyOf as Schema[]) {
-        const e = this.check(branch, value, at);
-        if (e.length === 0) {
-          best = undefined;
-          break;
-        }
-        if (!best || depth(e) > depth(best)) best = e;
-      }
-      if (best) return best;
-    }
-    if (s.const !== undefined && JSON.stringify(s.const) !== JSON.stringify(value)) {
-      errors.push({ path: at, message: `must equal ${JSON.stringify(s.const)}` });
-    }
-    if (Array.isArray(s.enum) && !s.enum.some((e) => JSON.stringify(e) === JSON.stringify(value))) {
-      errors.push({ path: at, message: `must be one of ${JSON.stringify(s.enum).slice(0, 200)}` });
-    }
-    if (s.type !== undefined) {
-      const types = Array.isArray(s.type) ? (s.type as string[]) : [s.type as string];
-      if (!types.some((t) => hasType(t, value))) {
-        errors.push({ path: at, message: `must be of type ${types.join("|")}; got ${JSON.stringify(value)?.slice(0, 80)}` });
-        return errors;
-      }
-    }
-    if (typeof value === "number") {
-      if (typeof s.minimum === "number" && value < s.minimum) errors.push({ path: at, message: `must be >= ${s.minimum}` });
-      if (typeof s.maximum === "number" && value > s.maximum) errors.push({ path: at, message: `must be <= ${s.maximum}` });
-    }
-    if (typeof value === "string") {
-      if (typeof s.minLength === "number" && value.length < s.minLength) errors.push({ path: at, message: `must have length >= ${s.minLength}` });
-      if (typeof s.maxLength === "number" && value.length > s.maxLength) errors.push({ path: at, message: `must have length <= ${s.maxLength}` });
-    }
-    if (Array.isArray(value)) {
-      if (typeof s.minItems === "number" && value.length < s.minItems) errors.push({ path: at, message: `must have >= ${s.minItems} items` });
-      if (typeof s.maxItems === "number" && value.length > s.maxItems) errors.push({ path: at, message: `must have <= ${s.maxItems} items` });
-      if (Array.isArray(s.items)) {
-        (s.items as Schema[]).forEach((item, i) => {
-          if (i < value.length) errors.push(...this.check(item, value[i], `${at}/${i}`));
-        });
-      } else if (s.items !== undefined) {
-        value.forEach((item, i) => errors.push(...this.check(s.items as Schema, item, `${at}/${i}`)));
-      }
-    }
-    if (value !== null && typeof value === "object" && !Array.isArray(value)) {
-      const obj = value as Record<string, unknown>;
-      const props = (s.properties ?? {}) as Record<string, Schema>;
-      if (typeof s.minProperties === "number" && Object.keys(obj).length < s.minProperties) errors.push({ path: at, message: `must have >= ${s.minProperties} properties` });
-      for (const key of (s.required ?? []) as string[]) {
-        if (!(key in obj)) errors.push({ path: at, message: `must have property ${JSON.stringify(key)}` });
-      }
-      for (const [key, item] of Object.entries(obj)) {
-        if (key in props) errors.push(...this.check(props[key], item, `${at}/${key}`));
-        else if (s.additionalProperties === false) errors.push({ path: `${at}/${key}`, message: "is not an allowed property" });
-        else if (s.additionalProperties !== undefined && s.additionalProperties !== true) errors.push(...this.check(s.additionalProperties as Schema, item, `${at}/${key}`));
-      }
-    }
-    return errors;
+    const errors = nonJson(value, "");
+    if (!this.check(value)) errors.push(...(this.check.errors ?? []).map(describe));
+    const seen = new Set<string>();
+    const unique = errors.filter((e) => {
+      const key = `${e.path}\n${e.message}`;
+      return seen.has(key) ? false : (seen.add(key), true);
+    });
+    return unique.sort((a, b) => depth(b.path) - depth(a.path));
   }
 }
 
-function hasType(type: string, value: unknown): boolean {
-  switch (type) {
-    case "null":
-      return value === null;
-    case "array":
-      return Array.isArray(value);
-    case "object":
-      return value !== null && typeof value === "object" && !Array.isArray(value);
-    case "integer":
-      return typeof value === "number" && Number.isInteger(value);
-    case "number":
-      return typeof value === "number" && Number.isFinite(value);
-    default:
-      return typeof value === type;
+function describe(error: ErrorObject): SchemaError {
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === "additionalProperties") {
+    return { path: `${error.instancePath}/${escape(String(params.additionalProperty))}`, message: "is not an allowed property" };
   }
+  let message = error.message ?? error.keyword;
+  if (error.keyword === "enum") message += ` ${JSON.stringify(params.allowedValues).slice(0, 200)}`;
+  if (error.keyword === "const") message += ` ${JSON.stringify(params.allowedValue)}`;
+  return { path: error.instancePath, message };
 }
 
-function depth(errors: SchemaError[]): number {
-  return Math.max(...errors.map((e) => e.path.split("/").length));
+function nonJson(value: unknown, at: string): SchemaError[] {
+  if (value === null || typeof value === "string" || typeof value === "boolean") return [];
+  if (typeof value === "number") return Number.isFinite(value) ? [] : [{ path: at, message: `is not a JSON value (${value})` }];
+  if (Array.isArray(value)) return value.flatMap((item, i) => nonJson(item, `${at}/${i}`));
+  if (typeof value === "object") {
+    const proto = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) return [{ path: at, message: `is not a JSON value (${proto?.constructor?.name ?? "object"})` }];
+    return Object.entries(value).flatMap(([key, item]) => nonJson(item, `${at}/${escape(key)}`));
+  }
+  return [{ path: at, message: `is not a JSON value (${typeof value})` }];
+}
+
+/** A key as one JSON pointer segment. */
+function escape(key: string): string {
+  return key.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+function depth(pointer: string): number {
+  return pointer === "" ? 0 : pointer.split("/").length;
 }

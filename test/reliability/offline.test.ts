@@ -51,11 +51,20 @@ test("nothing in the package (compiled src), the notebooks or saved HTML/slides 
     ...filesUnder(path.join(REPO, "dist"), /\.js$/),
     ...filesUnder(path.join(REPO, "notebooks"), /\.(ipynb|html)$/),
     ...filesUnder(path.join(REPO, "figures"), /\.(html|svg)$/),
-    ...filesUnder(path.join(REPO, "slides"), /\.html$/),
+    ...filesUnder(path.join(REPO, "slides"), /\.(html|css)$/),
   ];
   assert.ok(files.length > 20, `only ${files.length} files found to check`);
   const hits = files.flatMap((f) => fetchedUrls(fs.readFileSync(f, "utf8")).map((u) => `${path.relative(REPO, f)}: ${u}`));
   assert.deepEqual(hits, []);
+});
+
+test("KaTeX's stylesheet, which the slide decks link (slides/katex/), names only fonts beside it, no URL on the network", () => {
+  const css = fs.readFileSync(require.resolve("katex/dist/katex.min.css"), "utf8");
+  assert.deepEqual(fetchedUrls(css), []);
+  const urls = [...css.matchAll(/url\(\s*["']?([^)"']+)["']?\s*\)/g)].map((m) => m[1]);
+  assert.ok(urls.length > 0);
+  for (const url of urls) assert.match(url, /^fonts\/[\w-]+\.(woff2|woff|ttf)$/, "a relative font file");
+  assert.ok(!/@import/.test(css), "no @import");
 });
 
 const HOSTILE = '</script><script>alert("x")</script><img src=x onerror=alert(1)>';
