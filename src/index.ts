@@ -18,7 +18,7 @@ export type { FaultEvent, FaultVerb, Intervention, LinkOptions, LinkSelector, Ne
 export { prepareWorld } from "./sim/template";
 export type { WorldTemplate } from "./sim/template";
 export { DROP_REASONS, TRACE_KINDS, Trace } from "./sim/trace";
-export type { DropReason, MessageFate, MessageRow, TraceKind, TraceRow, TraceSummary } from "./sim/trace";
+export type { DropReason, MessageFate, MessageRow, RecordRow, TraceKind, TraceRow, TraceSummary } from "./sim/trace";
 export { World, createWorld } from "./sim/world";
 
 // stats/: experiments and statistics

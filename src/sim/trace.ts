@@ -51,6 +51,20 @@ export interface MessageRow {
   payload: unknown;
 }
 
+/** One state change a node recorded with `ctx.record(kind, detail)`. */
+export interface RecordRow<D = unknown> {
+  /** Position in the trace (0-based). */
+  seq: number;
+  /** Virtual time in ms. */
+  t: number;
+  /** The node that recorded it. */
+  node: string;
+  /** The kind given to ctx.record. */
+  kind: string;
+  /** The detail given to ctx.record (a JSON copy; null when none was given). */
+  detail: D;
+}
+
 /** Event and message counts. Conservation: sent + duplicated = delivered + dropped + inFlight. */
 export interface TraceSummary {
   events: number;
@@ -127,6 +141,27 @@ export class Trace {
       reason: reason >= 0 ? DROP_REASONS[reason] : null,
       detail: detail === undefined ? null : JSON.parse(detail),
     };
+  }
+
+  /**
+   * The state changes nodes recorded with `ctx.record`, in the order they happened: all of them, or
+   * only those of the given kinds. This is the one way results leave a protocol run: logs, latencies,
+   * lock times and outcomes are all derived from these rows.
+   * @example trace.records<{ command: string }>("execute").map((r) => `${r.node} ${r.detail.command}`)
+   */
+  records<D = unknown>(...kinds: string[]): RecordRow<D>[] {
+    this.needRows("records()");
+    const L = this.log, S = L.strings.values, out: RecordRow<D>[] = [];
+    const want = kinds.length === 0 ? null : new Set(kinds);
+    const RECORD = TRACE_KINDS.indexOf("record");
+    for (let i = 0; i < L.kind.length; i++) {
+      if (L.kind.data[i] !== RECORD) continue;
+      const kind = S[L.label.data[i]];
+      if (want !== null && !want.has(kind)) continue;
+      const detail = L.details.get(i);
+      out.push({ seq: i, t: L.time.data[i], node: L.names[L.node.data[i]], kind, detail: (detail === undefined ? null : JSON.parse(detail)) as D });
+    }
+    return out;
   }
 
   /** One row per message copy, in id order. */

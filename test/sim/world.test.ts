@@ -129,3 +129,17 @@ test("fork(options, { dropMessage }) and diffTraces(a, b) find the first diverge
   const crashed = fork(base, { at: 30, crash: "C" }).run({ untilMs: 5000 });
   assert.equal(crashed.summary().crashes, 2);
 });
+
+test("trace.records(...kinds) lists what nodes recorded, in order, filtered by kind", () => {
+  const w = createWorld({ seed: 3, nodes: ["A", "B"], handlers: {
+    A: { init(ctx) { ctx.record("start", { n: 1 }); ctx.send("B", "hi"); ctx.record("sent"); } },
+    B: { onMessage(ctx, msg) { ctx.record("got", { from: msg.from }); } },
+  } });
+  const t = w.run();
+  assert.deepEqual(t.records().map((r) => [r.node, r.kind, r.detail]), [["A", "start", { n: 1 }], ["A", "sent", null], ["B", "got", { from: "A" }]]);
+  assert.deepEqual(t.records("got", "start").map((r) => r.kind), ["start", "got"]);
+  const got = t.records<{ from: string }>("got")[0];
+  assert.equal(got.detail.from, "A");
+  assert.equal(t.row(got.seq).kind, "record");
+  assert.equal(got.t, t.row(got.seq).t);
+});
