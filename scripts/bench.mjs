@@ -306,7 +306,7 @@ function printTable(r, log) {
     [`  engine, ${r.machine.cores} workers (${f(r.sizes.score_runs_parallel)} runs)`, `${f(r.score_race_runs_per_s_parallel)} runs/s`],
     [`  SimPy, one core (${f(r.sizes.simpy_score_runs)} runs)`, `${f(r.simpy_score_race_runs_per_s)} runs/s`]);
   if (r.score_race_runs_per_s && r.simpy_score_race_runs_per_s) lines.push(
-    ["  time a run: ours / the 20x-SimPy budget", `${f(1e6 / r.score_race_runs_per_s, 2)} µs / ${f(1e6 / (20 * r.simpy_score_race_runs_per_s), 2)} µs`]);
+    ["  ours / SimPy, one core (measured ratio, no target)", `${f(r.score_race_runs_per_s / r.simpy_score_race_runs_per_s, 2)}x`]);
   if (r.sizes.failure_nodes !== null) lines.push(
     ["failures: 1e6 nodes, 1 year, MTBF 3 years, 1-day repairs", ""],
     ["  engine (simulateClusterFailures)", `${f(r.failure_year_s, 3)} s, peak RSS ${f(r.failure_year_peak_rss_mb, 1)} MB`],

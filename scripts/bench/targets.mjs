@@ -2,14 +2,16 @@
 
 const ratio = (a, b) => (typeof a === "number" && typeof b === "number" && b > 0 ? a / b : null);
 
-/** Each target: a label, how to compute its value from the bench result, and the bound. */
+/**
+ * Each target: a label, how to compute its value from the bench result, and the bound. The score race
+ * against SimPy (score_race_runs_per_s / simpy_score_race_runs_per_s) is measured and printed but has
+ * no target any more (its 20x target was retired).
+ */
 export const TARGETS = [
   { key: "engine_vs_simpy", label: "engine / SimPy events/s", op: ">=", target: 10,
     value: (r) => ratio(r.engine_events_per_s, r.simpy_events_per_s) },
   { key: "engine_vs_bare", label: "engine / bare heap loop events/s", op: ">=", target: 0.6,
     value: (r) => ratio(r.engine_events_per_s, r.bare_loop_events_per_s) },
-  { key: "score_vs_simpy", label: "score race runs/s, one core / SimPy", op: ">=", target: 20,
-    value: (r) => ratio(r.score_race_runs_per_s, r.simpy_score_race_runs_per_s) },
   { key: "score_parallel_vs_serial", label: "score race, all cores / one core", op: ">=", target: 1,
     value: (r) => ratio(r.score_race_runs_per_s_parallel, r.score_race_runs_per_s) },
   { key: "failure_vs_simpy", label: "failure year: SimPy s / engine s", op: ">=", target: 40,

@@ -20,7 +20,7 @@ const DIST = path.resolve(__dirname, "..", "..", "src");
 
 const KEYS = ["engine_events_per_s", "bare_loop_events_per_s", "simpy_events_per_s", "score_race_runs_per_s",
   "score_race_runs_per_s_parallel", "simpy_score_race_runs_per_s", "failure_year_s", "simpy_failure_year_s",
-  "notebook_seconds", "machine"];
+  "notebook_seconds", "machine", "ratios"];
 
 test("node scripts/bench.mjs --quick --only kernel --json ends with a JSON line of every key", () => {
   const args = [path.join(REPO, "scripts", "bench.mjs"), "--quick", "--only", "kernel", "--json"];
@@ -38,6 +38,9 @@ test("node scripts/bench.mjs --quick --only kernel --json ends with a JSON line 
   assert.ok(out.simpy_events_per_s === null || typeof out.simpy_events_per_s === "number");
   // Cases not asked for are null.
   for (const key of ["score_race_runs_per_s", "failure_year_s", "notebook_seconds"]) assert.equal(out[key], null, key);
+  // The score race against SimPy is a measured ratio with no target.
+  const ratios = out.ratios as { key: string }[];
+  assert.ok(!ratios.some((t) => t.key === "score_vs_simpy"), "the score race's SimPy target is retired");
   const machine = out.machine as Record<string, unknown>;
   for (const key of ["cores", "node", "python"]) assert.ok(key in machine, `machine.${key}`);
   assert.equal(typeof machine.cores, "number");
