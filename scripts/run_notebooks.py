@@ -7,6 +7,14 @@ nbclient's own error check is not enough. This runner records every cell's execu
 not start in time, or a cell that runs past its timeout. Each failure names the notebook, the cell index,
 the first line of the cell and the stderr text.
 
+Timing (in the ``--json`` results): ``seconds`` for the whole notebook (kernel start-up and shutdown
+included), ``kernelStartSeconds`` until the kernel answered and the first cell could run, and per code
+cell in ``cells``: ``ms``, the time the kernel was busy with it, and ``chart``, whether its outputs hold
+a Vega-Lite chart. ``ms`` comes from nbclient's ``record_timing`` metadata, from the kernel's
+``iopub.status.busy`` to its ``iopub.status.idle`` (tslab sends no ``execute_input`` and stamps its
+``execute_reply`` before it runs the cell, so those two say nothing); that metadata is removed again
+before a notebook is saved, so saved notebooks carry no timestamps.
+
 Usage:
     run_notebooks.py [--in-place | --output-dir DIR] [--cell-timeout S] [--startup-timeout S]
                      [--json FILE] NOTEBOOK...
@@ -16,6 +24,7 @@ Exit status: 0 when every notebook passed, 1 when any failed, 2 on bad usage.
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import os
 import sys
@@ -28,6 +37,7 @@ from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
 REPO = Path(__file__).resolve().parent.parent
 KERNEL_NAME = "distsys-lab"
+VEGA_LITE_MIME = "application/vnd.vegalite.v5+json"
 
 
 class CellFailed(Exception):
@@ -51,14 +61,52 @@ def stderr_text(cell) -> str:
     return "".join(parts).strip()
 
 
+def parse_stamp(text) -> datetime.datetime | None:
+    """A timestamp of nbclient's record_timing metadata ("2026-12-01T19:32:19.681000Z"), or None."""
+    if not isinstance(text, str):
+        return None
+    try:  # nbclient's own fallback stamp is isoformat() + "Z", without microseconds when they are 0
+        return datetime.datetime.fromisoformat(text[:-1] if text.endswith("Z") else text)
+    except ValueError:
+        return None
+
+
+def busy_ms(cell) -> float | None:
+    """Milliseconds from the kernel's busy status to its idle status for this cell (kernel clock)."""
+    meta = cell.get("metadata", {}).get("execution", {})
+    busy, idle = parse_stamp(meta.get("iopub.status.busy")), parse_stamp(meta.get("iopub.status.idle"))
+    if busy is None or idle is None or idle < busy:
+        return None
+    return (idle - busy).total_seconds() * 1000
+
+
+def shows_chart(cell) -> bool:
+    return any(VEGA_LITE_MIME in (out.get("data") or {}) for out in cell.get("outputs", []))
+
+
 def run_one(path: Path, args) -> dict:
     nb = nbformat.read(path, as_version=4)
     failures: list[dict] = []
     code_cells = 0
+    cells: list[dict] = []
+    sent: dict[int, float] = {}
+    kernel_ready: float | None = None
+
+    def on_notebook_start(notebook):
+        nonlocal kernel_ready
+        kernel_ready = time.monotonic()
+
+    def on_cell_execute(cell, cell_index):
+        sent[cell_index] = time.monotonic()
 
     def on_cell_executed(cell, cell_index, execute_reply):
         nonlocal code_cells
         code_cells += 1
+        ms = busy_ms(cell)
+        if ms is None and cell_index in sent:  # no kernel timestamps: the client's own clock
+            ms = (time.monotonic() - sent[cell_index]) * 1000
+        cells.append({"cell": cell_index, "ms": round(ms, 1) if ms is not None else None,
+                      "chart": shows_chart(cell)})
         status = (execute_reply or {}).get("content", {}).get("status", "missing")
         err = stderr_text(cell)
         if status != "ok" or err:
@@ -76,8 +124,10 @@ def run_one(path: Path, args) -> dict:
         timeout=args.cell_timeout,
         startup_timeout=args.startup_timeout,
         allow_errors=True,  # we judge each reply ourselves: tslab's error replies carry no traceback
-        record_timing=False,  # keeps committed notebooks free of timestamps
+        record_timing=True,  # per-cell timings; removed again before saving (see strip_timing)
         resources={"metadata": {"path": str(path.parent)}},
+        on_notebook_start=on_notebook_start,
+        on_cell_execute=on_cell_execute,
         on_cell_executed=on_cell_executed,
     )
     started = time.monotonic()
@@ -107,14 +157,22 @@ def run_one(path: Path, args) -> dict:
                                  "stderr": stderr_text(cell)})
                 break
     ok = not failures
+    strip_timing(nb)
     if ok and args.in_place:
         nbformat.write(nb, path)
     elif ok and args.output_dir:
         out = Path(args.output_dir) / path.name
         out.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(nb, out)
+    kernel_start = round(kernel_ready - started, 3) if kernel_ready is not None else None
     return {"notebook": str(path), "ok": ok, "seconds": round(seconds, 2), "codeCells": code_cells,
-            "failures": failures}
+            "kernelStartSeconds": kernel_start, "cells": cells, "failures": failures}
+
+
+def strip_timing(nb) -> None:
+    """Removes record_timing's metadata, so saved notebooks stay free of timestamps."""
+    for cell in nb.cells:
+        cell.get("metadata", {}).pop("execution", None)
 
 
 def timeout_failure(nb, timeout, idx, reason):
@@ -143,6 +201,7 @@ def main(argv=None) -> int:
         if not path.is_file():
             print(f"FAIL {path}: no such notebook", flush=True)
             results.append({"notebook": str(path), "ok": False, "seconds": 0, "codeCells": 0,
+                            "kernelStartSeconds": None, "cells": [],
                             "failures": [{"cell": None, "firstLine": "", "reason": "no such file", "stderr": ""}]})
             continue
         res = run_one(path.resolve(), args)
