@@ -39,6 +39,9 @@ function main(argv) {
     res = apiReport({ projectFolder, update });
   } catch (err) {
     console.error(`API report: ${err.message}`);
+    if (/Internal Error/.test(err.message)) {
+      console.error("API report: a declaration in dist/ names something that cannot be found (a stale or broken dist/, or node_modules missing): run `npm run build` and try again.");
+    }
     return 2;
   }
   const report = path.relative(projectFolder, res.report);
