@@ -1,6 +1,7 @@
-// npm test: bootstrap, type-check and compile (src + test), run the unit tests with node's test
-// runner, then execute every lesson notebook headlessly with the strict runner (into build/, so the
-// committed notebooks are not rewritten). Ends with one line `N passed, N failed`.
+// npm test: bootstrap, type-check and compile (src + test), check the dependency rules and the API
+// report, run the unit tests with node's test runner, then execute every lesson notebook headlessly
+// with the strict runner (into build/, so the committed notebooks are not rewritten). Each check
+// counts as one test. Ends with one line `N passed, N failed`.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -37,8 +38,14 @@ runMain(() => {
   const typecheck = spawnSync(process.execPath, [tsc, "-p", "tsconfig.test.json"], { cwd: REPO, stdio: "inherit" });
   let passed = 0;
   let failed = 0;
-  if (typecheck.status === 0) passed += 1;
-  else failed += 1;
+  const count = (ok) => (ok ? (passed += 1) : (failed += 1));
+  count(typecheck.status === 0);
+
+  step("dependency rules (.dependency-cruiser.cjs; npm run deps)");
+  count(spawnSync(process.execPath, ["scripts/deps.mjs"], { cwd: REPO, stdio: "inherit" }).status === 0);
+
+  step("API report (dist/index.d.ts against etc/distsys-lab.api.md; npm run api updates it)");
+  count(spawnSync(process.execPath, ["scripts/api.mjs"], { cwd: REPO, stdio: "inherit" }).status === 0);
 
   step("unit tests (node --test build/test/)");
   const unit = unitTests(python);
