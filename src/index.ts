@@ -44,15 +44,16 @@ export type { SweepGrid, SweepOptions, SweepParams, SweepRow, SweepValue } from 
 // protocols/: the protocols of the chapter, one file each
 export { clientServerReplication } from "./protocols/ack-replication";
 export type { ReplicationOptions, ReplicationResult } from "./protocols/ack-replication";
-export { CLIENT_SERVER_PROTOCOLS, clientServerOutcome, clientServerWorld, runClientServer } from "./protocols/client-server";
+export { CLIENT_SERVER_PROTOCOLS, runClientServer } from "./protocols/client-server";
 export type { ClientServerOptions, ClientServerProtocol, ClientServerResult } from "./protocols/client-server";
+export type { ProtocolRun } from "./protocols/protocol-run";
 export { findConflictingNaiveTicketRun, naiveTicketConflicts, runNaiveTicket } from "./protocols/naive-ticket";
 export type { NaiveTicketConflictOptions, NaiveTicketConflictRow, NaiveTicketOptions } from "./protocols/naive-ticket";
 export { runPaxos } from "./protocols/paxos";
 export type { PaxosOptions, PaxosRunResult } from "./protocols/paxos";
 export { allUpProbability, binomialAtLeast, majoritySize, majorityUpProbability, quorumAvailability, quorumOverlap } from "./protocols/quorum";
 export type { QuorumAvailabilityOptions, QuorumAvailabilityRow, QuorumOverlapRow } from "./protocols/quorum";
-export { applyScoreOp, lognormalFirstProbability, runScoreRace, scoreRaceLabel, scoreRaceOutcome, scoreRaceWorld } from "./protocols/score-race";
+export { applyScoreOp, lognormalFirstProbability, runScoreRace, scoreRaceLabel } from "./protocols/score-race";
 export type { ScoreOp, ScoreRaceOptions, ScoreRaceResult } from "./protocols/score-race";
 export { serializerReplication } from "./protocols/serializer";
 export { ticketDiagramRows } from "./protocols/ticket-runs";

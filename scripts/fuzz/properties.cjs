@@ -164,16 +164,54 @@ function fuzzTargets(lib, fc) {
       timeoutMs: fc.integer({ min: 5, max: 100 }),
     }),
     check(cfg) {
-      const world = lib.clientServerWorld(cfg);
-      const trace = world.run();
-      checkEngineInvariants(trace);
-      const r = lib.clientServerOutcome(world);
+      const r = lib.runClientServer(cfg);
+      checkEngineInvariants(r.trace);
       must(r.delivered <= r.commands, `delivered ${r.delivered} of ${r.commands} commands`);
       must(r.executions >= r.delivered, `executions ${r.executions} < delivered ${r.delivered}`);
       if (cfg.protocol !== "naive") must(r.delivered === r.commands, `${cfg.protocol}: only ${r.delivered} of ${r.commands} commands executed although the client retransmits`);
       if (cfg.protocol === "seq") must(r.executions === r.delivered, `seq: ${r.executions - r.delivered} duplicate executions despite sequence numbers`);
       if (cfg.protocol === "seq") must(r.order.every((c, i) => c === i), `seq: executed out of order: ${r.order.join(",")}`);
       if (cfg.protocol === "naive" && cfg.duplicateRate === 0) must(r.executions === r.delivered, "naive without duplication executed a command twice");
+    },
+  });
+
+  // Client-server under every fault verb: the result is what the trace shows, and a fork is read the same way.
+  targets.push({
+    name: "client-server-faults",
+    arbitrary: fc.record({
+      seed: seedArb(fc), protocol: fc.constantFrom("naive", "ack", "seq"), commands: fc.integer({ min: 1, max: 5 }),
+      lossRate: rate(fc, 0.3), delayMs: delayArb(fc, lib), timeoutMs: fc.integer({ min: 5, max: 60 }),
+      faults: faultSchedule(fc, ["u1", "s1"], 300), untilMs: fc.constant(3000),
+    }),
+    check(cfg) {
+      const r = lib.runClientServer(cfg);
+      checkEngineInvariants(r.trace);
+      const executed = r.trace.records("execute").map((e) => e.detail.cmd);
+      must(executed.join(",") === r.order.join(","), `order ${r.order.join(",")} is not the execute records ${executed.join(",")}`);
+      must(r.executions === executed.length && r.delivered <= r.commands, `executions ${r.executions}, delivered ${r.delivered}`);
+      const sends = r.trace.rows().filter((row) => row.kind === "send" && row.from === "u1").length;
+      must(sends === r.transmissions.reduce((a, b) => a + b, 0), `${sends} sends but transmissions ${r.transmissions.join(",")}`);
+      must(r.endMs === 3000, `the run ended at ${r.endMs} ms, not at untilMs`);
+      if (r.trace.messages().length > 0) {
+        const f = r.fork({ dropMessage: 1 });
+        checkEngineInvariants(f.trace);
+        must(f.trace.messages()[0].fate !== "delivered", "fork({ dropMessage: 1 }) delivered message 1");
+      }
+    },
+  });
+
+  // The two generals: the exchange stops at the first lost message; whoever spoke last is left uncertain.
+  targets.push({
+    name: "two-generals",
+    arbitrary: fc.record({ seed: seedArb(fc), rounds: fc.integer({ min: 1, max: 12 }), lossRate: rate(fc, 0.6), delayMs: delayArb(fc, lib) }),
+    check(cfg) {
+      const r = lib.runTwoGenerals(cfg);
+      checkEngineInvariants(r.trace);
+      must(r.sent >= 1 && r.sent <= cfg.rounds, `sent ${r.sent} of ${cfg.rounds}`);
+      must(r.delivered === r.sent || (r.delivered === r.sent - 1 && r.lastLost), `sent ${r.sent}, delivered ${r.delivered}, lastLost ${r.lastLost}`);
+      must(r.completed === (r.delivered === cfg.rounds), `completed ${r.completed} with ${r.delivered} of ${cfg.rounds} delivered`);
+      must(r.uncertain === (r.sent % 2 === 1 ? "A" : "B"), `${r.uncertain} sent the last of ${r.sent} messages?`);
+      if (cfg.lossRate === 0) must(r.completed, "no loss, yet the exchange broke off");
     },
   });
 
@@ -186,10 +224,8 @@ function fuzzTargets(lib, fc) {
       lossRate: rate(fc, 0.5), initialScore: fc.integer({ min: -5, max: 5 }), delayMs: delayArb(fc, lib),
     }),
     check(cfg) {
-      const world = lib.scoreRaceWorld(cfg);
-      const trace = world.run();
-      checkEngineInvariants(trace);
-      const r = lib.scoreRaceOutcome(world);
+      const r = lib.runScoreRace(cfg);
+      checkEngineInvariants(r.trace);
       must(r.final === r.order.reduce(lib.applyScoreOp, cfg.initialScore), `final ${r.final} is not the applied order ${r.order.join(" ")}`);
       const pool = cfg.clients.flat();
       for (const o of r.order) {

@@ -3,8 +3,8 @@
  * and with allowLoss every subset of them lost, with the outcome each leads to (no randomness).
  */
 import { explore, type ExploreResult } from "../stats/explore";
-import { checkKeys, checkOneOf, fail } from "../validate";
-import { applyScoreOp, normalizeScoreRace, scoreRaceLabel, type ScoreOp } from "../protocols/score-race";
+import { checkKeys, checkNumber, checkOneOf, fail } from "../validate";
+import { applyScoreOp, checkRaceClients, scoreRaceLabel, type ScoreOp } from "../protocols/score-race";
 
 /** Options for {@link exploreScoreRace}. */
 export interface ScoreRaceExploreOptions {
@@ -32,7 +32,8 @@ interface RaceState { score: number; order: ScoreOp[]; inFlight: ScoreRaceMessag
 export function exploreScoreRace(options: ScoreRaceExploreOptions = {}): ExploreResult<ScoreRaceMessage> {
   if (options === null || typeof options !== "object") fail("exploreScoreRace options", options, "an object");
   checkKeys("exploreScoreRace options", options, ["clients", "allowLoss", "outcome", "initialScore"]);
-  const { ops, initialScore } = normalizeScoreRace({ seed: 0, clients: options.clients, initialScore: options.initialScore });
+  const ops = checkRaceClients(options.clients);
+  const initialScore = checkNumber("initialScore", options.initialScore ?? 0);
   const mode = checkOneOf("outcome", options.outcome ?? "score", ["score", "order"] as const);
   const total = ops.reduce((n, l) => n + l.length, 0);
   const initial: RaceState = {

@@ -3,14 +3,14 @@
  * (scripts/bench.mjs): two clients send "+10" and "*5" to one server, delays are exponential, each
  * command is lost with a small probability; a run ends when both commands were delivered or lost,
  * and its outcome is the server's final score. It runs the notebook's own protocol,
- * {@link scoreRaceRunner} from src/protocols/score-race.ts, on the engine.
+ * {@link runScoreRace} from src/protocols/score-race.ts, on the engine.
  *
  * {@link scoreRaceBenchRun} has the `(args, seed, index)` shape of `monteCarloParallel`, so workers
  * can load it from the compiled module (dist/scenarios/score-race-bench.js).
  */
 import { exponential } from "../random/distributions";
 import { type Seed } from "../random/rng";
-import { scoreRaceRunner, type ScoreRaceResult } from "../protocols/score-race";
+import { runScoreRace, type ScoreRaceResult } from "../protocols/score-race";
 import { checkKeys, checkPositive, fail } from "../validate";
 
 /** Options of {@link scoreRaceBenchRun}. */
@@ -48,7 +48,8 @@ function runnerFor(args: ScoreRaceBenchOptions | undefined): (seed: Seed) => Sco
   if (runner === undefined) {
     checkKeys("scoreRaceBenchRun options", o, ["meanDelayMs", "lossRate", "initialScore"]);
     const meanDelayMs = checkPositive("meanDelayMs", o.meanDelayMs ?? 10);
-    runner = scoreRaceRunner({ delayMs: exponential(meanDelayMs), lossRate: o.lossRate ?? 0.01, initialScore: o.initialScore ?? 0 });
+    const race = { delayMs: exponential(meanDelayMs), lossRate: o.lossRate ?? 0.01, initialScore: o.initialScore ?? 0 };
+    runner = (seed: Seed) => runScoreRace({ ...race, seed });
     runners.set(o, runner);
   }
   return runner;

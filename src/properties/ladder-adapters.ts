@@ -7,7 +7,7 @@ import type { FaultEvent, LinkOptions } from "../sim/options";
 import type { Trace } from "../sim/trace";
 import type { DistributionLike } from "../random/distributions";
 import type { Seed } from "../random/rng";
-import { clientServerWorld } from "../protocols/client-server";
+import { runClientServer } from "../protocols/client-server";
 import { runNaiveTicket } from "../protocols/naive-ticket";
 import { runPaxos } from "../protocols/paxos";
 import { clientServerReplication } from "../protocols/ack-replication";
@@ -43,10 +43,9 @@ export function runLadderProtocol(protocol: LadderProtocol, schedule: Schedule, 
   switch (protocol) {
     case "naive client-server":
     case "client-server + ACKs": {
-      const world = clientServerWorld({ seed: ctx.seed, protocol: protocol === "naive client-server" ? "naive" : "ack", commands: 3, lossRate: schedule.lossRate, delayMs: ctx.delayMs });
-      for (const f of faults("client", "server")) world.crash((f as { crash: string }).crash, f.at);
-      const trace = world.run({ untilMs: ctx.untilMs });
-      const logs = logsFromRecords(trace, ["server"], (d) => `cmd ${d.cmd}`);
+      const { trace } = runClientServer({ seed: ctx.seed, protocol: protocol === "naive client-server" ? "naive" : "ack", commands: 3, lossRate: schedule.lossRate,
+        delayMs: ctx.delayMs, faults: faults("u1", "s1"), untilMs: ctx.untilMs });
+      const logs = logsFromRecords(trace, ["s1"], (d) => `cmd ${d.cmd}`);
       const sent = new Set<string>(), acked = new Set<string>();
       for (const m of trace.messages()) {
         const p = m.payload as { kind: string; cmd: number };

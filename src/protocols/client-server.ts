@@ -1,223 +1,131 @@
 /**
- * One client, one server (Wattenhofer, "Fault-Tolerance & Paxos"): the naive protocol, the protocol
- * with acknowledgments and retransmission, and the same with sequence numbers.
+ * One client, one server (Wattenhofer, "Fault-Tolerance & Paxos"), in the chapter's three steps:
  *
- * - `"naive"`: the client sends command k at time k * intervalMs and never looks back; the server
- *   executes whatever arrives.
- * - `"ack"`: the client sends one command at a time; the server executes every copy it receives and
- *   acknowledges it (the ACK names the command); if no ACK arrives within timeoutMs, the client sends
- *   the same command again. A lost ACK therefore makes the server execute a command twice.
- * - `"seq"`: as "ack", but the server remembers the highest command number it executed and skips
- *   (still acknowledging) any copy it has already executed: no duplicate executions.
+ * 1. `"naive"`, Algorithm "Naive Client-Server": the client sends command k at time k * intervalMs
+ *    and never looks back; the server executes whatever arrives.
+ * 2. `"ack"`, Algorithm "Client-Server with Acknowledgments": the client sends one command at a
+ *    time; the server executes every copy it receives and acknowledges it (the ACK names the
+ *    command); if no ACK arrives within timeoutMs, the client sends the same command again. A lost
+ *    ACK therefore makes the server execute a command twice.
+ * 3. `"seq"`, sequence numbers (the remark that follows): as "ack", but the server remembers the
+ *    highest command number it executed and skips (still acknowledging) any copy it has already
+ *    executed: no duplicate executions.
  *
- * Nodes are named "client" and "server". The client's state: `transmissions`, `firstSentMs`,
- * `latencyMs` per command; the server's: `executions` per command and `order` (command numbers in
- * execution order). Messages are labelled "cmd k" and "ack k" in the trace; each execution is recorded
- * as `execute` with `{ cmd }` (and, with "seq", each skipped copy as `skip duplicate`).
+ * The client is node "u1", the server "s1". Messages are labelled "cmd k" and "ack k" in the trace;
+ * the server records each execution as `execute` with `{ cmd }` (and, with "seq", each skipped copy
+ * as `skip duplicate`); a client that runs out of transmissions records `give-up` with `{ cmd }`.
+ * Everything in the result is read from that trace (client-server-result.ts).
  */
-import type { DistributionLike } from "../random/distributions";
-import type { Seed } from "../random/rng";
-import { createWorld, type World } from "../sim/world";
-import { type NodeContext } from "../sim/context";
-import { checkInteger, checkKeys, checkOneOf, checkPositive, checkProbability, fail } from "../validate";
+import type { NodeContext, NodeHandlers } from "../sim/context";
+import { runProtocol } from "./protocol-run";
+import { checkClientServerOptions, type ClientServerOptions, type ClientServerSettings } from "./client-server-options";
+import { readClientServer, type ClientServerResult } from "./client-server-result";
 
-/** The three variants of the one-client protocol. */
-export const CLIENT_SERVER_PROTOCOLS = ["naive", "ack", "seq"] as const;
-/** A variant: "naive", "ack" (acknowledgments + retransmission) or "seq" (plus sequence numbers). */
-export type ClientServerProtocol = (typeof CLIENT_SERVER_PROTOCOLS)[number];
+export { CLIENT_SERVER_PROTOCOLS, type ClientServerOptions, type ClientServerProtocol } from "./client-server-options";
+export type { ClientServerResult } from "./client-server-result";
 
-/** Options for {@link clientServerWorld} and {@link runClientServer}. */
-export interface ClientServerOptions {
-  /** Seed of the world (loss and delay draws). */
-  seed: Seed;
-  /** Which protocol. @defaultValue "ack" */
-  protocol?: ClientServerProtocol;
-  /** How many commands the client sends, an integer in [1, 100000]. @defaultValue 10 */
-  commands?: number;
-  /** Probability that a command message is lost (and an ACK, unless ackLossRate is given). @defaultValue 0 */
-  lossRate?: number;
-  /** Probability that an ACK is lost. @defaultValue lossRate */
-  ackLossRate?: number;
-  /** One-way delay of each message in ms: a number (constant) or a distribution. @defaultValue 10 */
-  delayMs?: DistributionLike;
-  /** Probability that the network delivers an extra copy of a message. @defaultValue 0 */
-  duplicateRate?: number;
-  /** "ack"/"seq": time the client waits for an ACK before resending, in ms (> 0). @defaultValue 50 */
-  timeoutMs?: number;
-  /** "naive": time between two commands, in ms (> 0). @defaultValue 10 */
-  intervalMs?: number;
-  /** "ack"/"seq": the client gives up on a command after this many transmissions. @defaultValue 1000 */
-  maxTransmissions?: number;
-}
+/** The node names: clients are u1, u2, ... and servers s1, s2, ... in every protocol. */
+const CLIENT = "u1", SERVER = "s1";
 
-/** What happened in one run. Arrays are indexed by command number (0-based). */
-export interface ClientServerResult {
-  protocol: ClientServerProtocol;
-  commands: number;
-  /** Commands the server executed at least once. */
-  delivered: number;
-  /** Executions in total (delivered + duplicates). */
-  executions: number;
-  /** Executions beyond the first of each command. */
-  duplicates: number;
-  /** Per command: how many times the client sent it (1 for "naive"). */
-  transmissions: number[];
-  /** Per command: first send to ACK received, in ms; NaN if never acknowledged ("naive": always NaN). */
-  latencyMs: number[];
-  /** Per command: how many times the server executed it. */
-  executedTimes: number[];
-  /** Command numbers in the order the server executed them. */
-  order: number[];
-  /** True if the server executed some command after a later one (an old copy arrived late). */
-  reordered: boolean;
-  /** Messages lost in the network, by kind. */
-  lost: { cmd: number; ack: number };
-  /** Virtual time when the run ended, in ms. */
-  endMs: number;
-}
+/** Command number `cmd` (0-based), from the client to the server. */
+export interface CommandMessage { type: `cmd ${number}`; kind: "cmd"; cmd: number }
+/** The server's acknowledgment of command `cmd` (steps 2 and 3 only). */
+export interface AckMessage { type: `ack ${number}`; kind: "ack"; cmd: number }
+/** Everything that travels between client and server; `type` labels it in the trace. */
+export type ClientServerMessage = CommandMessage | AckMessage;
 
-interface ClientState { cmd: number; timer: number; transmissions: number[]; firstSentMs: number[]; latencyMs: number[]; acksReceived: number }
-interface ServerState { protocol: ClientServerProtocol; last: number; executions: number[]; order: number[]; received: number; acksSent: number }
-/** A command or an ACK as it travels; `type` ("cmd 3", "ack 3") labels it in the trace. */
-interface Msg { type: string; kind: "cmd" | "ack"; cmd: number }
+/** The client: the command it is working on, its transmissions so far, its retransmission timer. */
+interface ClientState { cmd: number; sent: number; timer: number }
+/** The server: the highest command number it executed (-1 before the first), used by step 3. */
+interface ServerState { last: number }
 
-const KEYS = ["seed", "protocol", "commands", "lossRate", "ackLossRate", "delayMs", "duplicateRate", "timeoutMs", "intervalMs", "maxTransmissions"];
+const command = (cmd: number): CommandMessage => ({ type: `cmd ${cmd}`, kind: "cmd", cmd });
+const ack = (cmd: number): AckMessage => ({ type: `ack ${cmd}`, kind: "ack", cmd });
 
-/** @internal Validated options with defaults filled in. */
-function normalize(options: ClientServerOptions) {
-  if (options === null || typeof options !== "object") fail("clientServer options", options, "an object");
-  checkKeys("clientServer options", options, KEYS);
-  const lossRate = checkProbability("lossRate", options.lossRate ?? 0);
+/** The client's code for the chosen step. */
+function clientHandlers(o: ClientServerSettings): NodeHandlers<ClientState, ClientServerMessage> {
+  const retransmits = o.protocol !== "naive";
+  /** Sends the current command (again). */
+  const send = (ctx: NodeContext<ClientState, ClientServerMessage>) => {
+    ctx.state.sent++;
+    ctx.send(SERVER, command(ctx.state.cmd));
+    // Step 2: wait for the ACK; resend when the timeout fires first.
+    if (retransmits) ctx.state.timer = ctx.setTimer(o.timeoutMs, "timeout");
+  };
+  /** Moves on to the next command, if any. */
+  const next = (ctx: NodeContext<ClientState, ClientServerMessage>) => {
+    if (++ctx.state.cmd >= o.commands) return;
+    ctx.state.sent = 0;
+    send(ctx);
+  };
   return {
-    protocol: checkOneOf("protocol", options.protocol ?? "ack", CLIENT_SERVER_PROTOCOLS),
-    commands: checkInteger("commands", options.commands ?? 10, 1, 100_000),
-    lossRate,
-    ackLossRate: checkProbability("ackLossRate", options.ackLossRate ?? lossRate),
-    timeoutMs: checkPositive("timeoutMs", options.timeoutMs ?? 50),
-    intervalMs: checkPositive("intervalMs", options.intervalMs ?? 10),
-    maxTransmissions: checkInteger("maxTransmissions", options.maxTransmissions ?? 1000, 1),
-  };
-}
-
-/**
- * An unrun world with the chosen protocol installed on nodes "client" and "server". Run it with
- * `world.run()` (it stops by itself once every command is done), fork it with `world.fork(...)`, and
- * read the outcome with {@link clientServerOutcome}.
- * @example
- * const world = clientServerWorld({ seed: 42, protocol: "ack", lossRate: 0.2 });
- * world.run();
- * clientServerOutcome(world).duplicates;
- */
-export function clientServerWorld(options: ClientServerOptions): World {
-  const o = normalize(options);
-  const n = o.commands;
-  const sendCmd = (ctx: NodeContext<ClientState, Msg>) => {
-    const s = ctx.state, k = s.cmd;
-    if (s.transmissions[k] === 0) s.firstSentMs[k] = ctx.now;
-    s.transmissions[k]++;
-    ctx.send("server", { type: `cmd ${k}`, kind: "cmd", cmd: k });
-    if (o.protocol !== "naive") s.timer = ctx.setTimer(o.timeoutMs, "timeout");
-  };
-  const next = (ctx: NodeContext<ClientState, Msg>) => {
-    if (++ctx.state.cmd < n) sendCmd(ctx);
-  };
-  const client = {
-    init(ctx: NodeContext<ClientState, Msg>) {
-      ctx.state = { cmd: 0, timer: 0, transmissions: new Array(n).fill(0), firstSentMs: new Array(n).fill(NaN), latencyMs: new Array(n).fill(NaN), acksReceived: 0 };
-      sendCmd(ctx);
-      if (o.protocol === "naive" && n > 1) ctx.setTimer(o.intervalMs, "next");
+    init(ctx) {
+      ctx.state = { cmd: 0, sent: 0, timer: 0 };
+      send(ctx);
+      // Step 1: the next command follows after intervalMs, whatever happened to this one.
+      if (!retransmits && o.commands > 1) ctx.setTimer(o.intervalMs, "next");
     },
-    onMessage(ctx: NodeContext<ClientState, Msg>, msg: { payload: Msg }) {
-      const s = ctx.state, k = msg.payload.cmd;
-      s.acksReceived++;
-      if (msg.payload.kind !== "ack" || k !== s.cmd) return; // a stale ACK of an earlier command
-      ctx.cancelTimer(s.timer);
-      s.latencyMs[k] = ctx.now - s.firstSentMs[k];
+    onMessage(ctx, msg) {
+      // Step 2: the ACK of the current command completes it (an ACK of an earlier one is stale).
+      if (msg.payload.kind !== "ack" || msg.payload.cmd !== ctx.state.cmd) return;
+      ctx.cancelTimer(ctx.state.timer);
       next(ctx);
     },
-    onTimer(ctx: NodeContext<ClientState, Msg>, tag: string) {
+    onTimer(ctx, tag: "next" | "timeout") {
       if (tag === "next") {
         next(ctx);
-        if (ctx.state.cmd < n - 1) ctx.setTimer(o.intervalMs, "next");
-      } else if (ctx.state.transmissions[ctx.state.cmd] < o.maxTransmissions) {
-        sendCmd(ctx);
+        if (ctx.state.cmd < o.commands - 1) ctx.setTimer(o.intervalMs, "next");
+      } else if (ctx.state.sent < o.maxTransmissions) {
+        send(ctx); // step 2: no ACK in time, so send the same command again
       } else {
         ctx.record("give-up", { cmd: ctx.state.cmd });
         next(ctx);
       }
     },
   };
-  const server = {
-    init(ctx: NodeContext<ServerState, Msg>) {
-      ctx.state = { protocol: o.protocol, last: -1, executions: new Array(n).fill(0), order: [], received: 0, acksSent: 0 };
-    },
-    onMessage(ctx: NodeContext<ServerState, Msg>, msg: { from: string; payload: Msg }) {
-      const s = ctx.state, k = msg.payload.cmd;
-      s.received++;
-      if (o.protocol !== "seq" || k > s.last) {
-        s.executions[k]++;
-        s.order.push(k);
-        if (k > s.last) s.last = k;
-        ctx.record("execute", { cmd: k });
-      } else {
-        ctx.record("skip duplicate", { cmd: k });
-      }
-      if (o.protocol !== "naive") {
-        s.acksSent++;
-        ctx.send(msg.from, { type: `ack ${k}`, kind: "ack", cmd: k });
-      }
-    },
-  };
-  return createWorld({
-    seed: options.seed,
-    nodes: ["client", "server"],
-    network: {
-      delayMs: options.delayMs ?? 10,
-      duplicateRate: options.duplicateRate ?? 0,
-      links: { "client->server": { lossRate: o.lossRate }, "server->client": { lossRate: o.ackLossRate } },
-    },
-    handlers: { client, server },
-  });
 }
 
-/** Reads the outcome of a world built by {@link clientServerWorld} (after, or during, a run). */
-export function clientServerOutcome(world: World): ClientServerResult {
-  const c = world.context("client").state as ClientState;
-  const s = world.context("server").state as ServerState;
-  if (!c.transmissions || !s.executions) throw new Error("clientServerOutcome(world): run the world first (world.run())");
-  const n = c.transmissions.length;
-  let delivered = 0, executions = 0;
-  for (const e of s.executions) { executions += e; if (e > 0) delivered++; }
-  let reordered = false;
-  for (let i = 1, max = -1; i < s.order.length; i++) {
-    max = Math.max(max, s.order[i - 1]);
-    if (s.order[i] < max) { reordered = true; break; }
-  }
-  const lost = { cmd: 0, ack: 0 };
-  const summary = world.trace.summary();
-  if (summary.duplicated === 0 && summary.inFlight === 0) {
-    // Every copy was delivered or lost: the counts follow from what each side sent and received.
-    let sent = 0;
-    for (const t of c.transmissions) sent += t;
-    lost.cmd = sent - s.received;
-    lost.ack = s.acksSent - c.acksReceived;
-  } else {
-    for (const m of world.trace.messages()) if (m.fate === "lost") lost[(m.payload as Msg).kind]++;
-  }
+/** The server's code for the chosen step. */
+function serverHandlers(o: ClientServerSettings): NodeHandlers<ServerState, ClientServerMessage> {
   return {
-    protocol: s.protocol,
-    commands: n, delivered, executions, duplicates: executions - delivered,
-    transmissions: c.transmissions.slice(), latencyMs: c.latencyMs.slice(), executedTimes: s.executions.slice(),
-    order: s.order.slice(), reordered, lost, endMs: world.now,
+    init(ctx) {
+      ctx.state = { last: -1 };
+    },
+    onMessage(ctx, msg) {
+      const k = msg.payload.cmd;
+      if (o.protocol === "seq" && k <= ctx.state.last) {
+        ctx.record("skip duplicate", { cmd: k }); // step 3: already executed, so only acknowledge it
+      } else {
+        ctx.state.last = Math.max(ctx.state.last, k);
+        ctx.record("execute", { cmd: k }); // steps 1 and 2: execute every copy that arrives
+      }
+      if (o.protocol !== "naive") ctx.send(msg.from, ack(k)); // step 2: acknowledge every copy
+    },
   };
 }
 
 /**
- * Builds the world, runs it to the end and returns the outcome: the one call for Monte Carlo.
+ * Runs one client and one server with the chosen protocol until every command is done (or until
+ * untilMs) and reads the outcome from the trace. The result carries the trace, and `fork(...)`
+ * replays the same run with one intervention.
  * @example runClientServer({ seed: "42/run/0", protocol: "naive", lossRate: 0.1 }).delivered
+ * @example
+ * const base = runClientServer({ seed: 42, commands: 3 });
+ * const dropped = base.fork({ dropMessage: base.trace.messages().find((m) => m.label === "ack 0")!.id });
+ * dropped.executedTimes; // [2, 1, 1]: the lost ACK made the server execute command 0 twice
  */
 export function runClientServer(options: ClientServerOptions): ClientServerResult {
-  const world = clientServerWorld(options);
-  world.run();
-  return clientServerOutcome(world);
+  const o = checkClientServerOptions(options);
+  const world = {
+    seed: options.seed,
+    nodes: [CLIENT, SERVER],
+    network: {
+      delayMs: options.delayMs ?? 10,
+      duplicateRate: options.duplicateRate ?? 0,
+      links: { [`${CLIENT}->${SERVER}`]: { lossRate: o.lossRate }, [`${SERVER}->${CLIENT}`]: { lossRate: o.ackLossRate } },
+    },
+    faults: options.faults,
+    handlers: { [CLIENT]: clientHandlers(o), [SERVER]: serverHandlers(o) },
+  };
+  return runProtocol<ClientServerResult>(world, (trace) => readClientServer(trace, o), { untilMs: o.untilMs });
 }

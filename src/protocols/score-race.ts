@@ -4,18 +4,19 @@
  * Which command arrives first decides the result (50 or 10), and lost commands add "only +10" (10),
  * "only *5" (0) and "neither" (0).
  *
+ * Nothing is lost or broken in the first case, yet the server's state depends on the order in which
+ * commands arrive: the problem that state replication (every replica applying the same commands in
+ * the same order) has to solve.
+ *
  * Two ways to study it: {@link runScoreRace} runs it on the simulation engine with random delays and
- * losses (for Monte Carlo); `exploreScoreRace` (score-race-explore.ts) enumerates every delivery order
- * (and, with allowLoss, every set of losses) to list what is possible.
+ * losses (for Monte Carlo); `exploreScoreRace` (lessons/02-two-clients-score-race.ts) enumerates every
+ * delivery order (and, with allowLoss, every set of losses) to list what is possible.
  */
-import type { DistributionLike } from "../random/distributions";
+import type { DistributionLike, LognormalDist } from "../random/distributions";
 import type { Seed } from "../random/rng";
-import { createWorld, type World } from "../sim/world";
-import { prepareWorld } from "../sim/template";
-import { type NodeContext } from "../sim/context";
-import { type WorldOptions } from "../sim/options";
+import type { NodeHandlers } from "../sim/context";
 import { normalCdf } from "../stats/normal";
-import type { LognormalDist } from "../random/distributions";
+import { runProtocol, type ProtocolRun } from "./protocol-run";
 import { checkKeys, checkNumber, checkProbability, fail } from "../validate";
 
 /** An operation on the score: "+10", "-3", "*5" or "=7" (set), with a finite number. */
@@ -59,11 +60,11 @@ export function scoreRaceLabel(order: readonly ScoreOp[], totalOps: number, fina
   return `${order.length < totalOps ? `only ${seq}` : seq} → ${final}`;
 }
 
-/** Options for {@link scoreRaceWorld} and {@link runScoreRace}. */
+/** Options for {@link runScoreRace}. */
 export interface ScoreRaceOptions {
   /** Seed of the world. */
   seed: Seed;
-  /** The operations of each client, all sent at time 0 in list order. @defaultValue [["+10"], ["*5"]] */
+  /** The operations of each client, all sent at time 0 in list order (at most 26 clients). @defaultValue [["+10"], ["*5"]] */
   clients?: ScoreOp[][];
   /**
    * One-way delay of each client's messages in ms: one distribution for all clients, or one per
@@ -77,7 +78,7 @@ export interface ScoreRaceOptions {
 }
 
 /** One run's outcome. */
-export interface ScoreRaceResult {
+export interface ScoreRaceResult extends ProtocolRun<ScoreRaceResult> {
   /** The final score. */
   final: number;
   /** The operations the server applied, in order. */
@@ -86,90 +87,64 @@ export interface ScoreRaceResult {
   label: string;
 }
 
-interface ServerState { score: number; order: ScoreOp[] }
+/** A command: the operation is the whole message, and its label in the trace. */
+interface OpMessage { type: ScoreOp }
+/** The server's state: the score. */
+interface ServerState { score: number }
 
-/** @internal Validates race options into operation lists, delays, loss rate and initial score. */
-export function normalizeScoreRace(options: ScoreRaceOptions) {
-  if (options === null || typeof options !== "object") fail("scoreRace options", options, "an object");
-  checkKeys("scoreRace options", options, ["seed", "clients", "delayMs", "lossRate", "initialScore"]);
-  const clients = options.clients ?? [["+10"], ["*5"]];
+/** The server's node name; the clients are "u1", "u2", ... in the order of `clients`. */
+const SERVER = "s1";
+
+/** @internal Validates the clients' operation lists, by default `[["+10"], ["*5"]]` (also used by exploreScoreRace). */
+export function checkRaceClients(clients: unknown = [["+10"], ["*5"]]): ScoreOp[][] {
   if (!Array.isArray(clients) || clients.length === 0 || clients.length > 26) fail("clients", clients, "an array of 1 to 26 lists of operations");
-  const ops = clients.map((list, c) => {
+  return clients.map((list, c) => {
     if (!Array.isArray(list)) fail(`clients[${c}]`, list, "an array of operations");
     return list.map((op, i) => checkScoreOp(`clients[${c}][${i}]`, op));
   });
-  const d = options.delayMs ?? 10;
-  if (Array.isArray(d) && d.length !== clients.length) fail("delayMs", d, `one delay per client (${clients.length})`);
-  const delays = Array.isArray(d) ? d : clients.map(() => d);
-  return {
-    ops, delays,
-    lossRate: checkProbability("lossRate", options.lossRate ?? 0),
-    initialScore: checkNumber("initialScore", options.initialScore ?? 0),
-  };
 }
 
 /**
- * An unrun world with nodes "client1", "client2", ... and "server". Each client sends its operations
- * at time 0; the server applies each one on arrival and records `apply` with `{ op, score }`.
- * Read the outcome with {@link scoreRaceOutcome}.
- */
-export function scoreRaceWorld(options: ScoreRaceOptions): World {
-  return createWorld(scoreRaceWorldOptions(options));
-}
-
-function scoreRaceWorldOptions(options: ScoreRaceOptions): WorldOptions {
-  const o = normalizeScoreRace(options);
-  const names = o.ops.map((_, c) => `client${c + 1}`);
-  const apply = new Map(o.ops.flat().map((op) => [op, compileScoreOp(op)]));
-  const handlers: Record<string, object> = {
-    server: {
-      init(ctx: NodeContext<ServerState>) { ctx.state = { score: o.initialScore, order: [] }; },
-      onMessage(ctx: NodeContext<ServerState>, msg: { payload: { type: ScoreOp } }) {
-        const s = ctx.state, op = msg.payload.type;
-        s.score = apply.get(op)!(s.score);
-        s.order.push(op);
-        ctx.record("apply", { op, score: s.score });
-      },
-    },
-  };
-  const links: Record<string, { delayMs: DistributionLike }> = {};
-  o.ops.forEach((list, c) => {
-    // One frozen payload per command, shared by every world built from these options.
-    const payloads = list.map((op) => Object.freeze({ type: op }));
-    handlers[names[c]] = { init(ctx: NodeContext) { for (const p of payloads) ctx.send("server", p); } };
-    links[`${names[c]}->server`] = { delayMs: o.delays[c] };
-  });
-  return { seed: options.seed, nodes: [...names, "server"], network: { lossRate: o.lossRate, links }, handlers };
-}
-
-/**
- * Validates the options once and returns a function that runs one race per seed: the fast way to run
- * thousands of races with the same options. `scoreRaceRunner(o)(seed)` equals `runScoreRace({ ...o, seed })`.
- * @example monteCarlo({ runs: 10000, seed: 42, run: scoreRaceRunner({ lossRate: 0.01 }) })
- */
-export function scoreRaceRunner(options: Omit<ScoreRaceOptions, "seed"> = {}): (seed: Seed) => ScoreRaceResult {
-  if (options === null || typeof options !== "object") fail("scoreRaceRunner options", options, "an object");
-  // The outcome is read from the server's state, so the runs keep counts, not trace rows.
-  const template = prepareWorld({ ...scoreRaceWorldOptions({ ...options, seed: 0 }), trace: "counts" });
-  return (seed: Seed) => template.run(seed, scoreRaceOutcome);
-}
-
-/** Reads the outcome of a world built by {@link scoreRaceWorld} after it ran. */
-export function scoreRaceOutcome(world: World): ScoreRaceResult {
-  const s = world.context("server").state as ServerState;
-  if (!s.order) throw new Error("scoreRaceOutcome(world): run the world first (world.run())");
-  const total = world.log.counts.sent;
-  return { final: s.score, order: s.order.slice(), label: scoreRaceLabel(s.order, total, s.score) };
-}
-
-/**
- * Builds, runs and reads one race: the one call for Monte Carlo.
+ * Runs one race on the simulation engine and reads it from the trace. Nodes "u1", "u2", ... send
+ * their operations at time 0; the server "s1" applies each one on arrival and records `apply` with
+ * `{ op, score }`. The result carries the trace, and `fork(...)` replays the race with one intervention.
  * @example runScoreRace({ seed: "42/run/0", delayMs: [exponential(10), exponential(20)] }).final
  */
 export function runScoreRace(options: ScoreRaceOptions): ScoreRaceResult {
-  const world = scoreRaceWorld(options);
-  world.run();
-  return scoreRaceOutcome(world);
+  if (options === null || typeof options !== "object") fail("runScoreRace options", options, "an object");
+  checkKeys("runScoreRace options", options, ["seed", "clients", "delayMs", "lossRate", "initialScore"]);
+  const ops = checkRaceClients(options.clients);
+  const d = options.delayMs ?? 10;
+  if (Array.isArray(d) && d.length !== ops.length) fail("delayMs", d, `one delay per client (${ops.length})`);
+  const lossRate = checkProbability("lossRate", options.lossRate ?? 0);
+  const initialScore = checkNumber("initialScore", options.initialScore ?? 0);
+  const apply = new Map(ops.flat().map((op) => [op, compileScoreOp(op)]));
+  const clients = ops.map((_, c) => `u${c + 1}`);
+  // Each client sends all its commands at once, at time 0.
+  const client = (list: ScoreOp[]): NodeHandlers<object, OpMessage> => ({
+    init(ctx) { for (const op of list) ctx.send(SERVER, { type: op }); },
+  });
+  const server: NodeHandlers<ServerState, OpMessage> = {
+    init(ctx) { ctx.state = { score: initialScore }; },
+    // The server applies each command the moment it arrives: the network decides the order.
+    onMessage(ctx, msg) {
+      const op = msg.payload.type;
+      ctx.state.score = apply.get(op)!(ctx.state.score);
+      ctx.record("apply", { op, score: ctx.state.score });
+    },
+  };
+  const links: Record<string, { delayMs: DistributionLike }> = {};
+  clients.forEach((name, c) => (links[`${name}->${SERVER}`] = { delayMs: Array.isArray(d) ? d[c] : d }));
+  const world = {
+    seed: options.seed, nodes: [...clients, SERVER], network: { lossRate, links },
+    handlers: { [SERVER]: server, ...Object.fromEntries(clients.map((name, c) => [name, client(ops[c])])) },
+  };
+  return runProtocol<ScoreRaceResult>(world, (trace) => {
+    // The applied operations, in order, replayed from the initial score (exactly what the server did).
+    const order = trace.records<{ op: ScoreOp }>("apply").map((r) => r.detail.op);
+    const final = order.reduce((score, op) => apply.get(op)!(score), initialScore);
+    return { final, order, label: scoreRaceLabel(order, trace.summary().sent, final) };
+  });
 }
 
 /**

@@ -4,7 +4,7 @@ import { runTwoGenerals } from "../../src/protocols/two-generals";
 import { findRunSeed } from "../../src/stats/seed-search";
 import { textTable, traceDiffLines, traceRowText } from "../../src/views/trace-text";
 import { detailText, traceDiagram, traceEvents } from "../../src/views/trace-diagram";
-import { clientServerWorld, runClientServer } from "../../src/protocols/client-server";
+import { runClientServer } from "../../src/protocols/client-server";
 import { diffTraces } from "../../src/sim/diff";
 import { runSeed } from "../../src/stats/montecarlo";
 
@@ -32,29 +32,27 @@ test("findRunSeed(options) returns the first matching run and throws after maxTr
 });
 
 test("traceDiffLines(diff) reports identical traces and the first divergence of a fork", () => {
-  const w = clientServerWorld({ seed: 1, commands: 2 });
-  const a = w.run();
-  assert.deepEqual(traceDiffLines(diffTraces(a, clientServerWorld({ seed: 1, commands: 2 }).run())), ["the traces are identical"]);
-  const b = w.fork({ dropMessage: 2 }).run();
+  const run = runClientServer({ seed: 1, commands: 2 });
+  const a = run.trace;
+  assert.deepEqual(traceDiffLines(diffTraces(a, runClientServer({ seed: 1, commands: 2 }).trace)), ["the traces are identical"]);
+  const b = run.fork({ dropMessage: 2 }).trace;
   const lines = traceDiffLines(diffTraces(a, b), 3);
   assert.match(lines[0], /^first divergence: event \d+ at 10 ms$/);
-  assert.ok(lines.some((l) => l === "  + 10 ms  drop ack 0 #2 server→client (intervention)"), lines.join("\n"));
+  assert.ok(lines.some((l) => l === "  + 10 ms  drop ack 0 #2 s1→u1 (intervention)"), lines.join("\n"));
   assert.ok(lines.some((l) => /and \d+ more/.test(l)));
 });
 
 test("traceRowText(row) and detailText(detail) give short readable lines", () => {
-  const w = clientServerWorld({ seed: 1, commands: 1 });
-  const rows = w.run().rows();
-  assert.equal(traceRowText(rows.find((r) => r.kind === "record")!), "10 ms  server: execute cmd 0");
+  const rows = runClientServer({ seed: 1, commands: 1 }).trace.rows();
+  assert.equal(traceRowText(rows.find((r) => r.kind === "record")!), "10 ms  s1: execute cmd 0");
   assert.equal(detailText({ op: "+10", score: 10 }), "op +10, score 10");
   assert.equal(detailText(null), "");
 });
 
 test("traceEvents(trace) labels recorded state changes; traceDiagram(trace) draws them", () => {
-  const w = clientServerWorld({ seed: 2, commands: 2 });
-  w.run();
-  assert.deepEqual(traceEvents(w.trace).map((e) => e.label), ["execute cmd 0", "execute cmd 1"]);
-  assert.match(traceDiagram(w.trace, { title: "t" }).describe(), /t \(layer of/);
+  const { trace } = runClientServer({ seed: 2, commands: 2 });
+  assert.deepEqual(traceEvents(trace).map((e) => e.label), ["execute cmd 0", "execute cmd 1"]);
+  assert.match(traceDiagram(trace, { title: "t" }).describe(), /t \(layer of/);
 });
 
 test("textTable(rows) aligns columns and right-aligns numbers", () => {

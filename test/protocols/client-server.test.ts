@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { clientServerOutcome, clientServerWorld, runClientServer } from "../../src/protocols/client-server";
+import { runClientServer } from "../../src/protocols/client-server";
 import { diffTraces } from "../../src/sim/diff";
 import { runSeed } from "../../src/stats/montecarlo";
 import { exponential } from "../../src/random/distributions";
@@ -72,32 +72,53 @@ test("runClientServer(ack) and (seq) send the same transmissions on the same see
   }
 });
 
-test("clientServerOutcome(world).lost matches the trace's lost messages (property, with duplication)", () => {
+test("runClientServer(options).lost matches the trace's lost messages (property, with duplication)", () => {
   fc.assert(fc.property(fc.integer({ min: 0, max: 1e6 }), fc.double({ min: 0, max: 0.5, noNaN: true }), fc.double({ min: 0, max: 0.5, noNaN: true }), (seed, lossRate, duplicateRate) => {
-    const w = clientServerWorld({ seed, lossRate, duplicateRate, delayMs: exponential(10), commands: 6 });
-    w.run();
+    const r = runClientServer({ seed, lossRate, duplicateRate, delayMs: exponential(10), commands: 6 });
     const lost = { cmd: 0, ack: 0 };
-    for (const m of w.trace.messages()) if (m.fate === "lost") lost[m.label.startsWith("cmd") ? "cmd" : "ack"]++;
-    assert.deepEqual(clientServerOutcome(w).lost, lost);
+    for (const m of r.trace.messages()) if (m.fate === "lost") lost[m.label.startsWith("cmd") ? "cmd" : "ack"]++;
+    assert.deepEqual(r.lost, lost);
   }), { numRuns: 100 });
 });
 
-test("clientServerWorld(options) gives the same trace for the same options", () => {
-  const opts = { seed: "det", lossRate: 0.2, delayMs: exponential(10), timeoutMs: 30 };
-  const a = clientServerWorld(opts), b = clientServerWorld(opts);
-  assert.equal(a.run().hash(), b.run().hash());
+test("runClientServer(options) reads its result from the trace: executions are the server's execute records", () => {
+  fc.assert(fc.property(fc.integer({ min: 0, max: 1e6 }), fc.constantFrom("naive", "ack", "seq" as const), (seed, protocol) => {
+    const r = runClientServer({ seed, protocol, lossRate: 0.3, duplicateRate: 0.2, delayMs: exponential(10), timeoutMs: 20, commands: 5 });
+    const executed = r.trace.records<{ cmd: number }>("execute");
+    assert.deepEqual(r.order, executed.map((e) => e.detail.cmd));
+    assert.ok(executed.every((e) => e.node === "s1"));
+    const sends = r.trace.rows().filter((row) => row.kind === "send" && row.label!.startsWith("cmd"));
+    assert.equal(sends.length, r.transmissions.reduce((a, b) => a + b, 0));
+    assert.ok(sends.every((row) => row.from === "u1" && row.to === "s1"));
+  }), { numRuns: 100 });
 });
 
-test("world.fork({ dropMessage }) on the first ACK makes the server execute command 0 twice", () => {
-  const base = clientServerWorld({ seed: 5, protocol: "ack", commands: 3 });
-  base.run();
+test("runClientServer(options) gives the same trace for the same options", () => {
+  const opts = { seed: "det", lossRate: 0.2, delayMs: exponential(10), timeoutMs: 30 };
+  assert.equal(runClientServer(opts).trace.hash(), runClientServer(opts).trace.hash());
+});
+
+test("run.fork({ dropMessage }) on the first ACK makes the server execute command 0 twice", () => {
+  const base = runClientServer({ seed: 5, protocol: "ack", commands: 3 });
   const ack = base.trace.messages().find((m) => m.label === "ack 0")!;
   const alt = base.fork({ dropMessage: ack.id });
-  alt.run();
-  assert.deepEqual(clientServerOutcome(base).executedTimes, [1, 1, 1]);
-  assert.deepEqual(clientServerOutcome(alt).executedTimes, [2, 1, 1]);
-  assert.equal(clientServerOutcome(alt).transmissions[0], 2);
+  assert.deepEqual(base.executedTimes, [1, 1, 1]);
+  assert.deepEqual(alt.executedTimes, [2, 1, 1]);
+  assert.equal(alt.transmissions[0], 2);
   assert.equal(diffTraces(base.trace, alt.trace).firstDivergence!.b!.reason, "intervention");
+  // a fork of a fork keeps the first intervention; forking does not touch the original run
+  const both = alt.fork({ at: 0, crash: "s1" });
+  assert.equal(both.delivered, 0);
+  assert.equal(both.trace.messages().find((m) => m.id === ack.id)?.fate, "intervention");
+  assert.deepEqual(base.executedTimes, [1, 1, 1]);
+});
+
+test("runClientServer(options) with faults and untilMs: a crashed server executes nothing after its crash", () => {
+  const r = runClientServer({ seed: 1, commands: 3, faults: [{ at: 15, crash: "s1" }], untilMs: 500 });
+  assert.deepEqual(r.executedTimes, [1, 0, 0]);
+  assert.equal(r.endMs, 500);
+  assert.ok(r.transmissions[1] > 1 && r.transmissions[2] === 0);
+  assert.ok(Number.isFinite(r.latencyMs[0]) && Number.isNaN(r.latencyMs[1]));
 });
 
 test("runClientServer(ack) with a short timeout can execute an old command after a newer one; seq cannot", () => {
@@ -115,10 +136,12 @@ test("runClientServer(options) gives up after maxTransmissions", () => {
   assert.ok(r.latencyMs.every(Number.isNaN));
 });
 
-test("clientServerWorld(options) rejects bad options with messages naming the parameter", () => {
-  assert.throws(() => clientServerWorld({ seed: 1, lossRate: 1.5 }), /lossRate.*\[0, 1\].*1\.5/);
-  assert.throws(() => clientServerWorld({ seed: 1, protocol: "tcp" as never }), /protocol/);
-  assert.throws(() => clientServerWorld({ seed: 1, commands: 0 }), /commands/);
-  assert.throws(() => clientServerWorld({ seed: 1, timeoutMs: -1 }), /timeoutMs/);
-  assert.throws(() => clientServerWorld({ seed: 1, lossrate: 0.1 } as never), /lossrate/);
+test("runClientServer(options) rejects bad options with messages naming the parameter", () => {
+  assert.throws(() => runClientServer({ seed: 1, lossRate: 1.5 }), /lossRate.*\[0, 1\].*1\.5/);
+  assert.throws(() => runClientServer({ seed: 1, protocol: "tcp" as never }), /protocol/);
+  assert.throws(() => runClientServer({ seed: 1, commands: 0 }), /commands/);
+  assert.throws(() => runClientServer({ seed: 1, timeoutMs: -1 }), /timeoutMs/);
+  assert.throws(() => runClientServer({ seed: 1, lossrate: 0.1 } as never), /lossrate/);
+  assert.throws(() => runClientServer({ seed: 1, untilMs: -1 }), /untilMs/);
+  assert.throws(() => runClientServer({ seed: 1, faults: [{ at: 5, crash: "server" }] }), /faults\[0\]\.crash must be one of the known nodes "u1", "s1"; got "server"/);
 });

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import {
-  applyScoreOp, checkScoreOp, lognormalFirstProbability, runScoreRace, scoreRaceLabel, scoreRaceWorld,
+  applyScoreOp, checkScoreOp, lognormalFirstProbability, runScoreRace, scoreRaceLabel,
 } from "../../src/protocols/score-race";
 import { exploreScoreRace } from "../../src/lessons/02-two-clients-score-race";
 import { runSeed } from "../../src/stats/montecarlo";
@@ -33,13 +33,23 @@ test("scoreRaceLabel(order, total, final) names order, losses and score", () => 
 
 test("runScoreRace(options) without loss ends at 50 or 10, in the order the trace shows", () => {
   for (let i = 0; i < 50; i++) {
-    const w = scoreRaceWorld({ seed: i, delayMs: exponential(10) });
-    w.run();
-    const applied = w.trace.rows().filter((r) => r.kind === "record").map((r) => (r.detail as { op: string }).op);
     const r = runScoreRace({ seed: i, delayMs: exponential(10) });
-    assert.deepEqual(r.order, applied);
+    const applied = r.trace.rows().filter((row) => row.kind === "record");
+    assert.deepEqual(r.order, applied.map((row) => (row.detail as { op: string }).op));
+    assert.ok(applied.every((row) => row.node === "s1"));
     assert.equal(r.final, r.order[0] === "+10" ? 50 : 10);
+    assert.equal((applied[1].detail as { score: number }).score, r.final);
   }
+});
+
+test("runScoreRace(options): clients are u1, u2, ...; the final score replays the applied order from initialScore", () => {
+  const r = runScoreRace({ seed: 3, clients: [["+10"], ["*5"], ["-3", "*2"]], initialScore: 1, delayMs: exponential(10) });
+  assert.deepEqual(r.trace.nodes, ["u1", "u2", "u3", "s1"]);
+  assert.equal(r.final, r.order.reduce(applyScoreOp, 1));
+  assert.equal(runScoreRace({ seed: 1, lossRate: 1, initialScore: 7 }).label, "neither → 7");
+  // fork: dropping u1's command leaves only "*5"
+  const first = r.trace.messages().find((m) => m.from === "u1")!;
+  assert.ok(!r.fork({ dropMessage: first.id }).order.includes("+10"));
 });
 
 test("runScoreRace: P(client 1 first) = a / (a + b) for exponential delays (within 4 standard errors)", () => {
@@ -91,9 +101,10 @@ test("every outcome runScoreRace reaches is one exploreScoreRace lists (property
   }), { numRuns: 60 });
 });
 
-test("scoreRaceWorld(options) rejects bad options with messages naming the parameter", () => {
-  assert.throws(() => scoreRaceWorld({ seed: 1, lossRate: 2 }), /lossRate/);
-  assert.throws(() => scoreRaceWorld({ seed: 1, clients: [["+10"], ["x"]] }), /clients\[1\]\[0\]/);
-  assert.throws(() => scoreRaceWorld({ seed: 1, delayMs: [10] }), /delayMs.*one delay per client/);
+test("runScoreRace(options) rejects bad options with messages naming the parameter", () => {
+  assert.throws(() => runScoreRace({ seed: 1, lossRate: 2 }), /lossRate/);
+  assert.throws(() => runScoreRace({ seed: 1, clients: [["+10"], ["x"]] }), /clients\[1\]\[0\]/);
+  assert.throws(() => runScoreRace({ seed: 1, delayMs: [10] }), /delayMs.*one delay per client/);
+  assert.throws(() => runScoreRace({ seed: 1, delay: 3 } as never), /runScoreRace options.*"delay"/);
   assert.throws(() => exploreScoreRace({ outcome: "x" as never }), /outcome/);
 });

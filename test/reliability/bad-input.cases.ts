@@ -121,7 +121,16 @@ bad("runClientServer", "seed", "a finite number or a string", [NAN], (v) => lib.
 bad("runTwoGenerals", "lossRate", "[0, 1]", [OVER, NAN], (v) => lib.runTwoGenerals({ seed: 1, rounds: 3, lossRate: v }));
 bad("runTwoGenerals", "rounds", "an integer in [1,", [ZERO, NAN], (v) => lib.runTwoGenerals({ seed: 1, rounds: v }));
 bad("runScoreRace", "lossRate", "[0, 1]", [OVER], (v) => lib.runScoreRace({ seed: 1, lossRate: v }));
+bad("runClientServer", "ackLossRate", "[0, 1]", [OVER], (v) => lib.runClientServer({ seed: 1, ackLossRate: v }));
+bad("runClientServer", "maxTransmissions", "[1, 1000000]", [ZERO, NAN], (v) => lib.runClientServer({ seed: 1, maxTransmissions: v }));
+bad("runClientServer", "untilMs", "[0, Infinity)", [NEG, NAN], (v) => lib.runClientServer({ seed: 1, untilMs: v }));
+bad("runClientServer", "faults[0].crash", 'one of the known nodes "u1", "s1"', [["unknown node", "server"]], (v) => lib.runClientServer({ seed: 1, faults: [{ at: 5, crash: v }] }));
+row("runClientServer", "lossrate", "(typo)", "wrong type", () => lib.runClientServer({ seed: 1, lossrate: 0.1 } as never),
+  /runClientServer options has an unknown option "lossrate"/);
 bad("runScoreRace", "initialScore", "a finite number", [NAN, INF], (v) => lib.runScoreRace({ seed: 1, initialScore: v }));
+bad("runScoreRace", "clients[1][0]", 'an operation such as "+10"', [["wrong type", "x5"]], (v) => lib.runScoreRace({ seed: 1, clients: [["+10"], [v]] }));
+bad("runScoreRace", "clients", "an array of 1 to 26 lists", [["empty list", []]], (v) => lib.runScoreRace({ seed: 1, clients: v }));
+bad("runScoreRace", "delayMs", "one delay per client (2)", [["size", [10]]], (v) => lib.runScoreRace({ seed: 1, delayMs: v }));
 for (const [name, fn] of [["clientServerReplication", lib.clientServerReplication], ["serializerReplication", lib.serializerReplication]] as const) {
   bad(name, `${name}: clients`, "[1, 26]", [ZERO, ["size", 27], NAN], (v) => fn({ seed: 1, clients: v }));
   bad(name, `${name}: servers`, "[1, 1000]", [ZERO, NAN], (v) => fn({ seed: 1, servers: v }));

@@ -6,7 +6,6 @@ import { prepareWorld } from "../../src/sim/template";
 import { type NodeHandlers } from "../../src/sim/context";
 import { type WorldOptions } from "../../src/sim/options";
 import { exponential } from "../../src/random/distributions";
-import { runScoreRace, scoreRaceRunner } from "../../src/protocols/score-race";
 
 // A small retransmitting protocol that touches timers, loss, duplication and state records.
 const handlers: Record<string, NodeHandlers> = {
@@ -42,12 +41,6 @@ test("prepareWorld(options) validates once, with createWorld's messages; build(s
   assert.throws(() => prepareWorld({ ...options(0), network: { lossRate: 1.5 } }), /network\.lossRate must be a number in \[0, 1\]; got 1\.5/);
   assert.throws(() => prepareWorld({ ...options(0), handlers: { X: {} } }), /node\(name\) must be one of the known nodes/);
   assert.throws(() => prepareWorld(options(0)).build(NaN), /seed must be a finite number or a string; got NaN/);
-});
-
-test("scoreRaceRunner(options)(seed) equals runScoreRace({ ...options, seed })", () => {
-  const o = { delayMs: [exponential(10), exponential(20)], lossRate: 0.2 };
-  const run = scoreRaceRunner(o);
-  for (let i = 0; i < 300; i++) assert.deepEqual(run(`42/run/${i}`), runScoreRace({ ...o, seed: `42/run/${i}` }));
 });
 
 // Touches everything a reset must restore: node state and persistent state, the node stream,

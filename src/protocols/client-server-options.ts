@@ -1,0 +1,75 @@
+/**
+ * The options of {@link runClientServer} (client-server.ts), their defaults and their validation.
+ */
+import type { DistributionLike } from "../random/distributions";
+import type { Seed } from "../random/rng";
+import type { FaultEvent } from "../sim/options";
+import { checkInteger, checkKeys, checkNonNegative, checkOneOf, checkPositive, checkProbability, fail } from "../validate";
+
+/** The chapter's three steps: naive, acknowledgments + retransmission, plus sequence numbers. */
+export const CLIENT_SERVER_PROTOCOLS = ["naive", "ack", "seq"] as const;
+/** A variant: "naive", "ack" (acknowledgments + retransmission) or "seq" (plus sequence numbers). */
+export type ClientServerProtocol = (typeof CLIENT_SERVER_PROTOCOLS)[number];
+
+/** Options for {@link runClientServer}. */
+export interface ClientServerOptions {
+  /** Seed of the world (loss and delay draws). */
+  seed: Seed;
+  /** Which protocol. @defaultValue "ack" */
+  protocol?: ClientServerProtocol;
+  /** How many commands the client sends, an integer in [1, 100000]. @defaultValue 10 */
+  commands?: number;
+  /** Probability that a command message is lost (and an ACK, unless ackLossRate is given). @defaultValue 0 */
+  lossRate?: number;
+  /** Probability that an ACK is lost. @defaultValue lossRate */
+  ackLossRate?: number;
+  /** One-way delay of each message in ms: a number (constant) or a distribution. @defaultValue 10 */
+  delayMs?: DistributionLike;
+  /** Probability that the network delivers an extra copy of a message. @defaultValue 0 */
+  duplicateRate?: number;
+  /** "ack"/"seq": time the client waits for an ACK before resending, in ms (> 0). @defaultValue 50 */
+  timeoutMs?: number;
+  /** "naive": time between two commands, in ms (> 0). @defaultValue 10 */
+  intervalMs?: number;
+  /** "ack"/"seq": the client gives up on a command after this many transmissions, in [1, 1000000]. @defaultValue 1000 */
+  maxTransmissions?: number;
+  /** Crashes and other faults of the client "u1" and the server "s1", e.g. `[{ at: 30, crash: "s1" }]`. @defaultValue [] */
+  faults?: FaultEvent[];
+  /** Stop the run at this virtual time in ms (>= 0). @defaultValue run until every command is done */
+  untilMs?: number;
+}
+
+/** @internal Validated options with defaults filled in (what the handlers and the reading use). */
+export interface ClientServerSettings {
+  protocol: ClientServerProtocol;
+  commands: number;
+  lossRate: number;
+  ackLossRate: number;
+  timeoutMs: number;
+  intervalMs: number;
+  maxTransmissions: number;
+  untilMs: number | undefined;
+}
+
+const KEYS = ["seed", "protocol", "commands", "lossRate", "ackLossRate", "delayMs", "duplicateRate", "timeoutMs", "intervalMs",
+  "maxTransmissions", "faults", "untilMs"];
+
+/**
+ * @internal Checks the options once, at the entry point (seed, delayMs, duplicateRate and faults are
+ * checked by createWorld, with the same parameter names).
+ */
+export function checkClientServerOptions(options: ClientServerOptions): ClientServerSettings {
+  if (options === null || typeof options !== "object") fail("runClientServer options", options, "an object");
+  checkKeys("runClientServer options", options, KEYS);
+  const lossRate = checkProbability("lossRate", options.lossRate ?? 0);
+  return {
+    protocol: checkOneOf("protocol", options.protocol ?? "ack", CLIENT_SERVER_PROTOCOLS),
+    commands: checkInteger("commands", options.commands ?? 10, 1, 100_000),
+    lossRate,
+    ackLossRate: checkProbability("ackLossRate", options.ackLossRate ?? lossRate),
+    timeoutMs: checkPositive("timeoutMs", options.timeoutMs ?? 50),
+    intervalMs: checkPositive("intervalMs", options.intervalMs ?? 10),
+    maxTransmissions: checkInteger("maxTransmissions", options.maxTransmissions ?? 1000, 1, 1_000_000),
+    untilMs: options.untilMs === undefined ? undefined : checkNonNegative("untilMs", options.untilMs),
+  };
+}
