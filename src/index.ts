@@ -84,8 +84,8 @@ export { dataLossProbability, replicaUnavailability } from "./failures/replicas"
 export type { DataLossOptions, DataLossRow, ReplicaRow, ReplicaUnavailabilityOptions } from "./failures/replicas";
 
 // views/: traces as rows and text
-export { protocolDiagramRows, protocolTimelineRows, replicationCostSweep } from "./views/replication-views";
-export type { ProtocolDiagramEvent, ProtocolDiagramMessage, ProtocolTimelineRow, ReplicationCostRow } from "./views/replication-views";
+export { protocolDiagramRows, protocolTimelineRows } from "./views/replication-views";
+export type { ProtocolDiagramEvent, ProtocolDiagramMessage, ProtocolTimelineRow } from "./views/replication-views";
 export { traceDiagram } from "./views/trace-diagram";
 export { textTable, traceDiffLines } from "./views/trace-text";
 
@@ -130,8 +130,8 @@ export { failureScalingSweep, failureTimelineRows, interFailureGaps } from "./le
 export type { FailureScalingOptions, FailureScalingRow, FailureTimelineRow, InterFailureGapOptions, InterFailureGaps } from "./lessons/00-why-distribute";
 export { exploreScoreRace } from "./lessons/02-two-clients-score-race";
 export type { ScoreRaceExploreOptions, ScoreRaceMessage } from "./lessons/02-two-clients-score-race";
-export { ackDivergenceProbability, distinctStatesRows, divergenceSweep, staggeredDivergenceProbability, uniformDelayWithSd } from "./lessons/03-state-replication";
-export type { DivergenceRow, DivergenceSweepOptions } from "./lessons/03-state-replication";
+export { ackDivergenceProbability, distinctStatesRows, divergenceSweep, replicationCostSweep, staggeredDivergenceProbability, uniformDelayWithSd } from "./lessons/03-state-replication";
+export type { DivergenceRow, DivergenceSweepOptions, ReplicationCostRow } from "./lessons/03-state-replication";
 export { twoPhaseAvailabilitySweep, twoPhaseCommitSweep, twoPhaseContentionSweep, twoPhaseDeadlock, twoPhaseInvariants, twoPhaseLivelock } from "./lessons/04-two-phase-protocol";
 export type { AvailabilityRow, CommitRow, ContentionRow, ContentionSweepOptions, TwoPhaseInvariantReport } from "./lessons/04-two-phase-protocol";
 export { duelingProposers, paxosProgressByDown, paxosRuns, ticketConflictSweep } from "./lessons/05-majority-and-paxos";

@@ -1,12 +1,9 @@
 /**
  * Views of protocol runs for notebooks 03 and 04: sequence-diagram rows labelled with command ids,
- * timeline rows (who waits, who is down, who holds which lock), and the serializer's cost sweep.
+ * and timeline rows (who waits, who is down, who holds which lock).
  */
-import type { Seed } from "../random/rng";
 import type { Trace } from "../sim/trace";
-import { checkInteger, checkKeys, checkPositive } from "../validate";
-import { clientServerReplication } from "../protocols/ack-replication";
-import { serializerReplication } from "../protocols/serializer";
+import { checkKeys } from "../validate";
 
 /** A message as the sequence diagram draws it, labelled with its command. */
 export interface ProtocolDiagramMessage {
@@ -99,45 +96,4 @@ export function protocolTimelineRows(trace: Trace, spec: {
   for (const [node, t] of Object.entries(down)) rows.push({ node, kind: "down", start: t, end });
   // Outages last, so a chart draws them on top of whatever the node was doing.
   return [...rows.filter((r) => r.kind !== "down"), ...rows.filter((r) => r.kind === "down")];
-}
-
-/** One row of {@link replicationCostSweep}. */
-export interface ReplicationCostRow {
-  protocol: "acks" | "serializer";
-  clients: number;
-  /** Mean ms from a command's first send to its commit. */
-  latencyMs: number;
-  /** Committed commands per second of virtual time. */
-  throughputPerS: number;
-  /** Closed forms with every delay equal to delayMs (see the TSDoc). */
-  latencyClosedFormMs: number;
-  throughputClosedFormPerS: number;
-}
-
-/**
- * Latency and throughput of both protocols against the number of clients, every one-way delay equal
- * to `delayMs`, clients sending back to back for `durationMs`. Closed forms (n >= 2 servers, d =
- * delayMs): acks to every server: latency 2d, throughput k / 2d; serializer: one command at a time,
- * 2d each, so throughput min(k / 4d, 1 / 2d) and, by Little's law, latency k / throughput = max(4d, 2dk).
- */
-export function replicationCostSweep(options: { seed: Seed; clients: number[]; servers?: number; delayMs?: number; durationMs?: number }): ReplicationCostRow[] {
-  checkKeys("replicationCostSweep options", options, ["seed", "clients", "servers", "delayMs", "durationMs"]);
-  const d = checkPositive("replicationCostSweep: delayMs", options.delayMs ?? 10);
-  const duration = checkPositive("replicationCostSweep: durationMs", options.durationMs ?? 2000);
-  const servers = checkInteger("replicationCostSweep: servers", options.servers ?? 3, 2);
-  const rows: ReplicationCostRow[] = [];
-  for (const k of options.clients) {
-    for (const protocol of ["acks", "serializer"] as const) {
-      const run = protocol === "serializer" ? serializerReplication : clientServerReplication;
-      const r = run({ seed: options.seed, clients: k, servers, delayMs: d, commandsPerClient: 1_000_000, untilMs: duration });
-      const thr = protocol === "serializer" ? Math.min(k / (4 * d), 1 / (2 * d)) : k / (2 * d);
-      rows.push({
-        protocol, clients: k,
-        latencyMs: r.latenciesMs.reduce((a, b) => a + b, 0) / Math.max(1, r.latenciesMs.length),
-        throughputPerS: (1000 * r.committed) / duration,
-        latencyClosedFormMs: k / thr, throughputClosedFormPerS: 1000 * thr,
-      });
-    }
-  }
-  return rows;
 }
