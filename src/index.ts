@@ -55,8 +55,7 @@ export type { QuorumAvailabilityOptions, QuorumAvailabilityRow, QuorumOverlapRow
 export { applyScoreOp, lognormalFirstProbability, runScoreRace, scoreRaceLabel, scoreRaceOutcome, scoreRaceWorld } from "./protocols/score-race";
 export type { ScoreOp, ScoreRaceOptions, ScoreRaceResult } from "./protocols/score-race";
 export { serializerReplication } from "./protocols/serializer";
-export { ticketDiagramRows } from "./protocols/ticket-runs";
-export type { ConsensusLog, TicketDiagramRows, TicketRunOptions, TicketRunResult } from "./protocols/ticket-runs";
+export type { ConsensusLog, TicketRunOptions, TicketRunResult } from "./protocols/ticket-runs";
 export { runTwoGenerals } from "./protocols/two-generals";
 export type { TwoGeneralsOptions, TwoGeneralsResult } from "./protocols/two-generals";
 export { twoPhaseCommit } from "./protocols/two-phase-commit";
@@ -84,9 +83,13 @@ export { dataLossProbability, replicaUnavailability } from "./failures/replicas"
 export type { DataLossOptions, DataLossRow, ReplicaRow, ReplicaUnavailabilityOptions } from "./failures/replicas";
 
 // views/: traces as rows and text
-export { protocolDiagramRows, protocolTimelineRows } from "./views/replication-views";
-export type { ProtocolDiagramEvent, ProtocolDiagramMessage, ProtocolTimelineRow } from "./views/replication-views";
+export { payloadLabel, recordLabel } from "./views/labels";
+export { sequenceRows } from "./views/sequence-rows";
+export type { SequenceRowMessage, SequenceRows, SequenceRowsOptions } from "./views/sequence-rows";
+export { timelineRows } from "./views/timeline-rows";
+export type { TimelineInterval, TimelineRow, TimelineSpec } from "./views/timeline-rows";
 export { traceDiagram } from "./views/trace-diagram";
+export type { TraceDiagramOptions } from "./views/trace-diagram";
 export { textTable, traceDiffLines } from "./views/trace-text";
 
 // charts/: Vega-Lite chart builders
