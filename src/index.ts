@@ -56,8 +56,7 @@ export type { QuorumAvailabilityOptions, QuorumAvailabilityRow, QuorumOverlapRow
 export { applyScoreOp, lognormalFirstProbability, runScoreRace, scoreRaceLabel } from "./protocols/score-race";
 export type { ScoreOp, ScoreRaceOptions, ScoreRaceResult } from "./protocols/score-race";
 export { serializerReplication } from "./protocols/serializer";
-export { ticketDiagramRows } from "./protocols/ticket-runs";
-export type { ConsensusLog, TicketDiagramRows, TicketRunOptions, TicketRunResult } from "./protocols/ticket-runs";
+export type { ConsensusLog, TicketRunOptions, TicketRunResult } from "./protocols/ticket-runs";
 export { runTwoGenerals } from "./protocols/two-generals";
 export type { TwoGeneralsOptions, TwoGeneralsResult } from "./protocols/two-generals";
 export { twoPhaseCommit } from "./protocols/two-phase-commit";
@@ -85,9 +84,13 @@ export { dataLossProbability, replicaUnavailability } from "./failures/replicas"
 export type { DataLossOptions, DataLossRow, ReplicaRow, ReplicaUnavailabilityOptions } from "./failures/replicas";
 
 // views/: traces as rows and text
-export { protocolDiagramRows, protocolTimelineRows, replicationCostSweep } from "./views/replication-views";
-export type { ProtocolDiagramEvent, ProtocolDiagramMessage, ProtocolTimelineRow, ReplicationCostRow } from "./views/replication-views";
+export { payloadLabel, recordLabel } from "./views/labels";
+export { sequenceRows } from "./views/sequence-rows";
+export type { SequenceRowMessage, SequenceRows, SequenceRowsOptions } from "./views/sequence-rows";
+export { timelineRows } from "./views/timeline-rows";
+export type { TimelineInterval, TimelineRow, TimelineSpec } from "./views/timeline-rows";
 export { traceDiagram } from "./views/trace-diagram";
+export type { TraceDiagramOptions } from "./views/trace-diagram";
 export { textTable, traceDiffLines } from "./views/trace-text";
 
 // charts/: Vega-Lite chart builders
@@ -131,8 +134,8 @@ export { failureScalingSweep, failureTimelineRows, interFailureGaps } from "./le
 export type { FailureScalingOptions, FailureScalingRow, FailureTimelineRow, InterFailureGapOptions, InterFailureGaps } from "./lessons/00-why-distribute";
 export { exploreScoreRace } from "./lessons/02-two-clients-score-race";
 export type { ScoreRaceExploreOptions, ScoreRaceMessage } from "./lessons/02-two-clients-score-race";
-export { ackDivergenceProbability, distinctStatesRows, divergenceSweep, staggeredDivergenceProbability, uniformDelayWithSd } from "./lessons/03-state-replication";
-export type { DivergenceRow, DivergenceSweepOptions } from "./lessons/03-state-replication";
+export { ackDivergenceProbability, distinctStatesRows, divergenceSweep, replicationCostSweep, staggeredDivergenceProbability, uniformDelayWithSd } from "./lessons/03-state-replication";
+export type { DivergenceRow, DivergenceSweepOptions, ReplicationCostRow } from "./lessons/03-state-replication";
 export { twoPhaseAvailabilitySweep, twoPhaseCommitSweep, twoPhaseContentionSweep, twoPhaseDeadlock, twoPhaseInvariants, twoPhaseLivelock } from "./lessons/04-two-phase-protocol";
 export type { AvailabilityRow, CommitRow, ContentionRow, ContentionSweepOptions, TwoPhaseInvariantReport } from "./lessons/04-two-phase-protocol";
 export { duelingProposers, paxosProgressByDown, paxosRuns, ticketConflictSweep } from "./lessons/05-majority-and-paxos";

@@ -1,46 +1,41 @@
 import { checkPositive } from "../validate";
 import { Chart } from "./chart";
 import { CHART_COLORS } from "./theme";
-import { checkOptions, Row } from "./_internals/rows";
+import { checkOptions } from "./_internals/rows";
 import { kindColors } from "./_internals/kinds";
 import { layoutSequence } from "./_internals/sequence-layout";
-import { INPUT_FATES, SequenceFate } from "../views/trace-rows";
+import { SequenceFate } from "./_internals/sequence-rows";
 
-export { SEQUENCE_FATES, INPUT_FATES as SEQUENCE_INPUT_FATES } from "../views/trace-rows";
-export type { SequenceFate } from "../views/trace-rows";
+export { SEQUENCE_FATES } from "./_internals/sequence-rows";
+export type { SequenceFate } from "./_internals/sequence-rows";
 
 /**
- * One message of a trace. Two shapes are accepted, so `trace.messages()` can be passed as it is:
- * - chart shape: `{ id, from, to, sendMs, deliverMs: number | null, fate, label? }` with fate
- *   "delivered"; "duplicate" (a second delivery of the same message); "lost" (lost in the network;
- *   drawn half way, ending in a cross); "dropped" (discarded, e.g. at a crashed receiver; drawn to the
- *   receiver when `deliverMs` is set, otherwise half way; ending in a cross);
- * - engine shape (`trace.messages()`): fate "delivered" with `duplicate: true` for copies, "lost",
- *   "partition", "crashed", "held-then-partition", "held-then-crashed", "intervention" (all drawn as
- *   dropped, at `dropMs`), "in-flight" or "held" (still travelling at the end: drawn grey, half way).
+ * One message arrow. `fate` says how it is drawn: "delivered" (an arrow to the receiver at `deliverMs`);
+ * "duplicate" (a second delivery of the same message: dashed, orange); "lost" (lost in the network) and
+ * "dropped" (discarded, e.g. at a crashed receiver), both ending in a cross: on the receiver's lane at
+ * `deliverMs` when it is set, otherwise half way, at `dropMs` when that is set; "in-flight" (still
+ * travelling at the end: grey, half way). The rows of a simulation trace come from `sequenceRows(trace)`.
  */
 export interface SequenceMessage {
   id: string | number;
   from: string;
   to: string;
   sendMs: number;
+  /** When it arrived (or was dropped at the receiver); null if it never reached the receiver. */
   deliverMs: number | null;
-  /** Engine shape: when the message was dropped. */
+  /** When it was dropped on the way (lost, dropped); the cross is drawn half way at this time. @defaultValue none */
   dropMs?: number | null;
-  fate: (typeof INPUT_FATES)[number];
-  /** Engine shape: true for a copy made by the network's duplication. */
-  duplicate?: boolean;
-  /** Short text drawn on the arrow, e.g. "cmd 3" or "ack". */
+  fate: SequenceFate;
+  /** Why, shown in the tooltip (e.g. "crashed", "partition"). @defaultValue the fate */
+  reason?: string;
+  /** Short text drawn on the arrow, e.g. "cmd(3)" or "ack". */
   label?: string;
 }
 
 /**
- * A node event. Two shapes are accepted:
- * - chart shape `{ node, startMs, endMs?, kind, label? }`: with `endMs`, or for kinds "crash" and
- *   "down", an interval shaded on the node's lane (open-ended to the end of the chart without
- *   `endMs`); other kinds (e.g. "execute") are points with the label beside them;
- * - engine shape (`trace.rows()`, `{ t, kind, node, label, detail }`): each crash..recover becomes a
- *   shaded "crash" interval, each `record` event a labelled point; other kinds are ignored.
+ * A node event `{ node, startMs, endMs?, kind, label? }`: with `endMs`, or for kinds "crash" and "down",
+ * an interval shaded on the node's lane (open-ended to the end of the chart without `endMs`); other
+ * kinds (e.g. "execute") are points with the label beside them.
  */
 export interface SequenceEvent {
   node: string;
@@ -76,7 +71,8 @@ const FATE_DASH: Record<SequenceFate, number[]> = { delivered: [1, 0], duplicate
  * downward, an arrow per message from its send time on the sender's lane to its delivery time on the
  * receiver's lane; lost messages stop half way in a cross, duplicates are dashed and orange, crashes
  * and down time are shaded on the lane. Throws on malformed rows, naming the array, field and index.
- * @example sequenceDiagram(trace.messages(), trace.events(), { nodes: ["client", "server"] })
+ * For a simulation trace, `traceDiagram(trace)` does it all; `sequenceRows(trace)` gives the rows.
+ * @example sequenceDiagram([{ id: 1, from: "u1", to: "s1", sendMs: 0, deliverMs: 10, fate: "delivered", label: "cmd(c1)" }])
  */
 export function sequenceDiagram(
   messages: readonly SequenceMessage[] | readonly object[],

@@ -137,3 +137,44 @@ export function distinctStatesRows(options: { seed: Seed; runs: number; clients:
   const rows = proportionRows(counts.map((c) => String(c).padStart(width, " "))).map((r) => ({ ...r, outcome: r.outcome.trim() }));
   return { rows, meanSimulated: meanCI(counts), meanClosedForm: (options.commandsPerClient ?? 1) === 1 ? m * (1 - Math.pow(1 - 1 / m, options.servers)) : null };
 }
+
+/** One row of {@link replicationCostSweep}. */
+export interface ReplicationCostRow {
+  protocol: "acks" | "serializer";
+  clients: number;
+  /** Mean ms from a command's first send to its commit. */
+  latencyMs: number;
+  /** Committed commands per second of virtual time. */
+  throughputPerS: number;
+  /** Closed forms with every delay equal to delayMs (see the TSDoc). */
+  latencyClosedFormMs: number;
+  throughputClosedFormPerS: number;
+}
+
+/**
+ * Latency and throughput of both protocols against the number of clients, every one-way delay equal
+ * to `delayMs`, clients sending back to back for `durationMs`. Closed forms (n >= 2 servers, d =
+ * delayMs): acks to every server: latency 2d, throughput k / 2d; serializer: one command at a time,
+ * 2d each, so throughput min(k / 4d, 1 / 2d) and, by Little's law, latency k / throughput = max(4d, 2dk).
+ */
+export function replicationCostSweep(options: { seed: Seed; clients: number[]; servers?: number; delayMs?: number; durationMs?: number }): ReplicationCostRow[] {
+  checkKeys("replicationCostSweep options", options, ["seed", "clients", "servers", "delayMs", "durationMs"]);
+  const d = checkPositive("replicationCostSweep: delayMs", options.delayMs ?? 10);
+  const duration = checkPositive("replicationCostSweep: durationMs", options.durationMs ?? 2000);
+  const servers = checkInteger("replicationCostSweep: servers", options.servers ?? 3, 2);
+  const rows: ReplicationCostRow[] = [];
+  for (const k of options.clients) {
+    for (const protocol of ["acks", "serializer"] as const) {
+      const run = protocol === "serializer" ? serializerReplication : clientServerReplication;
+      const r = run({ seed: options.seed, clients: k, servers, delayMs: d, commandsPerClient: 1_000_000, untilMs: duration });
+      const thr = protocol === "serializer" ? Math.min(k / (4 * d), 1 / (2 * d)) : k / (2 * d);
+      rows.push({
+        protocol, clients: k,
+        latencyMs: r.latenciesMs.reduce((a, b) => a + b, 0) / Math.max(1, r.latenciesMs.length),
+        throughputPerS: (1000 * r.committed) / duration,
+        latencyClosedFormMs: k / thr, throughputClosedFormPerS: 1000 * thr,
+      });
+    }
+  }
+  return rows;
+}

@@ -1,7 +1,6 @@
 /**
  * What the ticket protocols (naive tickets and Paxos) share: run options, the world they run in
- * (clients u1.., servers s1..), the log of proposals, stores and executions that safety checks read,
- * and the rows of a sequence diagram.
+ * (clients u1.., servers s1..), and the log of proposals, stores and executions that safety checks read.
  */
 import { createWorld } from "../sim/world";
 import { type FaultEvent } from "../sim/options";
@@ -143,55 +142,4 @@ export function runTicketWorld(
 /** @internal A fresh, empty log. */
 export function emptyLog(): ConsensusLog {
   return { attempts: [], proposals: [], stores: [], executes: [], decisions: [] };
-}
-
-/** Rows for `sequenceDiagram(messages, events, { nodes })`: messages labelled like the chapter. */
-export interface TicketDiagramRows {
-  nodes: string[];
-  messages: { id: number; from: string; to: string; sendMs: number; deliverMs: number | null; dropMs: number | null; fate: string; duplicate: boolean; label: string }[];
-  events: { node: string; startMs: number; endMs?: number | null; kind: string; label: string }[];
-}
-
-/**
- * The messages and events of a run as sequence-diagram rows, each message labelled with its
- * content, e.g. `ok(0, ⊥)`, `propose(4, c2)`, `execute(c1)`; executions, crashes and recoveries
- * become events. Pass `untilMs` to keep only what happened before that time.
- */
-export function ticketDiagramRows(result: TicketRunResult, untilMs = Infinity): TicketDiagramRows {
-  const messages = result.trace.messages().filter((m) => m.sendMs <= untilMs).map((m) => ({
-    id: m.id, from: m.from, to: m.to, sendMs: m.sendMs,
-    deliverMs: m.deliverMs !== null && m.deliverMs <= untilMs ? m.deliverMs : null,
-    dropMs: m.dropMs, fate: m.deliverMs !== null && m.deliverMs > untilMs ? "in-flight" : m.fate,
-    duplicate: m.duplicate, label: payloadText(m.payload),
-  }));
-  const events: TicketDiagramRows["events"] = result.log.executes
-    .filter((e) => e.atMs <= untilMs)
-    .map((e) => ({ node: e.server, startMs: e.atMs, kind: "execute", label: `executes ${e.command}` }));
-  const down = new Map<string, number>();
-  for (const row of result.trace.rows()) {
-    if (row.t > untilMs || row.node === null) continue;
-    if (row.kind === "crash") down.set(row.node, row.t);
-    if (row.kind === "recover" && down.has(row.node)) {
-      events.push({ node: row.node, startMs: down.get(row.node)!, endMs: row.t, kind: "crash", label: "down" });
-      down.delete(row.node);
-    }
-  }
-  for (const [node, at] of down) events.push({ node, startMs: at, kind: "crash", label: "down" });
-  return { nodes: [...result.clients, ...result.servers], messages, events };
-}
-
-function payloadText(p: any): string {
-  const c = (x: string | null) => (x === null ? "⊥" : x);
-  switch (p?.type) {
-    case "ticket": return p.t === undefined ? "ticket?" : `ticket ${p.t}`;
-    case "ok": return `ok(${p.tStore}, ${c(p.c)})`;
-    case "propose": return `propose(${p.t}, ${p.c})`;
-    case "store": return `store(${p.c}, T=${p.t})`;
-    case "success": return "success";
-    case "refused": return "refused";
-    case "nack": return `nack(${p.tMax})`;
-    case "execute": return `execute(${p.c})`;
-    case "executed": return "done";
-    default: return String(p?.type ?? p);
-  }
 }

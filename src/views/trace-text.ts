@@ -4,21 +4,21 @@
 import type { TraceDiff } from "../sim/diff";
 import type { TraceRow } from "../sim/trace";
 import { checkInteger, fail } from "../validate";
-import { detailText } from "./trace-diagram";
+import { recordLabel, valueText } from "./labels";
 
 const ms = (t: number) => `${Number(t.toFixed(2))} ms`;
 
 /**
  * One trace event as a short line, e.g. `20 ms  drop ack #4 server→client (intervention)` or
- * `10 ms  server: execute cmd 0` (a recorded detail is shown as by detailText).
+ * `10 ms  server: execute(0)` (a recorded state change reads as in the diagrams: recordLabel).
  */
 export function traceRowText(row: TraceRow): string {
   if (row.msgId !== null) {
     const reason = row.reason ? ` (${row.reason})` : "";
     return `${ms(row.t)}  ${row.kind} ${row.label ?? ""} #${row.msgId} ${row.from}→${row.to}${reason}`;
   }
-  const detail = row.detail === null ? "" : ` ${detailText(row.detail)}`;
-  return `${ms(row.t)}  ${row.node ?? "world"}: ${row.kind === "record" ? "" : `${row.kind} `}${row.label ?? ""}${detail}`;
+  if (row.kind === "record") return `${ms(row.t)}  ${row.node ?? "world"}: ${recordLabel(row.label ?? "record", row.detail)}`;
+  return `${ms(row.t)}  ${row.node ?? "world"}: ${row.kind}${row.label === null ? "" : ` ${row.label}`}${row.detail === null ? "" : ` ${valueText(row.detail)}`}`;
 }
 
 /**

@@ -3,7 +3,9 @@ import assert from "node:assert/strict";
 import { runTwoGenerals } from "../../src/protocols/two-generals";
 import { findRunSeed } from "../../src/stats/seed-search";
 import { textTable, traceDiffLines, traceRowText } from "../../src/views/trace-text";
-import { detailText, traceDiagram, traceEvents } from "../../src/views/trace-diagram";
+import { traceDiagram } from "../../src/views/trace-diagram";
+import { sequenceRows } from "../../src/views/sequence-rows";
+import { recordLabel } from "../../src/views/labels";
 import { runClientServer } from "../../src/protocols/client-server";
 import { diffTraces } from "../../src/sim/diff";
 import { runSeed } from "../../src/stats/montecarlo";
@@ -42,16 +44,16 @@ test("traceDiffLines(diff) reports identical traces and the first divergence of 
   assert.ok(lines.some((l) => /and \d+ more/.test(l)));
 });
 
-test("traceRowText(row) and detailText(detail) give short readable lines", () => {
+test("traceRowText(row) and recordLabel(kind, detail) give short readable lines", () => {
   const rows = runClientServer({ seed: 1, commands: 1 }).trace.rows();
-  assert.equal(traceRowText(rows.find((r) => r.kind === "record")!), "10 ms  s1: execute cmd 0");
-  assert.equal(detailText({ op: "+10", score: 10 }), "op +10, score 10");
-  assert.equal(detailText(null), "");
+  assert.equal(traceRowText(rows.find((r) => r.kind === "record")!), "10 ms  s1: execute(0)");
+  assert.equal(recordLabel("apply", { op: "+10", score: 10 }), "apply(+10, 10)");
+  assert.equal(recordLabel("prepare", null), "prepare");
 });
 
-test("traceEvents(trace) labels recorded state changes; traceDiagram(trace) draws them", () => {
+test("sequenceRows(trace) labels recorded state changes; traceDiagram(trace) draws them", () => {
   const { trace } = runClientServer({ seed: 2, commands: 2 });
-  assert.deepEqual(traceEvents(trace).map((e) => e.label), ["execute cmd 0", "execute cmd 1"]);
+  assert.deepEqual(sequenceRows(trace).events.map((e) => e.label), ["execute(0)", "execute(1)"]);
   assert.match(traceDiagram(trace, { title: "t" }).describe(), /t \(layer of/);
 });
 

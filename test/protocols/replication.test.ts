@@ -7,7 +7,7 @@ import { serializerReplication } from "../../src/protocols/serializer";
 import {
   ackDivergenceProbability, divergenceSweep, staggeredDivergenceProbability, uniformDelayWithSd,
 } from "../../src/lessons/03-state-replication";
-import { replicationCostSweep } from "../../src/views/replication-views";
+import { replicationCostSweep } from "../../src/lessons/03-state-replication";
 
 test("clientServerReplication(options) executes every command exactly once on every server", () => {
   fc.assert(fc.property(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 }),

@@ -3,7 +3,6 @@ import assert from "node:assert/strict";
 import { checkConsensusSafety } from "../../src/properties/consensus";
 import { findConflictingNaiveTicketRun, naiveTicketConflicts, runNaiveTicket } from "../../src/protocols/naive-ticket";
 import { runPaxos } from "../../src/protocols/paxos";
-import { ticketDiagramRows } from "../../src/protocols/ticket-runs";
 
 test("runNaiveTicket(options) with one client executes its command on the majority that stored it", () => {
   const r = runNaiveTicket({ seed: 1, clients: 1 });
@@ -75,15 +74,6 @@ test("checkConsensusSafety(log, servers) flags two chosen commands and a later p
   assert.equal(s.laterProposalsCarryChosen, false);
   assert.equal(s.ok, false);
   assert.match(s.violation!, /two commands were chosen/);
-});
-
-test("ticketDiagramRows(result) labels messages like the chapter", () => {
-  const d = ticketDiagramRows(runPaxos({ seed: 42 }));
-  const labels = new Set(d.messages.map((m) => m.label.replace(/\d+/g, "#")));
-  for (const l of ["ticket #", "propose(#, c#)", "success", "execute(c#)"]) assert.ok(labels.has(l), `missing ${l}`);
-  assert.ok([...labels].some((l) => l.startsWith("ok(")));
-  assert.ok(d.events.some((e) => e.kind === "execute"));
-  assert.deepEqual(d.nodes, ["u1", "u2", "s1", "s2", "s3"]);
 });
 
 test("runPaxos and runNaiveTicket reject bad options with messages naming the parameter", () => {

@@ -212,6 +212,10 @@ row("withParam", "field", '"zz"', "malformed rows", () => lib.withParam(lib.outc
 bad("Chart.size", "widthPx", "> 0", [NEG, NAN], (v) => lib.outcomeChart([okRow]).size(v, 200));
 bad("Chart.name", "figureName", "letters, digits", [["file path", "../x"]], (v) => lib.outcomeChart([okRow]).name(v));
 bad("traceDiagram", "trace", "a Trace", [["wrong type", null]], (v) => lib.traceDiagram(v));
+const aTrace = () => world({}).run();
+bad("sequenceRows", "untilMs", "in [0, Infinity)", [NEG, NAN], (v) => lib.sequenceRows(aTrace(), { untilMs: v }));
+bad("sequenceRows", "trace", "a Trace", [["wrong type", {}]], (v) => lib.sequenceRows(v));
+bad("timelineRows", "trace", "a Trace", [["wrong type", null]], (v) => lib.timelineRows(v, {}));
 
 // ---- display: save and show ----
 const chart = () => lib.outcomeChart([okRow]);

@@ -3,7 +3,7 @@
  * index per node, arrow end points, where lost messages stop, and the time domain.
  */
 import { checkRows, Row } from "./rows";
-import { normalizeEvents, normalizeMessages, SEQUENCE_FATES, SequenceFate } from "../../views/trace-rows";
+import { normalizeEvents, normalizeMessages, SEQUENCE_FATES, SequenceFate } from "./sequence-rows";
 
 /** The computed layout. */
 export interface SequenceLayout {

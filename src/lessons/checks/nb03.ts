@@ -3,7 +3,7 @@
  * (closed form or simulation) and returns a Verdict that never shows that value.
  */
 import { ackDivergenceProbability } from "../03-state-replication";
-import { replicationCostSweep } from "../../views/replication-views";
+import { replicationCostSweep } from "../03-state-replication";
 import { selfCheckEqual, selfCheckNumber, type Verdict } from "./verdict";
 
 /**
