@@ -47,16 +47,18 @@ export type { ReplicationOptions, ReplicationResult } from "./protocols/ack-repl
 export { CLIENT_SERVER_PROTOCOLS, runClientServer } from "./protocols/client-server";
 export type { ClientServerOptions, ClientServerProtocol, ClientServerResult } from "./protocols/client-server";
 export type { ProtocolRun } from "./protocols/protocol-run";
-export { findConflictingNaiveTicketRun, naiveTicketConflicts, runNaiveTicket } from "./protocols/naive-ticket";
-export type { NaiveTicketConflictOptions, NaiveTicketConflictRow, NaiveTicketOptions } from "./protocols/naive-ticket";
+export { runNaiveTicket } from "./protocols/naive-ticket";
+export type { NaiveTicketMessage, NaiveTicketOptions } from "./protocols/naive-ticket";
 export { runPaxos } from "./protocols/paxos";
-export type { PaxosOptions, PaxosRunResult } from "./protocols/paxos";
-export { allUpProbability, binomialAtLeast, majoritySize, majorityUpProbability, quorumAvailability, quorumOverlap } from "./protocols/quorum";
-export type { QuorumAvailabilityOptions, QuorumAvailabilityRow, QuorumOverlapRow } from "./protocols/quorum";
+export type { PaxosMessage, PaxosOptions, PaxosRunResult } from "./protocols/paxos";
+export { allUpProbability, binomialAtLeast, majoritySize, majorityUpProbability, quorumOverlap } from "./protocols/quorum";
+export type { QuorumOverlapRow } from "./protocols/quorum";
 export { applyScoreOp, lognormalFirstProbability, runScoreRace, scoreRaceLabel } from "./protocols/score-race";
 export type { ScoreOp, ScoreRaceOptions, ScoreRaceResult } from "./protocols/score-race";
 export { serializerReplication } from "./protocols/serializer";
-export type { ConsensusLog, TicketRunOptions, TicketRunResult } from "./protocols/ticket-runs";
+export { consensusLog } from "./protocols/ticket-records";
+export type { ConsensusLog, TicketOutcome, TicketRecords } from "./protocols/ticket-records";
+export type { TicketRunOptions, TicketRunResult } from "./protocols/ticket-runs";
 export { runTwoGenerals } from "./protocols/two-generals";
 export type { TwoGeneralsOptions, TwoGeneralsResult } from "./protocols/two-generals";
 export { twoPhaseCommit } from "./protocols/two-phase-commit";
@@ -67,7 +69,7 @@ export type { TwoPhaseOptions, TwoPhaseResult } from "./protocols/two-phase";
 // properties/: invariants and fault schedules
 export { checkConsensusSafety, fuzzPaxos, randomFaultSchedule } from "./properties/consensus";
 export type { ConsensusSafety, PaxosFuzzRow, RandomFaultOptions } from "./properties/consensus";
-export { DEFAULT_LADDER_SCHEDULE, LADDER_PROPERTIES, LADDER_PROTOCOLS, ladderRates, protocolLadder, randomLadderSchedule } from "./properties/ladder";
+export { DEFAULT_LADDER_SCHEDULE, LADDER_NODES, LADDER_PROPERTIES, LADDER_PROTOCOLS, ladderRates, protocolLadder, randomLadderSchedule } from "./properties/ladder";
 export type { LadderOptions, LadderProperty, LadderProtocol, LadderRow, LadderRunView, LadderSchedule } from "./properties/ladder";
 
 // failures/: failures at scale and the published data
@@ -138,8 +140,10 @@ export { ackDivergenceProbability, distinctStatesRows, divergenceSweep, replicat
 export type { DivergenceRow, DivergenceSweepOptions, ReplicationCostRow } from "./lessons/03-state-replication";
 export { twoPhaseAvailabilitySweep, twoPhaseCommitSweep, twoPhaseContentionSweep, twoPhaseDeadlock, twoPhaseInvariants, twoPhaseLivelock } from "./lessons/04-two-phase-protocol";
 export type { AvailabilityRow, CommitRow, ContentionRow, ContentionSweepOptions, TwoPhaseInvariantReport } from "./lessons/04-two-phase-protocol";
-export { duelingProposers, paxosProgressByDown, paxosRuns, ticketConflictSweep } from "./lessons/05-majority-and-paxos";
-export type { DuelResult, PaxosProgressRow, PaxosRunRow, PaxosRunsOptions, TicketConflictRow } from "./lessons/05-majority-and-paxos";
+export { findConflictingNaiveTicketRun, naiveTicketConflicts, quorumAvailability, ticketConflictSweep } from "./lessons/05-majority-and-paxos";
+export type { NaiveTicketConflictOptions, NaiveTicketConflictRow, QuorumAvailabilityOptions, QuorumAvailabilityRow, TicketConflictRow } from "./lessons/05-majority-and-paxos";
+export { duelingProposers, paxosProgressByDown, paxosRuns } from "./lessons/05-paxos-runs";
+export type { DuelResult, PaxosProgressRow, PaxosRunRow, PaxosRunsOptions } from "./lessons/05-paxos-runs";
 export { nb00CheckDrivesPerTenMinutes, nb00CheckFailuresPerDay, nb00CheckQuietHour, nb00CheckReplicasForOneMinute } from "./lessons/checks/nb00";
 export { nb01CheckDuplicates, nb01CheckGeneralsRounds, nb01CheckTransmissions } from "./lessons/checks/nb01";
 export { nb02CheckJitter, nb02CheckSlowClient, nb02CheckThreeClients, nb02CheckZeroWithLoss } from "./lessons/checks/nb02";

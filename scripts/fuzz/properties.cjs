@@ -113,6 +113,29 @@ function checkLocks(trace, servers) {
   }
 }
 
+/**
+ * A ticket run's result agrees with its trace's records: the executed map is each server's first
+ * "execute" record, a server executes at most once, "decided" means a "decide" record, and no client
+ * starts more than maxAttempts attempts (one "give-up" record at most, after all of them).
+ */
+function checkTicketRecords(r, maxAttempts) {
+  const executes = r.trace.records("execute"), decisions = r.trace.records("decide");
+  const seen = new Set();
+  for (const e of executes) {
+    must(!seen.has(e.node), `${r.protocol}: ${e.node} executed twice`);
+    seen.add(e.node);
+    must(r.executed[e.node] === e.detail.command, `${r.protocol}: result says ${e.node} executed ${r.executed[e.node]}, its record says ${e.detail.command}`);
+  }
+  for (const s of r.servers) if (!seen.has(s)) must(r.executed[s] === null, `${r.protocol}: result says ${s} executed ${r.executed[s]}, no record says so`);
+  must(r.decided === decisions.length > 0, `${r.protocol}: decided is ${r.decided} with ${decisions.length} decide records`);
+  must(r.firstDecisionMs === (decisions.length > 0 ? decisions[0].t : null), `${r.protocol}: firstDecisionMs ${r.firstDecisionMs}`);
+  for (const c of r.clients) {
+    const attempts = r.trace.records("attempt").filter((a) => a.node === c).length;
+    const gaveUp = r.trace.records("give-up").filter((g) => g.node === c).length;
+    must(attempts <= maxAttempts && gaveUp <= 1 && (gaveUp === 0 || attempts === maxAttempts), `${r.protocol}: ${c} started ${attempts} attempts and gave up ${gaveUp} times (maxAttempts ${maxAttempts})`);
+  }
+}
+
 /** The fuzz targets over the library `lib` (the compiled package) and fast-check `fc`. */
 function fuzzTargets(lib, fc) {
   const targets = [];
@@ -304,7 +327,8 @@ function fuzzTargets(lib, fc) {
     },
   });
 
-  // Tickets: Paxos must stay safe under any schedule; the naive ticket protocol only keeps the engine's invariants.
+  // Tickets: Paxos must stay safe under any schedule; the naive ticket protocol only keeps the engine's
+  // invariants and its own bookkeeping. For both, the result is what the trace's records derive.
   const tickets = (fuzzName, fn, safe) => ({
     name: fuzzName,
     arbitrary: fc.record({ clients: fc.integer({ min: 1, max: 3 }), servers: fc.constantFrom(1, 3, 5) }).chain(({ clients, servers }) => {
@@ -318,14 +342,38 @@ function fuzzTargets(lib, fc) {
     check(cfg) {
       const r = fn(cfg);
       checkEngineInvariants(r.trace);
+      checkTicketRecords(r, cfg.maxAttempts);
       if (safe) {
         const s = lib.checkConsensusSafety(r.log, r.servers.length);
         must(s.ok, `Paxos agreement broken: ${s.violation}`);
+        const decided = new Set(r.log.decisions.map((d) => d.command));
+        for (const e of r.log.executes) must(decided.has(e.command), `Paxos: ${e.server} executed ${e.command}, which no client decided`);
       }
     },
   });
   targets.push(tickets("paxos", lib.runPaxos, true));
   targets.push(tickets("naive-ticket", lib.runNaiveTicket, false));
+
+  // The ladder: random loss, delay and any fault entries on u1 and s1, replayed through every rung;
+  // every cell is 0 or 1, and Paxos never duplicates, diverges or conflicts. ("lost command" is left
+  // out: a decision just before the run stops may still have its execute messages in flight.)
+  targets.push({
+    name: "ladder",
+    arbitrary: fc.record({
+      seed: seedArb(fc), lossRate: rate(fc, 0.2), meanDelayMs: fc.integer({ min: 1, max: 20 }), faults: faultSchedule(fc, ["u1", "s1"], 150, 4),
+    }),
+    check(cfg) {
+      const { seed, ...schedule } = cfg;
+      const rows = lib.protocolLadder({ seed, schedule, untilMs: 1500 });
+      must(rows.length === lib.LADDER_PROTOCOLS.length * lib.LADDER_PROPERTIES.length, `ladder: ${rows.length} rows`);
+      for (const r of rows) {
+        must(r.broken === 0 || r.broken === 1, `ladder: ${r.protocol} / ${r.property} is ${r.broken}`);
+        if (r.protocol === "Paxos" && ["duplicate execution", "divergence", "conflicting execution"].includes(r.property)) {
+          must(r.broken === 0, `ladder: Paxos broke "${r.property}"`);
+        }
+      }
+    },
+  });
 
   return targets.filter((t) => t.check);
 }

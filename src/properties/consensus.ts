@@ -1,5 +1,6 @@
 /**
- * Safety of ticket protocols, checked on the log of a run, and a fuzzer that runs Paxos under many
+ * Safety of ticket protocols, checked on the consensus log of a run (derived from its trace's records,
+ * see consensusLog), and a fuzzer that runs Paxos under many
  * random fault schedules (crashes, recoveries, partitions, held links, loss, duplication, delays).
  */
 import type { FaultEvent } from "../sim/options";
@@ -8,7 +9,7 @@ import { createRng, type Rng, type Seed } from "../random/rng";
 import { exponential } from "../random/distributions";
 import { checkInteger, checkKeys, checkNames, checkPositive, fail } from "../validate";
 import { runPaxos } from "../protocols/paxos";
-import type { ConsensusLog } from "../protocols/ticket-runs";
+import type { ConsensusLog } from "../protocols/ticket-records";
 
 /** What {@link checkConsensusSafety} found. */
 export interface ConsensusSafety {
@@ -27,7 +28,7 @@ export interface ConsensusSafety {
 }
 
 /**
- * Checks the chapter's safety properties on a run's log: a proposal (t, c) is chosen once a majority
+ * Checks the chapter's safety properties on a run's log (`run.log`, or `consensusLog(run.trace)`): a proposal (t, c) is chosen once a majority
  * of the `servers` servers stored it; at most one command may be chosen; once (t, c) is chosen every
  * proposal with a larger ticket carries c (the chapter's lemma); all executions agree on it.
  */

@@ -1,7 +1,8 @@
 /**
- * Adapters for the protocol ladder: run one protocol of the project under a protocol-neutral fault
- * schedule and reduce the run to what the ladder judges (servers' execution logs, the commands their
- * clients consider done, and whether a live client is still waiting when the run stops).
+ * Adapters for the protocol ladder: run one protocol of the project with the ladder's network and
+ * fault entries, and reduce the run to what the ladder judges (servers' execution logs, the commands
+ * their clients consider done, and whether a live client is still waiting when the run stops). Every
+ * outcome is read from the run's result or its trace; nothing is assumed about a protocol's limits.
  */
 import type { FaultEvent, LinkOptions } from "../sim/options";
 import type { Trace } from "../sim/trace";
@@ -32,79 +33,111 @@ export interface LadderRunView {
   waiting: boolean;
 }
 
-interface Schedule { lossRate: number; crashes: { node: "client" | "server"; atMs: number }[] }
-interface RunContext { seed: Seed; untilMs: number; delayMs: DistributionLike }
+/** The network and faults of one run; the fault entries name u1 (the first client) and s1 (the first server). */
+export interface LadderRun { seed: Seed; untilMs: number; delayMs: DistributionLike; lossRate: number; faults: FaultEvent[] }
 
-/** Runs one rung under the schedule (the first client and first server are the ones that crash). */
-export function runLadderProtocol(protocol: LadderProtocol, schedule: Schedule, ctx: RunContext): LadderRunView {
-  const crashed = (role: "client" | "server") => schedule.crashes.some((c) => c.node === role && c.atMs <= ctx.untilMs);
-  const faults = (client: string, server: string): FaultEvent[] =>
-    schedule.crashes.map((c) => ({ at: c.atMs, crash: c.node === "client" ? client : server }));
+/**
+ * Today's node names of each rung's first client and first server. Once every protocol names its
+ * nodes u1.. and s1.. this map is the identity and goes away.
+ */
+const NAMES: Record<"client-server" | "replication" | "tickets", { u1: string; s1: string }> = {
+  "client-server": { u1: "u1", s1: "s1" },
+  replication: { u1: "A", s1: "S1" },
+  tickets: { u1: "u1", s1: "s1" },
+};
+
+/** Runs one rung with the run's network and faults. */
+export function runLadderProtocol(protocol: LadderProtocol, run: LadderRun): LadderRunView {
   switch (protocol) {
     case "naive client-server":
     case "client-server + ACKs": {
-      const { trace } = runClientServer({ seed: ctx.seed, protocol: protocol === "naive client-server" ? "naive" : "ack", commands: 3, lossRate: schedule.lossRate,
-        delayMs: ctx.delayMs, faults: faults("u1", "s1"), untilMs: ctx.untilMs });
-      const logs = logsFromRecords(trace, ["s1"], (d) => `cmd ${d.cmd}`);
+      const names = NAMES["client-server"], commands = 3;
+      const { trace } = runClientServer({ seed: run.seed, protocol: protocol === "naive client-server" ? "naive" : "ack", commands, lossRate: run.lossRate,
+        delayMs: run.delayMs, faults: renamed(run.faults, names), untilMs: run.untilMs });
+      const cmd = (k: number) => `cmd ${k}`;
+      const logs = { [names.s1]: trace.records<{ cmd: number }>("execute").filter((r) => r.node === names.s1).map((r) => cmd(r.detail.cmd)) };
       const sent = new Set<string>(), acked = new Set<string>();
       for (const m of trace.messages()) {
         const p = m.payload as { kind: string; cmd: number };
-        if (p.kind === "cmd") sent.add(`cmd ${p.cmd}`);
-        if (p.kind === "ack" && m.fate === "delivered") acked.add(`cmd ${p.cmd}`);
+        if (p.kind === "cmd") sent.add(cmd(p.cmd));
+        if (p.kind === "ack" && m.fate === "delivered") acked.add(cmd(p.cmd));
       }
-      for (const r of trace.rows()) if (r.kind === "record" && r.label === "give-up") acked.add(`cmd ${(r.detail as { cmd: number }).cmd}`);
+      for (const r of trace.records<{ cmd: number }>("give-up")) acked.add(cmd(r.detail.cmd)); // the client stopped waiting for it
       if (protocol === "naive client-server") return { logs, done: [...sent], waiting: false };
-      return { logs, done: [...acked], waiting: !crashed("client") && acked.size < 3 };
+      return { logs, done: [...acked], waiting: !downAtEnd(trace).has(names.u1) && acked.size < commands };
     }
     case "ACKs, 3 servers":
     case "serializer": {
-      const run = protocol === "serializer" ? serializerReplication : clientServerReplication;
-      const r = run({ seed: ctx.seed, clients: 2, servers: 3, delayMs: ctx.delayMs, lossRate: schedule.lossRate, untilMs: ctx.untilMs, faults: faults("A", "S1") });
-      return { logs: r.logs, ...clientProgress(r.trace, r.clients, crashed("client") ? "A" : null) };
+      const replicate = protocol === "serializer" ? serializerReplication : clientServerReplication;
+      const r = replicate({ seed: run.seed, clients: 2, servers: 3, delayMs: run.delayMs, lossRate: run.lossRate, untilMs: run.untilMs, faults: renamed(run.faults, NAMES.replication) });
+      return { logs: r.logs, ...clientProgress(r.trace, r.clients) };
     }
     case "two-phase": {
       const links: Record<string, LinkOptions> = {};
-      for (const c of ["A", "B"]) for (const s of ["S1", "S2", "S3"]) links[`${c}<->${s}`] = { lossRate: schedule.lossRate };
-      const r = twoPhaseProtocol({ seed: ctx.seed, clients: 2, servers: 3, delayMs: ctx.delayMs, lockTimeoutMs: 100, untilMs: ctx.untilMs, faults: faults("A", "S1"), links });
-      return { logs: r.logs, ...clientProgress(r.trace, r.clients, crashed("client") ? "A" : null) };
+      for (const c of ["A", "B"]) for (const s of ["S1", "S2", "S3"]) links[`${c}<->${s}`] = { lossRate: run.lossRate };
+      const r = twoPhaseProtocol({ seed: run.seed, clients: 2, servers: 3, delayMs: run.delayMs, lockTimeoutMs: 100, untilMs: run.untilMs, faults: renamed(run.faults, NAMES.replication), links });
+      return { logs: r.logs, ...clientProgress(r.trace, r.clients) };
     }
     case "naive tickets":
     case "Paxos": {
-      const opts = { seed: ctx.seed, clients: 2, servers: 3, delayMs: ctx.delayMs, lossRate: schedule.lossRate, timeoutMs: 150, untilMs: ctx.untilMs, faults: faults("u1", "s1") };
-      return ticketView(protocol === "Paxos" ? runPaxos(opts) : runNaiveTicket(opts), crashed("client") ? "u1" : null);
+      const opts = { seed: run.seed, clients: 2, servers: 3, delayMs: run.delayMs, lossRate: run.lossRate, timeoutMs: 150, untilMs: run.untilMs, faults: renamed(run.faults, NAMES.tickets) };
+      return ticketView(protocol === "Paxos" ? runPaxos(opts) : runNaiveTicket(opts));
     }
   }
 }
 
-function logsFromRecords(trace: Trace, servers: string[], id: (detail: any) => string): Record<string, string[]> {
-  const logs: Record<string, string[]> = {};
-  for (const s of servers) logs[s] = [];
-  for (const r of trace.rows()) if (r.kind === "record" && r.label === "execute" && r.node !== null && logs[r.node]) logs[r.node].push(id(r.detail));
-  return logs;
+/** The fault entries with u1 and s1 replaced by a rung's own names. */
+function renamed(faults: readonly FaultEvent[], names: { u1: string; s1: string }): FaultEvent[] {
+  const one = (n: string) => (n === "u1" ? names.u1 : n === "s1" ? names.s1 : n);
+  const some = (n: string | string[]) => (Array.isArray(n) ? n.map(one) : one(n));
+  const link = (l: { from: string | string[]; to: string | string[] }) => ({ from: some(l.from), to: some(l.to) });
+  return faults.map((f): FaultEvent => {
+    if ("crash" in f) return { ...f, crash: one(f.crash) };
+    if ("recover" in f) return { ...f, recover: one(f.recover) };
+    if ("partition" in f) return { ...f, partition: f.partition.map((g) => g.map(one)) };
+    if ("block" in f) return { ...f, block: link(f.block) };
+    if ("unblock" in f) return { ...f, unblock: link(f.unblock) };
+    if ("hold" in f) return { ...f, hold: link(f.hold) };
+    if ("release" in f) return { ...f, release: link(f.release) };
+    return f;
+  });
+}
+
+/** The nodes that are down when the run stops (from the trace's crash and recover events). */
+function downAtEnd(trace: Trace): Set<string> {
+  const down = new Set<string>();
+  for (const r of trace.rows()) {
+    if (r.node === null) continue;
+    if (r.kind === "crash") down.add(r.node);
+    else if (r.kind === "recover") down.delete(r.node);
+  }
+  return down;
 }
 
 /** Commands committed (from "commit" records) and whether a live client has not committed all it issued. */
-function clientProgress(trace: Trace, clients: string[], crashedClient: string | null): { done: string[]; waiting: boolean } {
+function clientProgress(trace: Trace, clients: string[]): { done: string[]; waiting: boolean } {
   const done: string[] = [];
   const open = new Map<string, Set<string>>(clients.map((c) => [c, new Set<string>()]));
   const started = new Set<string>();
-  for (const r of trace.rows()) {
-    if (r.kind !== "record" || r.node === null || !open.has(r.node)) continue;
-    const id = String((r.detail as { id: string }).id);
-    if (r.label === "issue" || r.label === "attempt") { open.get(r.node)!.add(id); started.add(r.node); }
-    if (r.label === "commit") { open.get(r.node)!.delete(id); done.push(id); started.add(r.node); }
+  for (const r of trace.records<{ id: string }>("issue", "attempt", "commit")) {
+    if (!open.has(r.node)) continue;
+    const id = String(r.detail.id);
+    if (r.kind === "issue" || r.kind === "attempt") { open.get(r.node)!.add(id); started.add(r.node); }
+    if (r.kind === "commit") { open.get(r.node)!.delete(id); done.push(id); started.add(r.node); }
   }
-  const waiting = clients.some((c) => c !== crashedClient && (open.get(c)!.size > 0 || !started.has(c)));
+  const down = downAtEnd(trace);
+  const waiting = clients.some((c) => !down.has(c) && (open.get(c)!.size > 0 || !started.has(c)));
   return { done, waiting };
 }
 
-function ticketView(r: TicketRunResult, crashedClient: string | null): LadderRunView {
+/** Executions and decisions from the run's log; a live client waits unless it decided or gave up. */
+function ticketView(r: TicketRunResult): LadderRunView {
   const logs: Record<string, string[]> = {};
   for (const s of r.servers) logs[s] = [];
   for (const e of r.log.executes) logs[e.server].push(e.command);
   const decided = new Set(r.log.decisions.map((d) => d.client));
-  const attempts = new Map<string, number>();
-  for (const a of r.log.attempts) attempts.set(a.client, (attempts.get(a.client) ?? 0) + 1);
-  const waiting = r.clients.some((c) => c !== crashedClient && !decided.has(c) && (attempts.get(c) ?? 0) < 50);
+  const gaveUp = new Set(r.trace.records("give-up").map((g) => g.node));
+  const down = downAtEnd(r.trace);
+  const waiting = r.clients.some((c) => !down.has(c) && !decided.has(c) && !gaveUp.has(c));
   return { logs, done: r.log.decisions.map((d) => d.command), waiting };
 }

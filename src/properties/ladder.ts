@@ -1,14 +1,16 @@
 /**
- * The protocol ladder: one fault schedule (message loss, variable delays, a client and/or a server
- * that crash for good) replayed through each protocol of the chapter, and which property breaks.
- * The protocols are the project's own: runClientServer's "naive" and "ack" worlds (one client, one
- * server), clientServerReplication (acknowledgments, 2 clients x 3 servers), serializerReplication,
- * twoPhaseProtocol, runNaiveTicket and runPaxos. Each run is reduced to the servers' execution logs and
- * which live clients are still waiting, and the properties are judged the same way for all of them.
+ * The protocol ladder: one fault schedule (message loss, variable delays, and fault entries such as a
+ * client and/or a server that crash for good) replayed through each protocol of the chapter, and which
+ * property breaks. The protocols are the project's own: runClientServer's "naive" and "ack" worlds (one
+ * client, one server), clientServerReplication (acknowledgments, 2 clients x 3 servers),
+ * serializerReplication, twoPhaseProtocol, runNaiveTicket and runPaxos. Each run is reduced to the
+ * servers' execution logs and which live clients are still waiting, and the properties are judged the
+ * same way for all of them.
  */
+import { normalizeFault, type FaultEvent } from "../sim/options";
 import { createRng, type Seed } from "../random/rng";
 import { exponential } from "../random/distributions";
-import { checkInteger, checkKeys, checkNonNegative, checkProbability, fail } from "../validate";
+import { checkInteger, checkKeys, checkNonNegative, checkProbability, checkSeed, fail } from "../validate";
 import { LADDER_PROTOCOLS, runLadderProtocol, type LadderProtocol, type LadderRunView } from "./ladder-adapters";
 
 export { LADDER_PROTOCOLS };
@@ -21,14 +23,20 @@ export const LADDER_PROPERTIES = [
 /** One of {@link LADDER_PROPERTIES}. */
 export type LadderProperty = (typeof LADDER_PROPERTIES)[number];
 
-/** A fault schedule in protocol-neutral terms: "client" is each protocol's first client, "server" its first server. */
+/** The nodes every rung has, and so the only ones a ladder schedule may name: the first client and the first server. */
+export const LADDER_NODES = ["u1", "s1"] as const;
+
+/** A fault schedule every protocol of the ladder can replay. */
 export interface LadderSchedule {
   /** Probability that a message is lost, in [0, 1]. */
   lossRate: number;
   /** Mean one-way delay in ms (exponentially distributed). */
   meanDelayMs: number;
-  /** Nodes that crash at `atMs` and never come back. */
-  crashes: { node: "client" | "server"; atMs: number }[];
+  /**
+   * Fault entries as in createWorld's `faults`, naming only u1 (each protocol's first client) and s1
+   * (its first server), e.g. `[{ at: 110, crash: "s1" }]` for a server that crashes for good.
+   */
+  faults: FaultEvent[];
 }
 
 /**
@@ -36,18 +44,18 @@ export interface LadderSchedule {
  * 110 ms and the first client at 120 ms, both for good.
  */
 export const DEFAULT_LADDER_SCHEDULE: LadderSchedule = {
-  lossRate: 0.15, meanDelayMs: 10, crashes: [{ node: "server", atMs: 110 }, { node: "client", atMs: 120 }],
+  lossRate: 0.15, meanDelayMs: 10, faults: [{ at: 110, crash: "s1" }, { at: 120, crash: "u1" }],
 };
 
 /**
  * A random schedule drawn from `seed`: loss uniform in [0, 0.2], mean delay uniform in [5, 20] ms, and
- * with probability 1/2 each, a client crash and a server crash at a uniform time in [0, 100] ms.
+ * with probability 1/2 each, a crash of u1 and a crash of s1 (for good) at a uniform time in [0, 100] ms.
  */
 export function randomLadderSchedule(seed: Seed): LadderSchedule {
   const rng = createRng(seed, "ladder-schedule");
-  const s: LadderSchedule = { lossRate: rng.next() * 0.2, meanDelayMs: 5 + rng.next() * 15, crashes: [] };
-  if (rng.next() < 0.5) s.crashes.push({ node: "client", atMs: rng.next() * 100 });
-  if (rng.next() < 0.5) s.crashes.push({ node: "server", atMs: rng.next() * 100 });
+  const s: LadderSchedule = { lossRate: rng.next() * 0.2, meanDelayMs: 5 + rng.next() * 15, faults: [] };
+  if (rng.next() < 0.5) s.faults.push({ at: rng.next() * 100, crash: "u1" });
+  if (rng.next() < 0.5) s.faults.push({ at: rng.next() * 100, crash: "s1" });
   return s;
 }
 
@@ -59,8 +67,8 @@ export interface LadderRow {
   broken: number;
 }
 
-/** Judges the six properties on the two runs of one protocol: with the schedule and without its crashes. */
-export function ladderProperties(run: LadderRunView, crashFree: LadderRunView): Record<LadderProperty, boolean> {
+/** Judges the six properties on the two runs of one protocol: with the schedule and without its faults. */
+export function ladderProperties(run: LadderRunView, faultFree: LadderRunView): Record<LadderProperty, boolean> {
   const logs = Object.values(run.logs);
   let duplicate = false, divergence = false, conflicting = false;
   for (const log of logs) if (new Set(log).size < log.length) duplicate = true;
@@ -75,9 +83,9 @@ export function ladderProperties(run: LadderRunView, crashFree: LadderRunView): 
     "lost command": run.done.some((c) => !executed.has(c)),
     "duplicate execution": duplicate,
     divergence,
-    "blocking under a crash": run.waiting && !crashFree.waiting,
+    "blocking under a crash": run.waiting && !faultFree.waiting,
     "conflicting execution": conflicting,
-    "non-termination": run.waiting && crashFree.waiting,
+    "non-termination": run.waiting && faultFree.waiting,
   };
 }
 
@@ -107,15 +115,12 @@ export interface LadderOptions {
 }
 
 function checkSchedule(s: LadderSchedule): LadderSchedule {
-  if (s === null || typeof s !== "object") fail("protocolLadder: schedule", s, "{ lossRate, meanDelayMs, crashes }");
-  checkKeys("protocolLadder schedule", s, ["lossRate", "meanDelayMs", "crashes"]);
+  if (s === null || typeof s !== "object") fail("protocolLadder: schedule", s, "{ lossRate, meanDelayMs, faults }");
+  checkKeys("protocolLadder schedule", s, ["lossRate", "meanDelayMs", "faults"]);
   checkProbability("protocolLadder: schedule.lossRate", s.lossRate);
   checkNonNegative("protocolLadder: schedule.meanDelayMs", s.meanDelayMs);
-  if (!Array.isArray(s.crashes)) fail("protocolLadder: schedule.crashes", s.crashes, "an array of { node, atMs }");
-  s.crashes.forEach((c, i) => {
-    if (c?.node !== "client" && c?.node !== "server") fail(`protocolLadder: schedule.crashes[${i}].node`, c?.node, '"client" or "server"');
-    checkNonNegative(`protocolLadder: schedule.crashes[${i}].atMs`, c.atMs);
-  });
+  if (!Array.isArray(s.faults)) fail("protocolLadder: schedule.faults", s.faults, 'an array of fault entries such as { at: 110, crash: "s1" }');
+  s.faults.forEach((f, i) => normalizeFault(`protocolLadder: schedule.faults[${i}]`, f, LADDER_NODES));
   return s;
 }
 
@@ -125,14 +130,15 @@ function checkSchedule(s: LadderSchedule): LadderSchedule {
  * @example heatmapChart(protocolLadder({ seed: 42 }), { x: "property", y: "protocol", color: "broken" })
  */
 export function protocolLadder(options: LadderOptions): LadderRow[] {
+  if (options === null || typeof options !== "object") fail("protocolLadder(options): options", options, "an object");
   checkKeys("protocolLadder options", options, ["seed", "schedule", "untilMs"]);
+  checkSeed("protocolLadder: seed", options.seed);
   const schedule = checkSchedule(options.schedule ?? DEFAULT_LADDER_SCHEDULE);
   const untilMs = checkNonNegative("protocolLadder: untilMs", options.untilMs ?? 3000);
-  const calm: LadderSchedule = { ...schedule, crashes: [] };
+  const run = { seed: options.seed, untilMs, delayMs: exponential(Math.max(schedule.meanDelayMs, 1e-9)), lossRate: schedule.lossRate };
   const rows: LadderRow[] = [];
   for (const protocol of LADDER_PROTOCOLS) {
-    const ctx = { seed: options.seed, untilMs, delayMs: exponential(Math.max(schedule.meanDelayMs, 1e-9)) };
-    const props = ladderProperties(runLadderProtocol(protocol, schedule, ctx), runLadderProtocol(protocol, calm, ctx));
+    const props = ladderProperties(runLadderProtocol(protocol, { ...run, faults: schedule.faults }), runLadderProtocol(protocol, { ...run, faults: [] }));
     for (const property of LADDER_PROPERTIES) rows.push({ protocol, property, broken: props[property] ? 1 : 0 });
   }
   return rows;
@@ -143,7 +149,9 @@ export function protocolLadder(options: LadderOptions): LadderRow[] {
  * gives the share of replays in which the property broke.
  */
 export function ladderRates(options: Omit<LadderOptions, "schedule"> & { replays?: number }): LadderRow[] {
+  if (options === null || typeof options !== "object") fail("ladderRates(options): options", options, "an object");
   checkKeys("ladderRates options", options, ["seed", "untilMs", "replays"]);
+  checkSeed("ladderRates: seed", options.seed);
   const replays = checkInteger("ladderRates: replays", options.replays ?? 100, 1, 100_000);
   const sums = new Map<string, number>();
   for (let i = 0; i < replays; i++) {

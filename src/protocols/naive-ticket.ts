@@ -4,15 +4,63 @@
  * server to execute its stored command. A server issues ticket T+1 on every request, so only its
  * newest ticket is valid. The flaw: a slow client can still store and execute its command on some
  * servers after another client has stored a different one on others.
+ *
+ * Server (on disk): T = 0 (last ticket issued), C = ⊥ (stored command).
+ * Phase 1: the client asks all servers for a ticket; a server answers with T = T + 1.
+ * Phase 2: on a majority of tickets the client sends store(t, c) to those servers, each with its own
+ * ticket; a server whose T is still t stores C = c and answers success (else refused).
+ * Phase 3: on a majority of successes the client sends execute to every server; a server executes its C.
+ *
+ * Messages carry the client's attempt number `a`, so a client ignores answers to an abandoned attempt.
+ * Recorded (see ticket-records.ts): attempt, propose, decide (clients); store, execute (servers).
  */
-import type { NodeContext, NodeHandlers } from "../sim/context";
-import { monteCarlo, runSeed } from "../stats/montecarlo";
-import type { Seed } from "../random/rng";
-import { checkInteger } from "../validate";
-import { logExecute, logStore, ticketAttempts } from "./ticket-attempts";
-import { emptyLog, runTicketWorld, ticketConfig, type ConsensusLog, type TicketConfig, type TicketRunOptions, type TicketRunResult } from "./ticket-runs";
+import type { Message, NodeContext, NodeHandlers } from "../sim/context";
+import { disk, ticketAttempts, type AttemptDisk, type AttemptPhase } from "./ticket-attempts";
+import { record } from "./ticket-records";
+import { runTicketWorld, ticketConfig, type TicketConfig, type TicketRunOptions, type TicketRunResult } from "./ticket-runs";
 
 export type { TicketRunOptions as NaiveTicketOptions };
+
+/** What a client sends to a server. */
+export type NaiveTicketRequest =
+  | { type: "ticket"; a: number } //                    phase 1: a ticket, please
+  | { type: "store"; t: number; c: string; a: number } // phase 2: store c under your ticket t
+  | { type: "execute"; c: string; a: number }; //         phase 3: execute your stored command
+/** What a server answers. */
+export type NaiveTicketReply =
+  | { type: "ticket"; t: number; a: number } // phase 1: your ticket is t
+  | { type: "success"; a: number } //          phase 2: stored
+  | { type: "refused"; a: number }; //         phase 2: t is no longer my newest ticket
+/** The messages of the naive ticket protocol. */
+export type NaiveTicketMessage = NaiveTicketRequest | NaiveTicketReply;
+
+/** A server's disk (it survives crashes). */
+interface ServerDisk {
+  /** T: the last ticket issued. */
+  T: number;
+  /** C: the stored command (⊥ is null) and the ticket it was stored under. */
+  stored: string | null;
+  storedT: number;
+  /** The command this server executed, once it has. */
+  executed: string | null;
+}
+const FRESH_SERVER: ServerDisk = { T: 0, stored: null, storedT: 0, executed: null };
+
+/** A client's volatile state: its current attempt. */
+interface ClientState {
+  phase: "idle" | "ticket" | "store" | "done" | AttemptPhase;
+  /** The attempt number (its disk's count when the attempt began). */
+  a: number;
+  /** The tickets of phase 1, by server. */
+  tickets: Map<string, number>;
+  successes: number;
+  refused: number;
+}
+const FRESH_CLIENT: AttemptDisk = { attempts: 0 };
+
+type ClientTimer = { kind: "start" } | { kind: "timeout"; a: number };
+type ServerCtx = NodeContext<Record<string, never>, NaiveTicketMessage>;
+type ClientCtx = NodeContext<ClientState, NaiveTicketMessage>;
 
 /**
  * Runs the naive ticket protocol once: clients u1..uk each want their command c1..ck executed on
@@ -21,122 +69,89 @@ export type { TicketRunOptions as NaiveTicketOptions };
  */
 export function runNaiveTicket(options: TicketRunOptions): TicketRunResult {
   const cfg = ticketConfig("runNaiveTicket", options);
-  const log = emptyLog();
-  return runTicketWorld("naive-ticket", cfg, log, (name, i) => naiveClient(cfg, log, `c${i + 1}`), naiveServer(log));
+  return runTicketWorld("naive-ticket", cfg, (i) => naiveClient(cfg, `c${i + 1}`), naiveServer());
 }
 
-function naiveServer(log: ConsensusLog): NodeHandlers {
+function naiveServer(): NodeHandlers<Record<string, never>, NaiveTicketMessage> {
   return {
-    init(ctx) {
-      const p = ctx.persistent;
-      if (p.T === undefined) Object.assign(p, { T: 0, stored: null, storedT: 0, executed: null });
+    init(ctx: ServerCtx) {
+      disk(ctx, FRESH_SERVER);
     },
-    onMessage(ctx, msg) {
-      const p = ctx.persistent, m = msg.payload;
-      if (m.type === "ticket") {
-        p.T += 1; // a new ticket; every older one is no longer valid
-        ctx.send(msg.from, { type: "ticket", t: p.T, a: m.a });
-      } else if (m.type === "store") {
-        if (m.t === p.T) {
-          p.stored = m.c;
-          p.storedT = m.t;
-          logStore(log, ctx, m.t, m.c);
-          ctx.send(msg.from, { type: "success", a: m.a });
-        } else {
-          ctx.send(msg.from, { type: "refused", a: m.a });
-        }
-      } else if (m.type === "execute") {
-        if (p.executed === null && p.stored !== null) {
-          p.executed = p.stored; // executes ITS stored command, whoever sent execute
-          logExecute(log, ctx, p.stored);
-        }
+    onMessage(ctx: ServerCtx, msg: Message<NaiveTicketRequest>) {
+      const p = disk(ctx, FRESH_SERVER), m = msg.payload;
+      switch (m.type) {
+        case "ticket": // Phase 1: a new ticket; every older one is no longer valid
+          p.T += 1;
+          ctx.send(msg.from, { type: "ticket", t: p.T, a: m.a });
+          break;
+        case "store": // Phase 2: store c if t is still the newest ticket
+          if (m.t === p.T) {
+            p.stored = m.c;
+            p.storedT = m.t;
+            record(ctx, "store", { ticket: m.t, command: m.c });
+            ctx.send(msg.from, { type: "success", a: m.a });
+          } else {
+            ctx.send(msg.from, { type: "refused", a: m.a });
+          }
+          break;
+        case "execute": // Phase 3: executes ITS stored command, whoever sent execute
+          if (p.executed === null && p.stored !== null) {
+            p.executed = p.stored;
+            record(ctx, "execute", { command: p.stored });
+          }
+          break;
       }
     },
   };
 }
 
-function naiveClient(cfg: TicketConfig, log: ConsensusLog, command: string): NodeHandlers {
-  const { start, retry } = ticketAttempts(cfg, (ctx: NodeContext) => {
+function naiveClient(cfg: TicketConfig, command: string): NodeHandlers<ClientState, NaiveTicketMessage> {
+  const clientDisk = (ctx: ClientCtx) => disk(ctx, FRESH_CLIENT);
+  // Phase 1: a new attempt; ask all servers for a ticket.
+  const { start, retry } = ticketAttempts(cfg, clientDisk, (ctx: ClientCtx) => {
     const s = ctx.state;
-    s.a = ctx.persistent.attempts;
+    s.a = clientDisk(ctx).attempts;
     s.phase = "ticket";
-    s.tickets = new Map<string, number>();
+    s.tickets = new Map();
     s.successes = 0;
     s.refused = 0;
-    log.attempts.push({ client: ctx.name, ticket: 0, atMs: ctx.now });
+    record(ctx, "attempt", { attempt: s.a, ticket: null });
     ctx.broadcast({ type: "ticket", a: s.a }, cfg.servers);
     ctx.setTimer(cfg.timeoutMs, { kind: "timeout", a: s.a });
   });
   return {
-    init(ctx) {
-      ctx.state.phase = "idle";
+    init(ctx: ClientCtx) {
+      clientDisk(ctx);
+      ctx.state = { phase: "idle", a: 0, tickets: new Map(), successes: 0, refused: 0 };
       ctx.setTimer(ctx.rng.next() * cfg.startSpreadMs, { kind: "start" });
     },
-    onTimer(ctx, tag) {
+    onTimer(ctx: ClientCtx, tag: ClientTimer) {
       if (tag.kind === "start") start(ctx);
-      else if (tag.a === ctx.state.a && (ctx.state.phase === "ticket" || ctx.state.phase === "store")) retry(ctx);
+      else if (tag.a === ctx.state.a && (ctx.state.phase === "ticket" || ctx.state.phase === "store")) retry(ctx); // timed out
     },
-    onMessage(ctx, msg) {
+    onMessage(ctx: ClientCtx, msg: Message<NaiveTicketReply>) {
       const s = ctx.state, m = msg.payload;
       if (m.a !== s.a) return; // a reply to an abandoned attempt
-      if (m.type === "ticket" && s.phase === "ticket") {
-        s.tickets.set(msg.from, m.t);
-        if (s.tickets.size < cfg.majority) return;
-        s.phase = "store";
-        const maxT = Math.max(...s.tickets.values());
-        log.proposals.push({ client: ctx.name, ticket: maxT, command, atMs: ctx.now });
-        for (const [server, t] of s.tickets) ctx.send(server, { type: "store", t, c: command, a: s.a });
-      } else if (m.type === "success" && s.phase === "store") {
-        if (++s.successes < cfg.majority) return;
-        s.phase = "done";
-        log.decisions.push({ client: ctx.name, ticket: 0, command, atMs: ctx.now });
-        ctx.broadcast({ type: "execute", c: command, a: s.a }, cfg.servers);
-      } else if (m.type === "refused" && s.phase === "store") {
-        if (++s.refused > s.tickets.size - cfg.majority) retry(ctx); // a majority is out of reach
+      switch (m.type) {
+        case "ticket": { // Phase 2: on a majority of tickets, send store(t, c) to each of those servers
+          if (s.phase !== "ticket") return;
+          s.tickets.set(msg.from, m.t);
+          if (s.tickets.size < cfg.majority) return;
+          s.phase = "store";
+          record(ctx, "propose", { ticket: Math.max(...s.tickets.values()), command });
+          for (const [server, t] of s.tickets) ctx.send(server, { type: "store", t, c: command, a: s.a });
+          return;
+        }
+        case "success": // Phase 3: on a majority of successes, tell every server to execute
+          if (s.phase !== "store" || ++s.successes < cfg.majority) return;
+          s.phase = "done";
+          record(ctx, "decide", { ticket: null, command });
+          ctx.broadcast({ type: "execute", c: command, a: s.a }, cfg.servers);
+          return;
+        case "refused": // a majority is out of reach: start a new attempt
+          if (s.phase === "store" && ++s.refused > s.tickets.size - cfg.majority) retry(ctx);
+          return;
       }
     },
   };
-}
-
-/** Options of {@link naiveTicketConflicts}: the run options (without seed) plus how many runs. */
-export interface NaiveTicketConflictOptions extends Omit<TicketRunOptions, "seed"> {
-  /** Seed of the experiment; run i uses `runSeed(seed, i)`. */
-  seed: Seed;
-  /** Number of runs, an integer in [1, 1e6]. @defaultValue 1000 */
-  runs?: number;
-}
-
-/** Per-run outcome of {@link naiveTicketConflicts}. */
-export interface NaiveTicketConflictRow {
-  seed: string;
-  conflicting: boolean;
-  decided: boolean;
-  commands: number;
-}
-
-/**
- * Runs the naive ticket protocol many times with the same options and different seeds, and reports,
- * per run, whether the servers executed different commands.
- */
-export function naiveTicketConflicts(options: NaiveTicketConflictOptions): NaiveTicketConflictRow[] {
-  const { runs = 1000, seed, ...rest } = options;
-  checkInteger("naiveTicketConflicts: runs", runs, 1, 1_000_000);
-  ticketConfig("naiveTicketConflicts", { seed, ...rest });
-  return monteCarlo({
-    runs, seed,
-    run: (s) => {
-      const r = runNaiveTicket({ ...rest, seed: s });
-      return { seed: s, conflicting: r.conflicting, decided: r.decided, commands: new Set(r.log.executes.map((e) => e.command)).size };
-    },
-  });
-}
-
-/** The first seed (runSeed(seed, i), i = 0, 1, ...) whose run makes servers execute different commands, or null. */
-export function findConflictingNaiveTicketRun(options: TicketRunOptions, maxTries = 1000): TicketRunResult | null {
-  checkInteger("findConflictingNaiveTicketRun: maxTries", maxTries, 1, 1_000_000);
-  for (let i = 0; i < maxTries; i++) {
-    const run = runNaiveTicket({ ...options, seed: runSeed(options.seed, i) });
-    if (run.conflicting) return run;
-  }
-  return null;
 }

@@ -1,10 +1,9 @@
 /**
- * Majority quorums: how often a majority of n servers is up compared with all n (simulated and exact),
- * and why any two majorities share a server (an exhaustive check over every pair of quorums).
+ * Majority quorums: how often a majority of n servers is up compared with all n (the binomial closed
+ * form; notebook 05 simulates it with quorumAvailability), and why any two majorities share a server
+ * (an exhaustive check over every pair of quorums).
  */
-import { createRng, type Seed } from "../random/rng";
-import { wilson } from "../stats/stats";
-import { checkInteger, checkKeys, checkProbability, fail } from "../validate";
+import { checkInteger, checkProbability } from "../validate";
 
 /** P(at least `k` of `n` independent nodes are up), each up with probability `upProbability`. */
 export function binomialAtLeast(n: number, k: number, upProbability: number): number {
@@ -37,70 +36,6 @@ export function allUpProbability(n: number, downProbability: number): number {
   checkInteger("allUpProbability: n", n, 1, 1000);
   checkProbability("allUpProbability: downProbability", downProbability);
   return Math.pow(1 - downProbability, n);
-}
-
-/** Options of {@link quorumAvailability}. */
-export interface QuorumAvailabilityOptions {
-  /** Seed of the simulated snapshots. */
-  seed: Seed;
-  /** Cluster sizes to try (integers in [1, 201]). @defaultValue [1, 3, 5, 7, 9, 11] */
-  servers?: readonly number[];
-  /** Probabilities that one server is down at a random moment, each in [0, 1]. @defaultValue [0.01, 0.05, 0.1, 0.2, 0.3] */
-  downProbabilities?: readonly number[];
-  /** Random snapshots of the cluster per (size, probability) cell. @defaultValue 20000 */
-  trials?: number;
-}
-
-/** One row of {@link quorumAvailability}: a rule ("majority" or "all") in one cell, simulated and exact. */
-export interface QuorumAvailabilityRow {
-  servers: number;
-  downProbability: number;
-  rule: "majority" | "all";
-  /** Share of snapshots in which the rule's quorum was up. */
-  simulated: number;
-  /** 95% Wilson interval of `simulated`. */
-  lo: number;
-  hi: number;
-  /** The binomial closed form. */
-  exact: number;
-  trials: number;
-}
-
-/**
- * Takes `trials` random snapshots of clusters of each size, each server down independently with the
- * given probability, and counts how often a majority is up and how often all servers are up; each
- * row carries the exact binomial tail next to the simulated share.
- * @example quorumAvailability({ seed: 42, servers: [3, 5], downProbabilities: [0.1] })
- */
-export function quorumAvailability(options: QuorumAvailabilityOptions): QuorumAvailabilityRow[] {
-  if (options === null || typeof options !== "object") fail("quorumAvailability(options): options", options, "an object");
-  checkKeys("quorumAvailability options", options, ["seed", "servers", "downProbabilities", "trials"]);
-  const sizes = options.servers ?? [1, 3, 5, 7, 9, 11];
-  const probs = options.downProbabilities ?? [0.01, 0.05, 0.1, 0.2, 0.3];
-  const trials = checkInteger("quorumAvailability: trials", options.trials ?? 20000, 1, 10_000_000);
-  if (!Array.isArray(sizes) || sizes.length === 0) fail("quorumAvailability: servers", sizes, "a non-empty array of integers");
-  if (!Array.isArray(probs) || probs.length === 0) fail("quorumAvailability: downProbabilities", probs, "a non-empty array of numbers in [0, 1]");
-  sizes.forEach((n, i) => checkInteger(`quorumAvailability: servers[${i}]`, n, 1, 201));
-  probs.forEach((p, i) => checkProbability(`quorumAvailability: downProbabilities[${i}]`, p));
-  const rows: QuorumAvailabilityRow[] = [];
-  for (const n of sizes) {
-    for (const p of probs) {
-      const rng = createRng(options.seed, `quorum/${n}/${p}`);
-      const need = majoritySize(n);
-      let majority = 0, all = 0;
-      for (let t = 0; t < trials; t++) {
-        let up = 0;
-        for (let s = 0; s < n; s++) if (rng.next() >= p) up++;
-        if (up >= need) majority++;
-        if (up === n) all++;
-      }
-      const cell = { servers: n, downProbability: p, trials };
-      const mi = wilson(majority, trials), ai = wilson(all, trials);
-      rows.push({ ...cell, rule: "majority", simulated: majority / trials, lo: mi.lo, hi: mi.hi, exact: majorityUpProbability(n, p) });
-      rows.push({ ...cell, rule: "all", simulated: all / trials, lo: ai.lo, hi: ai.hi, exact: allUpProbability(n, p) });
-    }
-  }
-  return rows;
 }
 
 /** One row of {@link quorumOverlap}: every pair of `quorum`-sized server sets of `servers` servers. */

@@ -1,14 +1,16 @@
 /**
- * What the ticket protocols (naive tickets and Paxos) share: run options, the world they run in
- * (clients u1.., servers s1..), and the log of proposals, stores and executions that safety checks read.
+ * The harness the ticket protocols (naive tickets and Paxos) share: their run options (validated once),
+ * the world they run in (clients u1.., servers s1..), and their result, derived from the run's trace
+ * (see ticket-records.ts).
  */
 import { createWorld } from "../sim/world";
-import { type FaultEvent } from "../sim/options";
+import { normalizeFault, type FaultEvent } from "../sim/options";
 import { type NodeHandlers } from "../sim/context";
 import { type Trace } from "../sim/trace";
-import { exponential, type DistributionLike } from "../random/distributions";
+import { exponential, sampler, type DistributionLike } from "../random/distributions";
 import { type Seed } from "../random/rng";
-import { checkInteger, checkKeys, checkNonNegative, checkPositive, checkProbability, fail } from "../validate";
+import { checkInteger, checkKeys, checkKnownName, checkNonNegative, checkPositive, checkProbability, checkSeed, fail } from "../validate";
+import { consensusLog, ticketOutcome, type ConsensusLog, type TicketOutcome } from "./ticket-records";
 
 /** Options shared by {@link runNaiveTicket} and {@link runPaxos}. */
 export interface TicketRunOptions {
@@ -47,77 +49,68 @@ export interface TicketConfig {
   speeds: Record<string, number>; faults: FaultEvent[]; untilMs: number; majority: number;
 }
 
-/** Everything the safety checks need, appended to while the run goes on. */
-export interface ConsensusLog {
-  /** A client started phase 1 with `ticket`. */
-  attempts: { client: string; ticket: number; atMs: number }[];
-  /** A client sent its command with `ticket` to servers (Paxos: propose(t, c)). */
-  proposals: { client: string; ticket: number; command: string; atMs: number }[];
-  /** A server stored `command` under `ticket`. */
-  stores: { server: string; ticket: number; command: string; atMs: number }[];
-  /** A server executed `command`. */
-  executes: { server: string; command: string; atMs: number }[];
-  /** A client heard a majority of successes for `command` (and told the servers to execute it). */
-  decisions: { client: string; ticket: number; command: string; atMs: number }[];
-}
-
-/** The outcome of one run of a ticket protocol. */
-export interface TicketRunResult {
-  protocol: string;
+/** The outcome of one run of a ticket protocol: every field but `trace` is derived from the trace's records. */
+export interface TicketRunResult extends TicketOutcome {
+  protocol: "naive-ticket" | "paxos";
   seed: Seed;
   servers: string[];
   clients: string[];
   trace: Trace;
+  /** The attempts, proposals, stores, executions and decisions, read from the trace (see {@link consensusLog}). */
   log: ConsensusLog;
-  /** The command each server executed (null if none). */
-  executed: Record<string, string | null>;
-  /** True when two servers executed different commands. */
-  conflicting: boolean;
-  /** True when some client heard a majority of successes. */
-  decided: boolean;
-  /** When the first client heard a majority of successes, in ms (null if never). */
-  firstDecisionMs: number | null;
-  /** Attempts (phase-1 starts, all clients together) up to the first decision (null if none). */
-  attemptsToDecide: number | null;
 }
 
 const KEYS = ["seed", "servers", "clients", "delayMs", "lossRate", "duplicateRate", "timeoutMs", "backoffMs",
   "startSpreadMs", "maxAttempts", "speeds", "faults", "untilMs"];
 
-/** @internal Validates the shared options; `extra` lists the protocol's own option names. */
+/**
+ * @internal Validates the shared options once (every value, the fault schedule and the speeds against
+ * the node names), so that errors name `fn`; `extra` lists the protocol's own option names.
+ */
 export function ticketConfig(fn: string, options: TicketRunOptions, extra: string[] = []): TicketConfig {
   if (options === null || typeof options !== "object") fail(`${fn}(options): options`, options, "an object");
   checkKeys(`${fn} options`, options, [...KEYS, ...extra]);
   const nServers = checkInteger(`${fn}: servers`, options.servers ?? 3, 1, 15);
   const nClients = checkInteger(`${fn}: clients`, options.clients ?? 2, 1, 10);
+  const servers = Array.from({ length: nServers }, (_, i) => `s${i + 1}`);
+  const clients = Array.from({ length: nClients }, (_, i) => `u${i + 1}`);
+  const nodes = [...clients, ...servers];
+  const delayMs = options.delayMs ?? exponential(10);
+  if (typeof delayMs === "number") checkNonNegative(`${fn}: delayMs`, delayMs);
+  sampler(delayMs, `${fn}: delayMs`);
+  const speeds = options.speeds ?? {};
+  if (speeds === null || typeof speeds !== "object") fail(`${fn}: speeds`, speeds, "an object such as { u1: 0.2 }");
+  for (const [node, v] of Object.entries(speeds)) checkPositive(`${fn}: speeds.${checkKnownName(`${fn}: speeds key`, node, nodes)}`, v);
+  const faults = options.faults ?? [];
+  if (!Array.isArray(faults)) fail(`${fn}: faults`, faults, "an array of fault entries such as { at: 50, crash: \"s1\" }");
+  faults.forEach((f, i) => normalizeFault(`${fn}: faults[${i}]`, f, nodes));
   return {
-    seed: options.seed,
-    servers: Array.from({ length: nServers }, (_, i) => `s${i + 1}`),
-    clients: Array.from({ length: nClients }, (_, i) => `u${i + 1}`),
-    delayMs: options.delayMs ?? exponential(10),
+    seed: checkSeed(`${fn}: seed`, options.seed),
+    servers,
+    clients,
+    delayMs,
     lossRate: checkProbability(`${fn}: lossRate`, options.lossRate ?? 0),
     duplicateRate: checkProbability(`${fn}: duplicateRate`, options.duplicateRate ?? 0),
     timeoutMs: checkPositive(`${fn}: timeoutMs`, options.timeoutMs ?? 80),
     backoffMs: checkNonNegative(`${fn}: backoffMs`, options.backoffMs ?? 0),
     startSpreadMs: checkNonNegative(`${fn}: startSpreadMs`, options.startSpreadMs ?? 20),
     maxAttempts: checkInteger(`${fn}: maxAttempts`, options.maxAttempts ?? 50, 1, 1_000_000),
-    speeds: options.speeds ?? {},
-    faults: options.faults ?? [],
+    speeds,
+    faults,
     untilMs: checkPositive(`${fn}: untilMs`, options.untilMs ?? 3000),
     majority: Math.floor(nServers / 2) + 1,
   };
 }
 
-/** @internal Builds the world, runs it and summarizes the log. */
+/** @internal Builds the world (clients u1.., servers s1..), runs it and derives the result from the trace. */
 export function runTicketWorld(
-  protocol: string,
+  protocol: TicketRunResult["protocol"],
   cfg: TicketConfig,
-  log: ConsensusLog,
-  client: (name: string, index: number) => NodeHandlers,
+  client: (index: number) => NodeHandlers,
   server: NodeHandlers,
 ): TicketRunResult {
   const handlers: Record<string, NodeHandlers> = {};
-  cfg.clients.forEach((c, i) => (handlers[c] = client(c, i)));
+  cfg.clients.forEach((c, i) => (handlers[c] = client(i)));
   for (const s of cfg.servers) handlers[s] = server;
   const world = createWorld({
     seed: cfg.seed, nodes: [...cfg.clients, ...cfg.servers], handlers, speeds: cfg.speeds, faults: cfg.faults,
@@ -125,21 +118,6 @@ export function runTicketWorld(
     maxEvents: 2_000_000,
   });
   const trace = world.run({ untilMs: cfg.untilMs });
-  const executed: Record<string, string | null> = {};
-  for (const s of cfg.servers) executed[s] = null;
-  for (const e of log.executes) if (executed[e.server] === null) executed[e.server] = e.command;
-  const distinct = new Set(log.executes.map((e) => e.command));
-  const first = log.decisions.length > 0 ? log.decisions[0].atMs : null;
-  return {
-    protocol, seed: cfg.seed, servers: cfg.servers, clients: cfg.clients, trace, log, executed,
-    conflicting: distinct.size > 1,
-    decided: first !== null,
-    firstDecisionMs: first,
-    attemptsToDecide: first === null ? null : log.attempts.filter((a) => a.atMs <= first).length,
-  };
-}
-
-/** @internal A fresh, empty log. */
-export function emptyLog(): ConsensusLog {
-  return { attempts: [], proposals: [], stores: [], executes: [], decisions: [] };
+  const log = consensusLog(trace);
+  return { protocol, seed: cfg.seed, servers: cfg.servers, clients: cfg.clients, trace, log, ...ticketOutcome(log, cfg.servers) };
 }

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { LADDER_PROPERTIES, LADDER_PROTOCOLS, ladderProperties, ladderRates, protocolLadder, randomLadderSchedule } from "../../src/properties/ladder";
+import { DEFAULT_LADDER_SCHEDULE, LADDER_PROPERTIES, LADDER_PROTOCOLS, ladderProperties, ladderRates, protocolLadder, randomLadderSchedule } from "../../src/properties/ladder";
 import { nb05Exercise1, nb05Exercise2, nb05Exercise3 } from "../../src/lessons/checks/nb05";
 import { fuzzPaxos } from "../../src/properties/consensus";
 import { majorityUpProbability } from "../../src/protocols/quorum";
@@ -29,7 +29,7 @@ test("ladderRates(options): Paxos never loses, duplicates, diverges or conflicts
   assert.ok(rows.some((r) => r.protocol === "naive tickets" && r.property === "conflicting execution" && r.broken > 0));
 });
 
-test("ladderProperties(run, crashFree) judges logs the same way for every protocol", () => {
+test("ladderProperties(run, faultFree) judges logs the same way for every protocol", () => {
   const calm = { logs: { a: ["x", "y"], b: ["x", "y"] }, done: ["x", "y"], waiting: false };
   assert.ok(Object.values(ladderProperties(calm, calm)).every((v) => !v));
   const p = ladderProperties({ logs: { a: ["x", "y", "y"], b: ["y", "x"], c: ["z"] }, done: ["w"], waiting: true }, calm);
@@ -38,8 +38,21 @@ test("ladderProperties(run, crashFree) judges logs the same way for every protoc
 
 test("randomLadderSchedule(seed) and protocolLadder reject bad schedules", () => {
   assert.deepEqual(randomLadderSchedule("s"), randomLadderSchedule("s"));
-  assert.throws(() => protocolLadder({ seed: 1, schedule: { lossRate: 2, meanDelayMs: 1, crashes: [] } }), /lossRate must be a number in \[0, 1\]; got 2/);
-  assert.throws(() => protocolLadder({ seed: 1, schedule: { lossRate: 0, meanDelayMs: 1, crashes: [{ node: "x" as never, atMs: 1 }] } }), /node must be "client" or "server"/);
+  assert.throws(() => protocolLadder({ seed: 1, schedule: { lossRate: 2, meanDelayMs: 1, faults: [] } }), /lossRate must be a number in \[0, 1\]; got 2/);
+  assert.throws(() => protocolLadder({ seed: 1, schedule: { lossRate: 0, meanDelayMs: 1, faults: [{ at: 1, crash: "x" }] } }), /schedule\.faults\[0\]\.crash must be one of the known nodes "u1", "s1"; got "x"/);
+  assert.throws(() => protocolLadder({ seed: 1, schedule: { lossRate: 0, meanDelayMs: 1, crashes: [] } as never }), /unknown option "crashes"/);
+});
+
+test("ladder schedules are ordinary fault entries naming u1 and s1, replayed by every rung", () => {
+  assert.deepEqual(DEFAULT_LADDER_SCHEDULE.faults, [{ at: 110, crash: "s1" }, { at: 120, crash: "u1" }]);
+  for (let i = 0; i < 20; i++) {
+    for (const f of randomLadderSchedule(`r/${i}`).faults) assert.ok("crash" in f && (f.crash === "u1" || f.crash === "s1"));
+  }
+  // Any verb works: a partition between u1 and s1 that heals, and a crash of s1 that recovers.
+  const faults = [{ at: 20, partition: [["u1"], ["s1"]] }, { at: 200, heal: true as const }, { at: 250, crash: "s1" }, { at: 400, recover: "s1" }];
+  const rows = protocolLadder({ seed: "ladder-5", schedule: { lossRate: 0.1, meanDelayMs: 10, faults } });
+  assert.equal(rows.length, LADDER_PROTOCOLS.length * LADDER_PROPERTIES.length);
+  for (const r of rows) if (r.protocol === "Paxos") assert.equal(r.broken, 0, r.property);
 });
 
 test("nb05 exercise checks accept the right answers and reject wrong ones", () => {

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import { createRng } from "../../src/random/rng";
 import { checkConsensusSafety, fuzzPaxos, randomFaultSchedule } from "../../src/properties/consensus";
-import { paxosProgressByDown, paxosRuns } from "../../src/lessons/05-majority-and-paxos";
+import { paxosProgressByDown, paxosRuns } from "../../src/lessons/05-paxos-runs";
 import { runPaxos } from "../../src/protocols/paxos";
 
 // 10,000 random Paxos configurations and fault schedules take tens of seconds, so they live in
@@ -29,6 +29,41 @@ test("runPaxos under random schedules is safe (fast-check property, seeds shrink
     const s = checkConsensusSafety(r.log, 3);
     return s.ok || fc.pre(false) || false;
   }), { numRuns: 200, seed: 42 });
+});
+
+/** Fault entries over `names` drawn by fast-check (so a failing schedule shrinks to a small one). */
+function faultEntries(names: string[], horizonMs: number) {
+  const at = fc.integer({ min: 0, max: horizonMs });
+  const name = fc.constantFrom(...names);
+  const link = fc.record({ from: name, to: name });
+  const split = fc.shuffledSubarray(names, { minLength: 1, maxLength: names.length - 1 }).map((a) => [a, names.filter((n) => !a.includes(n))]);
+  return fc.array(fc.oneof(
+    fc.record({ at, crash: name }), fc.record({ at, recover: name, keepVolatile: fc.boolean() }),
+    fc.record({ at, partition: split }), fc.record({ at, heal: fc.constant(true as const) }),
+    fc.record({ at, hold: link }), fc.record({ at, release: link }),
+  ), { maxLength: 8 });
+}
+
+test("runPaxos under fast-check fault schedules: agreement, executions of the decided command, result = trace records", () => {
+  const config = fc.record({ clients: fc.integer({ min: 1, max: 3 }), servers: fc.constantFrom(3, 5) }).chain(({ clients, servers }) => {
+    const names = [...Array.from({ length: clients }, (_, i) => `u${i + 1}`), ...Array.from({ length: servers }, (_, i) => `s${i + 1}`)];
+    return fc.record({
+      seed: fc.integer({ min: 0, max: 1_000_000 }), clients: fc.constant(clients), servers: fc.constant(servers),
+      nacks: fc.boolean(), backoffMs: fc.constantFrom(0, 30), lossRate: fc.constantFrom(0, 0.1, 0.3), duplicateRate: fc.constantFrom(0, 0.1),
+      faults: faultEntries(names, 400),
+    });
+  });
+  fc.assert(fc.property(config, (cfg) => {
+    const r = runPaxos({ ...cfg, untilMs: 700, maxAttempts: 10 });
+    const s = checkConsensusSafety(r.log, cfg.servers);
+    assert.ok(s.ok, s.violation ?? "");
+    const executed = new Set(r.trace.records<{ command: string }>("execute").map((e) => e.detail.command));
+    const decided = new Set(r.trace.records<{ command: string }>("decide").map((d) => d.detail.command));
+    assert.ok(executed.size <= 1 && decided.size <= 1, `executed ${[...executed]}, decided ${[...decided]}`);
+    for (const c of executed) assert.ok(decided.has(c), `executed ${c}, which no client decided`);
+    assert.equal(r.decided, decided.size > 0);
+    assert.deepEqual(Object.values(r.executed).filter((c) => c !== null).every((c) => executed.has(c!)), true);
+  }), { numRuns: 200, seed: 7 });
 });
 
 test("randomFaultSchedule(rng, options) is deterministic and sorted by time", () => {

@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { allUpProbability, binomialAtLeast, majorityUpProbability, majoritySize, quorumAvailability, quorumOverlap } from "../../src/protocols/quorum";
+import { allUpProbability, binomialAtLeast, majorityUpProbability, majoritySize, quorumOverlap } from "../../src/protocols/quorum";
+import { quorumAvailability } from "../../src/lessons/05-majority-and-paxos";
 
 test("binomialAtLeast(n, k, p) matches hand-computed tails", () => {
   assert.ok(Math.abs(binomialAtLeast(3, 0, 0.3) - 1) < 1e-12);

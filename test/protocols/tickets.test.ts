@@ -1,8 +1,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { checkConsensusSafety } from "../../src/properties/consensus";
-import { findConflictingNaiveTicketRun, naiveTicketConflicts, runNaiveTicket } from "../../src/protocols/naive-ticket";
+import { findConflictingNaiveTicketRun, naiveTicketConflicts, ticketConflictSweep } from "../../src/lessons/05-majority-and-paxos";
+import { duelingProposers, paxosProgressByDown, paxosRuns } from "../../src/lessons/05-paxos-runs";
+import { runNaiveTicket } from "../../src/protocols/naive-ticket";
 import { runPaxos } from "../../src/protocols/paxos";
+import { consensusLog, type TicketRecords } from "../../src/protocols/ticket-records";
+import { type TicketRunResult } from "../../src/protocols/ticket-runs";
 
 test("runNaiveTicket(options) with one client executes its command on the majority that stored it", () => {
   const r = runNaiveTicket({ seed: 1, clients: 1 });
@@ -81,4 +85,80 @@ test("runPaxos and runNaiveTicket reject bad options with messages naming the pa
   assert.throws(() => runPaxos({ seed: 1, servers: 0 }), /servers must be an integer in \[1, 15\]/);
   assert.throws(() => runNaiveTicket({ seed: 1, timeout: 5 } as never), /unknown option "timeout"/);
   assert.throws(() => runPaxos({ seed: 1, nacks: "yes" } as never), /nacks must be true or false/);
+});
+
+/** The result's fields worked out again, straight from the trace's records. */
+function fromRecords(r: TicketRunResult) {
+  const executed: Record<string, string | null> = Object.fromEntries(r.servers.map((s) => [s, null]));
+  const executes = r.trace.records<TicketRecords["execute"]>("execute");
+  for (const e of executes) executed[e.node] ??= e.detail.command;
+  const decisions = r.trace.records<TicketRecords["decide"]>("decide");
+  const first = decisions.length > 0 ? decisions[0].t : null;
+  return {
+    executed, conflicting: new Set(executes.map((e) => e.detail.command)).size > 1, decided: first !== null, firstDecisionMs: first,
+    attemptsToDecide: first === null ? null : r.trace.records("attempt").filter((a) => a.t <= first).length,
+    decisions: decisions.map((d) => ({ client: d.node, ticket: d.detail.ticket, command: d.detail.command, atMs: d.t })),
+    stores: r.trace.records<TicketRecords["store"]>("store").map((d) => ({ server: d.node, ticket: d.detail.ticket, command: d.detail.command, atMs: d.t })),
+  };
+}
+
+test("runPaxos and runNaiveTicket: the result is what the trace's records derive (executed, decisions, stores, counts)", () => {
+  const faults = [{ at: 30, crash: "s1" }, { at: 90, recover: "s1" }, { at: 50, crash: "u1" }, { at: 120, recover: "u1" }];
+  for (const run of [runPaxos, runNaiveTicket]) {
+    for (let seed = 0; seed < 15; seed++) {
+      for (const r of [run({ seed, clients: 3, lossRate: 0.1 }), run({ seed, lossRate: 0.2, duplicateRate: 0.05, faults })]) {
+        const d = fromRecords(r);
+        const what = `${r.protocol} seed ${seed}`;
+        assert.deepEqual(r.executed, d.executed, what);
+        assert.deepEqual(
+          { conflicting: r.conflicting, decided: r.decided, firstDecisionMs: r.firstDecisionMs, attemptsToDecide: r.attemptsToDecide },
+          { conflicting: d.conflicting, decided: d.decided, firstDecisionMs: d.firstDecisionMs, attemptsToDecide: d.attemptsToDecide }, what);
+        assert.deepEqual(r.log.decisions, d.decisions, what);
+        assert.deepEqual(r.log.stores, d.stores, what);
+        assert.deepEqual(consensusLog(r.trace), r.log, what);
+      }
+    }
+  }
+});
+
+test("runPaxos: every store and execute record happens as a propose or execute message is delivered to that server", () => {
+  for (let seed = 0; seed < 10; seed++) {
+    const r = runPaxos({ seed, clients: 3, lossRate: 0.2, duplicateRate: 0.1 });
+    const delivered = (type: string) => new Set(r.trace.messages()
+      .filter((m) => m.fate === "delivered" && (m.payload as { type: string }).type === type).map((m) => `${m.to}@${m.deliverMs}`));
+    const proposes = delivered("propose"), executes = delivered("execute");
+    for (const s of r.trace.records("store")) assert.ok(proposes.has(`${s.node}@${s.t}`), `seed ${seed}: store at ${s.node} ${s.t}`);
+    for (const e of r.trace.records("execute")) assert.ok(executes.has(`${e.node}@${e.t}`), `seed ${seed}: execute at ${e.node} ${e.t}`);
+    assert.ok(r.trace.records("propose").every((p) => p.node.startsWith("u")) && r.trace.records("store").every((p) => p.node.startsWith("s")));
+  }
+});
+
+test("runPaxos(options): a client that used all its attempts records give-up once and stops", () => {
+  const r = runPaxos({ seed: 1, maxAttempts: 2, faults: [{ at: 0, crash: "s1" }, { at: 0, crash: "s2" }], untilMs: 2000 });
+  assert.equal(r.decided, false);
+  const gaveUp = r.trace.records("give-up");
+  assert.deepEqual(gaveUp.map((g) => g.node).sort(), ["u1", "u2"]);
+  for (const g of gaveUp) assert.deepEqual(g.detail, { attempts: 2 });
+  for (const c of r.clients) assert.equal(r.log.attempts.filter((a) => a.client === c).length, 2);
+  assert.ok(r.log.attempts.every((a) => typeof a.ticket === "number"));
+  assert.ok(runNaiveTicket({ seed: 1 }).log.attempts.every((a) => a.ticket === null));
+});
+
+test("Paxos experiments validate their options up front, naming the experiment", () => {
+  assert.throws(() => paxosRuns({ seed: 1, runs: 5, lossRate: 2 }), /paxosRuns: lossRate must be a number in \[0, 1\]; got 2/);
+  assert.throws(() => paxosRuns({ seed: 1, runs: 5, nacks: "yes" } as never), /paxosRuns: nacks must be true or false/);
+  assert.throws(() => paxosRuns({ seed: 1, runs: 5, timeout: 5 } as never), /paxosRuns options has an unknown option "timeout"/);
+  assert.throws(() => paxosRuns({ seed: 1, runs: 5, faults: [{ at: 1, crash: "s9" }] }), /paxosRuns: faults\[0\]\.crash must be one of the known nodes/);
+  assert.throws(() => paxosProgressByDown({ seed: 1, servers: 0 }), /paxosProgressByDown: servers must be an integer in \[1, 15\]/);
+  assert.throws(() => duelingProposers({ seed: 1, backoffsMs: [0, -1] }), /duelingProposers: backoffsMs\[1\] must be a finite number in \[0, Infinity\)/);
+  assert.throws(() => ticketConflictSweep({ seed: 1, startSpreadsMs: [] }), /ticketConflictSweep: startSpreadsMs must be a non-empty array/);
+  assert.throws(() => ticketConflictSweep({ seed: 1, runs: 0 }), /ticketConflictSweep: runs must be an integer in \[1, 1000000\]/);
+  assert.throws(() => runPaxos({ seed: 1, speeds: { x: 2 } }), /runPaxos: speeds key must be one of the known nodes/);
+  assert.throws(() => runNaiveTicket({ seed: NaN }), /runNaiveTicket: seed must be a finite number or a string; got NaN/);
+});
+
+test("ticketConflictSweep(options) passes Paxos-only options to Paxos alone", () => {
+  const rows = ticketConflictSweep({ seed: 1, runs: 5, startSpreadsMs: [0], nacks: true });
+  assert.deepEqual(rows.map((r) => r.protocol), ["naive tickets", "Paxos"]);
+  assert.equal(rows[1].p, 0);
 });

@@ -150,8 +150,23 @@ for (const [name, fn] of [["runPaxos", lib.runPaxos], ["runNaiveTicket", lib.run
   bad(name, "faults[0].crash", "one of the known nodes", [["unknown node", "s9"]], (v) => fn({ seed: 1, faults: [{ at: 5, crash: v }] }));
 }
 bad("paxosRuns", "runs", "[1,", [ZERO, HUGE], (v) => lib.paxosRuns({ seed: 1, runs: v }));
+bad("paxosRuns", "paxosRuns: lossRate", "[0, 1]", [OVER, NAN], (v) => lib.paxosRuns({ seed: 1, runs: 5, lossRate: v }));
+bad("paxosRuns", "paxosRuns: timeoutMs", "> 0", [NEG], (v) => lib.paxosRuns({ seed: 1, runs: 5, timeoutMs: v }));
+bad("paxosRuns", "paxosRuns: faults[0].crash", "one of the known nodes", [["unknown node", "s9"]], (v) => lib.paxosRuns({ seed: 1, runs: 5, faults: [{ at: 5, crash: v }] }));
+row("paxosRuns", "nacks", '"yes"', "wrong type", () => lib.paxosRuns({ seed: 1, runs: 5, nacks: "yes" as any }), /paxosRuns: nacks must be true or false; got "yes"/);
+row("paxosRuns", "timeout", "(typo)", "wrong type", () => lib.paxosRuns({ seed: 1, runs: 5, timeout: 5 } as any), /paxosRuns options has an unknown option "timeout"/);
+bad("paxosProgressByDown", "paxosProgressByDown: runs", "[1,", [ZERO], (v) => lib.paxosProgressByDown({ seed: 1, runs: v }));
+bad("paxosProgressByDown", "paxosProgressByDown: servers", "[1, 15]", [["size", 0]], (v) => lib.paxosProgressByDown({ seed: 1, servers: v }));
+bad("duelingProposers", "duelingProposers: backoffsMs[0]", "[0, Infinity)", [NEG, NAN], (v) => lib.duelingProposers({ seed: 1, runs: 5, backoffsMs: [v] }));
+bad("duelingProposers", "duelingProposers: clients", "[1, 10]", [["size", 0]], (v) => lib.duelingProposers({ seed: 1, runs: 5, clients: v }));
+bad("ticketConflictSweep", "ticketConflictSweep: startSpreadsMs[0]", "[0, Infinity)", [NEG], (v) => lib.ticketConflictSweep({ seed: 1, runs: 5, startSpreadsMs: [v] }));
+bad("ticketConflictSweep", "ticketConflictSweep: startSpreadsMs", "a non-empty array", [["empty list", []]], (v) => lib.ticketConflictSweep({ seed: 1, runs: 5, startSpreadsMs: v }));
+bad("ticketConflictSweep", "ticketConflictSweep: runs", "[1,", [ZERO], (v) => lib.ticketConflictSweep({ seed: 1, runs: v }));
 bad("naiveTicketConflicts", "runs", "[1,", [ZERO, HUGE], (v) => lib.naiveTicketConflicts({ seed: 1, runs: v }));
-bad("protocolLadder", "seed", "a finite number or a string", [NAN], (v) => lib.protocolLadder({ seed: v }));
+bad("protocolLadder", "protocolLadder: seed", "a finite number or a string", [NAN], (v) => lib.protocolLadder({ seed: v }));
+bad("ladderRates", "ladderRates: seed", "a finite number or a string", [NAN], (v) => lib.ladderRates({ seed: v, replays: 1 }));
+bad("protocolLadder", "schedule.faults[0].crash", 'one of the known nodes "u1", "s1"', [["unknown node", "s2"]], (v) => lib.protocolLadder({ seed: 1, schedule: { lossRate: 0, meanDelayMs: 5, faults: [{ at: 5, crash: v }] } }));
+bad("protocolLadder", "schedule.lossRate", "[0, 1]", [OVER], (v) => lib.protocolLadder({ seed: 1, schedule: { lossRate: v, meanDelayMs: 5, faults: [] } }));
 bad("quorumAvailability", "downProbabilities[0]", "[0, 1]", [OVER], (v) => lib.quorumAvailability({ seed: 1, servers: [3], downProbabilities: [v] }));
 bad("quorumAvailability", "trials", "[1,", [ZERO, HUGE], (v) => lib.quorumAvailability({ seed: 1, servers: [3], downProbabilities: [0.1], trials: v }));
 bad("divergenceSweep", "runs", "[1,", [ZERO, HUGE], (v) => lib.divergenceSweep({ seed: 1, runs: v, clients: 2, servers: 3 }));
