@@ -42,8 +42,7 @@ export { gridCells, sweep } from "./stats/sweep";
 export type { SweepGrid, SweepOptions, SweepParams, SweepRow, SweepValue } from "./stats/sweep";
 
 // protocols/: the protocols of the chapter, one file each
-export { clientServerReplication } from "./protocols/ack-replication";
-export type { ReplicationOptions, ReplicationResult } from "./protocols/ack-replication";
+export { runAckReplication } from "./protocols/ack-replication";
 export { CLIENT_SERVER_PROTOCOLS, runClientServer } from "./protocols/client-server";
 export type { ClientServerOptions, ClientServerProtocol, ClientServerResult } from "./protocols/client-server";
 export type { ProtocolRun } from "./protocols/protocol-run";
@@ -55,15 +54,18 @@ export { allUpProbability, binomialAtLeast, majoritySize, majorityUpProbability,
 export type { QuorumOverlapRow } from "./protocols/quorum";
 export { applyScoreOp, lognormalFirstProbability, runScoreRace, scoreRaceLabel } from "./protocols/score-race";
 export type { ScoreOp, ScoreRaceOptions, ScoreRaceResult } from "./protocols/score-race";
-export { serializerReplication } from "./protocols/serializer";
+export { runSerializer } from "./protocols/serializer";
+export type { ReplicationMessage, ReplicationOptions, ReplicationResult } from "./protocols/state-replication";
 export { consensusLog } from "./protocols/ticket-records";
 export type { ConsensusLog, TicketOutcome, TicketRecords } from "./protocols/ticket-records";
 export type { TicketRunOptions, TicketRunResult } from "./protocols/ticket-runs";
 export { runTwoGenerals } from "./protocols/two-generals";
 export type { TwoGeneralsOptions, TwoGeneralsResult } from "./protocols/two-generals";
-export { twoPhaseCommit } from "./protocols/two-phase-commit";
+export type { TwoPhaseCommitMessage } from "./protocols/two-phase-commit-nodes";
+export { runTwoPhaseCommit } from "./protocols/two-phase-commit";
 export type { ParticipantState, TwoPhaseCommitOptions, TwoPhaseCommitResult, TwoPhaseCommitVote } from "./protocols/two-phase-commit";
-export { twoPhaseProtocol } from "./protocols/two-phase";
+export type { TwoPhaseMessage } from "./protocols/two-phase-messages";
+export { runTwoPhase } from "./protocols/two-phase";
 export type { TwoPhaseOptions, TwoPhaseResult } from "./protocols/two-phase";
 
 // properties/: invariants and fault schedules
@@ -71,6 +73,8 @@ export { checkConsensusSafety, fuzzPaxos, randomFaultSchedule } from "./properti
 export type { ConsensusSafety, PaxosFuzzRow, RandomFaultOptions } from "./properties/consensus";
 export { DEFAULT_LADDER_SCHEDULE, LADDER_NODES, LADDER_PROPERTIES, LADDER_PROTOCOLS, ladderRates, protocolLadder, randomLadderSchedule } from "./properties/ladder";
 export type { LadderOptions, LadderProperty, LadderProtocol, LadderRow, LadderRunView, LadderSchedule } from "./properties/ladder";
+export { twoPhaseInvariants } from "./properties/two-phase-invariants";
+export type { TwoPhaseInvariantReport } from "./properties/two-phase-invariants";
 
 // failures/: failures at scale and the published data
 export { clusterFailureTimes, clusterTimeline, simulateClusterFailures } from "./failures/cluster";
@@ -138,8 +142,8 @@ export { exploreScoreRace } from "./lessons/02-two-clients-score-race";
 export type { ScoreRaceExploreOptions, ScoreRaceMessage } from "./lessons/02-two-clients-score-race";
 export { ackDivergenceProbability, distinctStatesRows, divergenceSweep, replicationCostSweep, staggeredDivergenceProbability, uniformDelayWithSd } from "./lessons/03-state-replication";
 export type { DivergenceRow, DivergenceSweepOptions, ReplicationCostRow } from "./lessons/03-state-replication";
-export { twoPhaseAvailabilitySweep, twoPhaseCommitSweep, twoPhaseContentionSweep, twoPhaseDeadlock, twoPhaseInvariants, twoPhaseLivelock } from "./lessons/04-two-phase-protocol";
-export type { AvailabilityRow, CommitRow, ContentionRow, ContentionSweepOptions, TwoPhaseInvariantReport } from "./lessons/04-two-phase-protocol";
+export { twoPhaseAvailabilitySweep, twoPhaseCommitSweep, twoPhaseContentionSweep, twoPhaseDeadlock, twoPhaseLivelock } from "./lessons/04-two-phase-protocol";
+export type { AvailabilityRow, CommitRow, ContentionRow, ContentionSweepOptions } from "./lessons/04-two-phase-protocol";
 export { findConflictingNaiveTicketRun, naiveTicketConflicts, quorumAvailability, ticketConflictSweep } from "./lessons/05-majority-and-paxos";
 export type { NaiveTicketConflictOptions, NaiveTicketConflictRow, QuorumAvailabilityOptions, QuorumAvailabilityRow, TicketConflictRow } from "./lessons/05-majority-and-paxos";
 export { duelingProposers, paxosProgressByDown, paxosRuns } from "./lessons/05-paxos-runs";

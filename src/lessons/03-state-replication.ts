@@ -6,9 +6,9 @@ import { constant, uniform, type DistributionLike } from "../random/distribution
 import { type Seed } from "../random/rng";
 import { meanCI, proportionRows, wilson } from "../stats/stats";
 import { sweep, type SweepValue } from "../stats/sweep";
-import { checkInteger, checkKeys, checkList, checkNonNegative, checkNumber, checkPositive, fail } from "../validate";
-import { clientServerReplication } from "../protocols/ack-replication";
-import { serializerReplication } from "../protocols/serializer";
+import { checkInteger, checkKeys, checkList, checkNonNegative, checkNumber, checkOneOf, checkPositive, fail } from "../validate";
+import { runAckReplication } from "../protocols/ack-replication";
+import { runSerializer } from "../protocols/serializer";
 
 /**
  * A delay with the given mean and standard deviation, in ms: constant when sdMs is 0, otherwise
@@ -85,14 +85,14 @@ export interface DivergenceRow {
   closedForm: number | null;
 }
 
-/** Runs clientServerReplication (or the serializer) in every cell and returns divergence rows. */
+/** Runs runAckReplication (or runSerializer) in every cell and returns divergence rows. */
 export function divergenceSweep(options: DivergenceSweepOptions): DivergenceRow[] {
   checkKeys("divergenceSweep options", options, ["seed", "runs", "servers", "clients", "delaySdMs", "delayMeanMs", "clientGapMs", "commandsPerClient", "protocol"]);
   const mean = options.delayMeanMs ?? 20;
   const gap = options.clientGapMs ?? 0;
   const commands = options.commandsPerClient ?? 1;
-  const protocol = options.protocol ?? "acks";
-  const run = protocol === "serializer" ? serializerReplication : clientServerReplication;
+  const protocol = checkOneOf("divergenceSweep options.protocol", options.protocol ?? "acks", ["acks", "serializer"]);
+  const run = protocol === "serializer" ? runSerializer : runAckReplication;
   return sweep({
     grid: {
       servers: checkList("divergenceSweep options.servers", options.servers ?? 3, (n, v) => checkInteger(n, v, 1, 1000)),
@@ -129,7 +129,7 @@ export function distinctStatesRows(options: { seed: Seed; runs: number; clients:
   const runs = checkInteger("distinctStatesRows: runs", options.runs, 1);
   const counts: number[] = [];
   for (let i = 0; i < runs; i++) {
-    counts.push(clientServerReplication({ seed: `${options.seed}/distinct/${i}`, clients: options.clients, servers: options.servers,
+    counts.push(runAckReplication({ seed: `${options.seed}/distinct/${i}`, clients: options.clients, servers: options.servers,
       delayMs: options.delayMs, commandsPerClient: options.commandsPerClient ?? 1 }).distinctStates);
   }
   const m = factorial(options.clients);
@@ -165,7 +165,7 @@ export function replicationCostSweep(options: { seed: Seed; clients: number[]; s
   const rows: ReplicationCostRow[] = [];
   for (const k of options.clients) {
     for (const protocol of ["acks", "serializer"] as const) {
-      const run = protocol === "serializer" ? serializerReplication : clientServerReplication;
+      const run = protocol === "serializer" ? runSerializer : runAckReplication;
       const r = run({ seed: options.seed, clients: k, servers, delayMs: d, commandsPerClient: 1_000_000, untilMs: duration });
       const thr = protocol === "serializer" ? Math.min(k / (4 * d), 1 / (2 * d)) : k / (2 * d);
       rows.push({

@@ -1,14 +1,15 @@
 /**
  * Experiments of notebook 04 (the two-phase protocol and two-phase commit): lock contention sweeps,
  * availability when every server must answer, livelock and deadlock set-ups, commit probability.
+ * The protocol's invariants (one lock holder, ...) are checked by properties/two-phase-invariants.ts.
  */
 import { createRng, type Seed } from "../random/rng";
 import { type DistributionLike } from "../random/distributions";
 import { meanCI, wilson } from "../stats/stats";
 import { sweep } from "../stats/sweep";
 import { checkInteger, checkKeys, checkList, checkOneOf, checkProbability } from "../validate";
-import { twoPhaseProtocol, type TwoPhaseOptions, type TwoPhaseResult } from "../protocols/two-phase";
-import { twoPhaseCommit } from "../protocols/two-phase-commit";
+import { runTwoPhase, type TwoPhaseOptions, type TwoPhaseResult } from "../protocols/two-phase";
+import { runTwoPhaseCommit } from "../protocols/two-phase-commit";
 
 /** One row of {@link twoPhaseContentionSweep}: means over runs with 95% Student-t intervals. */
 export interface ContentionRow {
@@ -56,7 +57,7 @@ export function twoPhaseContentionSweep(options: ContentionSweepOptions): Conten
   return sweep({
     grid: { clients, servers, backoff: backoffs },
     runs: options.runs, seed: options.seed,
-    run: (p, seed): TwoPhaseResult => twoPhaseProtocol({
+    run: (p, seed): TwoPhaseResult => runTwoPhase({
       seed, clients: p.clients as number, servers: p.servers as number, backoff: p.backoff as "fixed" | "random",
       commandsPerClient: options.commandsPerClient ?? 5, delayMs: options.delayMs, backoffMs: options.backoffMs ?? 20,
       untilMs: options.untilMs ?? 20000,
@@ -98,8 +99,8 @@ export function twoPhaseAvailabilitySweep(options: { seed: Seed; runs: number; s
       const n = p.servers as number;
       const rng = createRng(seed, "down");
       const faults = [];
-      for (let i = 1; i <= n; i++) if (rng.next() < q) faults.push({ at: 0, crash: `S${i}` });
-      return twoPhaseProtocol({ seed, clients: 1, servers: n, faults, lockTimeoutMs: 50, untilMs: options.untilMs ?? 200 }).committed === 1;
+      for (let i = 1; i <= n; i++) if (rng.next() < q) faults.push({ at: 0, crash: `s${i}` });
+      return runTwoPhase({ seed, clients: 1, servers: n, faults, lockTimeoutMs: 50, untilMs: options.untilMs ?? 200 }).committed === 1;
     },
     summarize: (ok, p) => {
       const w = wilson(ok.filter(Boolean).length, ok.length);
@@ -109,23 +110,23 @@ export function twoPhaseAvailabilitySweep(options: { seed: Seed; runs: number; s
 }
 
 /**
- * The livelock set-up: two clients A and B, two servers; A is close to S1 (2 ms) and far from S2
- * (8 ms), B the other way round, every delay constant. Both start at once, so A always gets S1 and B
- * always gets S2; with fixed backoff they retry in lockstep forever.
+ * The livelock set-up: two clients u1 and u2, two servers; u1 is close to s1 (2 ms) and far from s2
+ * (8 ms), u2 the other way round, every delay constant. Both start at once, so u1 always gets s1 and
+ * u2 always gets s2; with fixed backoff they retry in lockstep forever.
  */
 export function twoPhaseLivelock(options: { seed: Seed; backoff: "fixed" | "random"; backoffMs?: number; untilMs?: number }): TwoPhaseResult {
   checkKeys("twoPhaseLivelock options", options, ["seed", "backoff", "backoffMs", "untilMs"]);
-  return twoPhaseProtocol({
+  return runTwoPhase({
     seed: options.seed, clients: 2, servers: 2, backoff: options.backoff, backoffMs: options.backoffMs ?? 20,
-    untilMs: options.untilMs ?? 1000, delayMs: 8, links: { "A<->S1": { delayMs: 2 }, "B<->S2": { delayMs: 2 } },
+    untilMs: options.untilMs ?? 1000, delayMs: 8, links: { "u1<->s1": { delayMs: 2 }, "u2<->s2": { delayMs: 2 } },
   });
 }
 
 /**
  * The deadlock set-up: servers queue lock requests instead of refusing them ("wait"), clients take
- * the locks one at a time and never release on conflict. With lockOrder "rotated" client A asks S1
- * then S2 and B asks S2 then S1, so each ends up holding one lock and waiting for the other forever;
- * with "same" (every client asks S1 first) nobody can hold S2 while waiting for S1, so no deadlock.
+ * the locks one at a time and never release on conflict. With lockOrder "rotated" client u1 asks s1
+ * then s2 and u2 asks s2 then s1, so each ends up holding one lock and waiting for the other forever;
+ * with "same" (every client asks s1 first) nobody can hold s2 while waiting for s1, so no deadlock.
  */
 export function twoPhaseDeadlock(options: { seed: Seed; lockOrder: "same" | "rotated"; clients?: number; servers?: number; untilMs?: number }): TwoPhaseResult {
   checkKeys("twoPhaseDeadlock options", options, ["seed", "lockOrder", "clients", "servers", "untilMs"]);
@@ -133,7 +134,7 @@ export function twoPhaseDeadlock(options: { seed: Seed; lockOrder: "same" | "rot
     seed: options.seed, clients: options.clients ?? 2, servers: options.servers ?? 2, onConflict: "wait",
     lockRequests: "sequential", lockOrder: options.lockOrder, delayMs: 5, untilMs: options.untilMs ?? 1000,
   };
-  return twoPhaseProtocol(opts);
+  return runTwoPhase(opts);
 }
 
 /** One row of {@link twoPhaseCommitSweep}. */
@@ -155,7 +156,7 @@ export function twoPhaseCommitSweep(options: { seed: Seed; runs: number; partici
   return sweep({
     grid: { participants: options.participants }, runs: options.runs, seed: options.seed,
     run: (p, seed) => {
-      const r = twoPhaseCommit({ seed, participants: p.participants as number, noVoteRate: q });
+      const r = runTwoPhaseCommit({ seed, participants: p.participants as number, noVoteRate: q });
       return { committed: r.decision === "commit", atomic: r.atomic };
     },
     summarize: (rs, p) => {
@@ -163,43 +164,4 @@ export function twoPhaseCommitSweep(options: { seed: Seed; runs: number; partici
       return { p: w.p, lo: w.lo, hi: w.hi, n: rs.length, closedForm: Math.pow(1 - q, p.participants as number), nonAtomicRuns: rs.filter((r) => !r.atomic).length };
     },
   }) as unknown as CommitRow[];
-}
-
-/** What {@link twoPhaseInvariants} found in one run. */
-export interface TwoPhaseInvariantReport {
-  /** Most clients that held every server's lock at the same moment (must be at most 1). */
-  maxClientsHoldingAllLocks: number;
-  /** Locks granted while another client held them (must be 0). */
-  doubleGrants: number;
-  /** Executions on a server not locked by the command's client (must be 0). */
-  executionsWithoutLock: number;
-  /** True when every committed command ran exactly once on every server, in the same order everywhere. */
-  everyCommitOnceEverywhere: boolean;
-  /** All of the above hold. */
-  ok: boolean;
-}
-
-/**
- * Replays a two-phase run's lock, unlock and execute records and checks the protocol's invariants:
- * at most one client holds all locks at a time, a lock has one holder, a server executes a command
- * only under its client's lock, and every committed command executes exactly once on every server.
- */
-export function twoPhaseInvariants(result: TwoPhaseResult): TwoPhaseInvariantReport {
-  const { servers, clients } = result;
-  const holder: Record<string, string | undefined> = {};
-  let maxAll = 0, doubleGrants = 0, withoutLock = 0;
-  for (const row of result.trace.rows()) {
-    if (row.kind !== "record" || row.node === null || !servers.includes(row.node)) continue;
-    const d = row.detail as { client?: string; id?: string };
-    if (row.label === "lock") {
-      if (holder[row.node] !== undefined) doubleGrants += 1;
-      holder[row.node] = d.client;
-      maxAll = Math.max(maxAll, clients.filter((c) => servers.every((s) => holder[s] === c)).length);
-    } else if (row.label === "unlock") holder[row.node] = undefined;
-    else if (row.label === "execute" && holder[row.node] !== String(d.id).replace(/\d+$/, "")) withoutLock += 1;
-  }
-  const logs = servers.map((s) => result.logs[s]);
-  const once = logs.every((l) => l.length === result.committed && new Set(l).size === l.length) && !result.diverged;
-  return { maxClientsHoldingAllLocks: maxAll, doubleGrants, executionsWithoutLock: withoutLock, everyCommitOnceEverywhere: once,
-    ok: maxAll <= 1 && doubleGrants === 0 && withoutLock === 0 && once };
 }

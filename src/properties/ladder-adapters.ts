@@ -11,10 +11,10 @@ import type { Seed } from "../random/rng";
 import { runClientServer } from "../protocols/client-server";
 import { runNaiveTicket } from "../protocols/naive-ticket";
 import { runPaxos } from "../protocols/paxos";
-import { clientServerReplication } from "../protocols/ack-replication";
-import { serializerReplication } from "../protocols/serializer";
+import { runAckReplication } from "../protocols/ack-replication";
+import { runSerializer } from "../protocols/serializer";
 import type { TicketRunResult } from "../protocols/ticket-runs";
-import { twoPhaseProtocol } from "../protocols/two-phase";
+import { runTwoPhase } from "../protocols/two-phase";
 
 /** The rungs of the ladder, in order. */
 export const LADDER_PROTOCOLS = [
@@ -36,26 +36,16 @@ export interface LadderRunView {
 /** The network and faults of one run; the fault entries name u1 (the first client) and s1 (the first server). */
 export interface LadderRun { seed: Seed; untilMs: number; delayMs: DistributionLike; lossRate: number; faults: FaultEvent[] }
 
-/**
- * Today's node names of each rung's first client and first server. Once every protocol names its
- * nodes u1.. and s1.. this map is the identity and goes away.
- */
-const NAMES: Record<"client-server" | "replication" | "tickets", { u1: string; s1: string }> = {
-  "client-server": { u1: "u1", s1: "s1" },
-  replication: { u1: "A", s1: "S1" },
-  tickets: { u1: "u1", s1: "s1" },
-};
-
 /** Runs one rung with the run's network and faults. */
 export function runLadderProtocol(protocol: LadderProtocol, run: LadderRun): LadderRunView {
   switch (protocol) {
     case "naive client-server":
     case "client-server + ACKs": {
-      const names = NAMES["client-server"], commands = 3;
+      const commands = 3;
       const { trace } = runClientServer({ seed: run.seed, protocol: protocol === "naive client-server" ? "naive" : "ack", commands, lossRate: run.lossRate,
-        delayMs: run.delayMs, faults: renamed(run.faults, names), untilMs: run.untilMs });
+        delayMs: run.delayMs, faults: run.faults, untilMs: run.untilMs });
       const cmd = (k: number) => `cmd ${k}`;
-      const logs = { [names.s1]: trace.records<{ cmd: number }>("execute").filter((r) => r.node === names.s1).map((r) => cmd(r.detail.cmd)) };
+      const logs = { s1: trace.records<{ cmd: number }>("execute").filter((r) => r.node === "s1").map((r) => cmd(r.detail.cmd)) };
       const sent = new Set<string>(), acked = new Set<string>();
       for (const m of trace.messages()) {
         const p = m.payload as { kind: string; cmd: number };
@@ -64,43 +54,26 @@ export function runLadderProtocol(protocol: LadderProtocol, run: LadderRun): Lad
       }
       for (const r of trace.records<{ cmd: number }>("give-up")) acked.add(cmd(r.detail.cmd)); // the client stopped waiting for it
       if (protocol === "naive client-server") return { logs, done: [...sent], waiting: false };
-      return { logs, done: [...acked], waiting: !downAtEnd(trace).has(names.u1) && acked.size < commands };
+      return { logs, done: [...acked], waiting: !downAtEnd(trace).has("u1") && acked.size < commands };
     }
     case "ACKs, 3 servers":
     case "serializer": {
-      const replicate = protocol === "serializer" ? serializerReplication : clientServerReplication;
-      const r = replicate({ seed: run.seed, clients: 2, servers: 3, delayMs: run.delayMs, lossRate: run.lossRate, untilMs: run.untilMs, faults: renamed(run.faults, NAMES.replication) });
+      const replicate = protocol === "serializer" ? runSerializer : runAckReplication;
+      const r = replicate({ seed: run.seed, clients: 2, servers: 3, delayMs: run.delayMs, lossRate: run.lossRate, untilMs: run.untilMs, faults: run.faults });
       return { logs: r.logs, ...clientProgress(r.trace, r.clients) };
     }
     case "two-phase": {
       const links: Record<string, LinkOptions> = {};
-      for (const c of ["A", "B"]) for (const s of ["S1", "S2", "S3"]) links[`${c}<->${s}`] = { lossRate: run.lossRate };
-      const r = twoPhaseProtocol({ seed: run.seed, clients: 2, servers: 3, delayMs: run.delayMs, lockTimeoutMs: 100, untilMs: run.untilMs, faults: renamed(run.faults, NAMES.replication), links });
+      for (const c of ["u1", "u2"]) for (const s of ["s1", "s2", "s3"]) links[`${c}<->${s}`] = { lossRate: run.lossRate };
+      const r = runTwoPhase({ seed: run.seed, clients: 2, servers: 3, delayMs: run.delayMs, lockTimeoutMs: 100, untilMs: run.untilMs, faults: run.faults, links });
       return { logs: r.logs, ...clientProgress(r.trace, r.clients) };
     }
     case "naive tickets":
     case "Paxos": {
-      const opts = { seed: run.seed, clients: 2, servers: 3, delayMs: run.delayMs, lossRate: run.lossRate, timeoutMs: 150, untilMs: run.untilMs, faults: renamed(run.faults, NAMES.tickets) };
+      const opts = { seed: run.seed, clients: 2, servers: 3, delayMs: run.delayMs, lossRate: run.lossRate, timeoutMs: 150, untilMs: run.untilMs, faults: run.faults };
       return ticketView(protocol === "Paxos" ? runPaxos(opts) : runNaiveTicket(opts));
     }
   }
-}
-
-/** The fault entries with u1 and s1 replaced by a rung's own names. */
-function renamed(faults: readonly FaultEvent[], names: { u1: string; s1: string }): FaultEvent[] {
-  const one = (n: string) => (n === "u1" ? names.u1 : n === "s1" ? names.s1 : n);
-  const some = (n: string | string[]) => (Array.isArray(n) ? n.map(one) : one(n));
-  const link = (l: { from: string | string[]; to: string | string[] }) => ({ from: some(l.from), to: some(l.to) });
-  return faults.map((f): FaultEvent => {
-    if ("crash" in f) return { ...f, crash: one(f.crash) };
-    if ("recover" in f) return { ...f, recover: one(f.recover) };
-    if ("partition" in f) return { ...f, partition: f.partition.map((g) => g.map(one)) };
-    if ("block" in f) return { ...f, block: link(f.block) };
-    if ("unblock" in f) return { ...f, unblock: link(f.unblock) };
-    if ("hold" in f) return { ...f, hold: link(f.hold) };
-    if ("release" in f) return { ...f, release: link(f.release) };
-    return f;
-  });
 }
 
 /** The nodes that are down when the run stops (from the trace's crash and recover events). */

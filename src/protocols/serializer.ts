@@ -1,82 +1,83 @@
 /**
  * State replication with a serializer (primary-backup, master-slave). Clients send each command
- * only to the serializer S1, resending after a timeout. S1 puts new commands in a queue and handles
+ * only to the serializer s1, resending after a timeout. s1 puts new commands in a queue and handles
  * them one at a time: it executes the command, forwards it to every other server (resending to the
  * silent ones), and once every server acknowledged, acknowledges the client and starts the next one.
  * Because only one command is in flight at a time, every server executes the same sequence.
  * The price: two round trips per command, one command at a time, and a single point of failure.
  */
-import type { NodeContext } from "../sim/context";
+import type { NodeContext, NodeHandlers } from "../sim/context";
+import { replicationClient } from "./state-replication-client";
 import {
-  checkReplicationOptions, replicationClient, replicationResult, replicationWorld,
+  checkReplicationOptions, executeOnce, runReplication, type CheckedReplicationOptions, type ReplicationMessage,
   type ReplicationOptions, type ReplicationResult,
-} from "./ack-replication";
+} from "./state-replication";
 
-/**
- * Runs state replication through the serializer S1 (same options and result as
- * {@link clientServerReplication}; crash the serializer with `faults: [{ at, crash: "S1" }]`).
- *
- * @example
- * serializerReplication({ seed: 42, clients: 3, servers: 3 }).diverged // always false
- */
-export function serializerReplication(options: ReplicationOptions): ReplicationResult {
-  const o = checkReplicationOptions("serializerReplication", options);
-  const { world, clients, servers } = replicationWorld(o);
-  const stats = { latencies: [] as number[], committed: 0, lastCommitMs: 0 };
-  const primary = servers[0];
-  const backups = servers.slice(1);
-  clients.forEach((c, i) => world.node(c, replicationClient(o, i, [primary], stats)));
+/** A command waiting at the serializer, with the client to acknowledge. */
+interface Job { id: string; client: string }
 
-  const execute = (ctx: NodeContext, id: string) => {
-    const p = ctx.persistent;
-    if (p.log === undefined) { p.log = []; p.seen = new Set<string>(); }
-    if (p.seen.has(id)) return;
-    p.seen.add(id);
-    p.log.push(id);
-    ctx.record("execute", { id });
+/** The serializer's persistent state (its disk): after a crash it resumes where it stopped. */
+interface SerializerDisk {
+  /** Commands received and not yet handled, in arrival order. */
+  queue: Job[];
+  /** Commands ever queued (a resend of one of them is not queued again). */
+  queued: Set<string>;
+  /** Commands done: executed everywhere and acknowledged to their client. */
+  done: Set<string>;
+  /** The command being forwarded, with the backups that have not acknowledged it yet. */
+  current: (Job & { waiting: Set<string> }) | undefined;
+  /** The resend timer of the current command. */
+  timer: number;
+}
+
+type Ctx = NodeContext<unknown, ReplicationMessage>;
+const diskOf = (ctx: Ctx) => ctx.persistent as SerializerDisk;
+
+/** The serializer's handlers, forwarding to `backups`. */
+function serializer(o: CheckedReplicationOptions, backups: readonly string[]): NodeHandlers<unknown, ReplicationMessage> {
+  const finish = (ctx: Ctx, job: Job) => {
+    diskOf(ctx).done.add(job.id);
+    ctx.send(job.client, { type: "ack", id: job.id });
   };
-  const startNext = (ctx: NodeContext) => {
-    const p = ctx.persistent;
+  // Take the next queued command: execute it here, then forward it to every backup.
+  const startNext = (ctx: Ctx) => {
+    const p = diskOf(ctx);
     while (p.current === undefined && p.queue.length > 0) {
-      const job = p.queue.shift();
-      execute(ctx, job.id);
+      const job = p.queue.shift() as Job;
+      executeOnce(ctx, job.id);
       if (backups.length === 0) { finish(ctx, job); continue; }
       p.current = { ...job, waiting: new Set(backups) };
       for (const b of backups) ctx.send(b, { type: "fwd", id: job.id });
       p.timer = ctx.setTimer(o.timeoutMs, "resend");
     }
   };
-  const finish = (ctx: NodeContext, job: { id: string; client: string }) => {
-    ctx.persistent.done.add(job.id);
-    ctx.send(job.client, { type: "ack", id: job.id });
+  const resend = (ctx: Ctx) => {
+    const p = diskOf(ctx);
+    if (p.current === undefined) return;
+    for (const b of p.current.waiting) ctx.send(b, { type: "fwd", id: p.current.id });
+    p.timer = ctx.setTimer(o.timeoutMs, "resend");
   };
-  world.node(primary, {
+  return {
     init(ctx) {
-      const p = ctx.persistent;
-      p.queue = []; p.done = new Set<string>(); p.queued = new Set<string>(); p.current = undefined;
+      const disk: SerializerDisk = { queue: [], queued: new Set(), done: new Set(), current: undefined, timer: -1 };
+      Object.assign(ctx.persistent, disk);
     },
-    onRecover(ctx) {
-      // The queue lives in persistent state: after a recovery the serializer resumes the command in
-      // progress (resending it) and then the queue.
-      const p = ctx.persistent;
-      if (p.current !== undefined) {
-        for (const b of p.current.waiting) ctx.send(b, { type: "fwd", id: p.current.id });
-        p.timer = ctx.setTimer(o.timeoutMs, "resend");
-      }
-    },
+    // The queue lives on disk: after a recovery the serializer resumes the command in progress
+    // (resending it to the backups that have not acknowledged it) and then the queue.
+    onRecover: resend,
     onMessage(ctx, msg) {
-      const p = ctx.persistent;
-      const pay = msg.payload;
-      if (pay.type === "cmd") {
-        if (p.done.has(pay.id)) ctx.send(msg.from, { type: "ack", id: pay.id });
-        else if (!p.queued.has(pay.id)) {
-          p.queued.add(pay.id);
-          p.queue.push({ id: pay.id, client: msg.from });
+      const p = diskOf(ctx), m = msg.payload;
+      if (m.type === "cmd") {
+        if (p.done.has(m.id)) ctx.send(msg.from, { type: "ack", id: m.id }); // a resend of a finished command
+        else if (!p.queued.has(m.id)) {
+          p.queued.add(m.id);
+          p.queue.push({ id: m.id, client: msg.from });
           startNext(ctx);
         }
-      } else if (pay.type === "fwd-ack" && p.current !== undefined && pay.id === p.current.id) {
+      } else if (m.type === "fwd-ack" && p.current !== undefined && m.id === p.current.id) {
         p.current.waiting.delete(msg.from);
         if (p.current.waiting.size > 0) return;
+        // Every backup executed it: acknowledge the client, take the next command.
         ctx.cancelTimer(p.timer);
         const job = p.current;
         p.current = undefined;
@@ -84,22 +85,35 @@ export function serializerReplication(options: ReplicationOptions): ReplicationR
         startNext(ctx);
       }
     },
-    onTimer(ctx) {
-      const cur = ctx.persistent.current;
-      if (cur === undefined) return;
-      for (const b of cur.waiting) ctx.send(b, { type: "fwd", id: cur.id });
-      ctx.persistent.timer = ctx.setTimer(o.timeoutMs, "resend");
-    },
+    onTimer: resend,
+  };
+}
+
+/** A backup: execute what the serializer forwards (once), acknowledge every copy. */
+const backup: NodeHandlers<unknown, ReplicationMessage> = {
+  onMessage(ctx, msg) {
+    const m = msg.payload;
+    if (m.type !== "fwd") return;
+    executeOnce(ctx, m.id);
+    ctx.send(msg.from, { type: "fwd-ack", id: m.id });
+  },
+};
+
+/**
+ * Runs state replication through the serializer s1 (same options and result as runAckReplication;
+ * crash the serializer with `faults: [{ at, crash: "s1" }]`).
+ *
+ * @example
+ * runSerializer({ seed: 42, clients: 3, servers: 3 }).diverged // always false
+ */
+export function runSerializer(options: ReplicationOptions): ReplicationResult {
+  const o = checkReplicationOptions("runSerializer", options);
+  return runReplication(o, (clients, servers) => {
+    const [primary, ...backups] = servers;
+    const handlers: Record<string, NodeHandlers<never, ReplicationMessage>> = {};
+    clients.forEach((c, i) => (handlers[c] = replicationClient(o, i, [primary])));
+    handlers[primary] = serializer(o, backups);
+    for (const b of backups) handlers[b] = backup;
+    return handlers;
   });
-  for (const b of backups) {
-    world.node(b, {
-      onMessage(ctx, msg) {
-        if (msg.payload.type !== "fwd") return;
-        execute(ctx, msg.payload.id);
-        ctx.send(msg.from, { type: "fwd-ack", id: msg.payload.id });
-      },
-    });
-  }
-  const trace = world.run({ untilMs: o.untilMs });
-  return replicationResult(world, trace, clients, servers, o, stats);
 }

@@ -2,17 +2,18 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { exponential } from "../../src/random/distributions";
-import { clientServerReplication, countDistinctLogs, logsDiverge } from "../../src/protocols/ack-replication";
-import { serializerReplication } from "../../src/protocols/serializer";
+import { runAckReplication } from "../../src/protocols/ack-replication";
+import { commandId, countDistinctLogs, logsDiverge } from "../../src/protocols/replica-logs";
+import { runSerializer } from "../../src/protocols/serializer";
 import {
   ackDivergenceProbability, divergenceSweep, staggeredDivergenceProbability, uniformDelayWithSd,
 } from "../../src/lessons/03-state-replication";
 import { replicationCostSweep } from "../../src/lessons/03-state-replication";
 
-test("clientServerReplication(options) executes every command exactly once on every server", () => {
+test("runAckReplication(options) executes every command exactly once on every server", () => {
   fc.assert(fc.property(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 }),
     (seed, clients, servers, commandsPerClient) => {
-      const r = clientServerReplication({ seed, clients, servers, commandsPerClient, lossRate: 0.1 });
+      const r = runAckReplication({ seed, clients, servers, commandsPerClient, lossRate: 0.1 });
       assert.equal(r.committed, clients * commandsPerClient);
       for (const s of r.servers) {
         assert.equal(r.logs[s].length, clients * commandsPerClient);
@@ -21,17 +22,17 @@ test("clientServerReplication(options) executes every command exactly once on ev
     }), { numRuns: 60 });
 });
 
-test("clientServerReplication(options) with one client never diverges", () => {
-  for (let seed = 0; seed < 50; seed++) assert.equal(clientServerReplication({ seed, clients: 1, servers: 4, commandsPerClient: 3 }).diverged, false);
+test("runAckReplication(options) with one client never diverges", () => {
+  for (let seed = 0; seed < 50; seed++) assert.equal(runAckReplication({ seed, clients: 1, servers: 4, commandsPerClient: 3 }).diverged, false);
 });
 
-test("clientServerReplication(options) gives the same trace for the same seed", () => {
-  const a = clientServerReplication({ seed: "x", clients: 3, servers: 3, commandsPerClient: 2 });
-  const b = clientServerReplication({ seed: "x", clients: 3, servers: 3, commandsPerClient: 2 });
+test("runAckReplication(options) gives the same trace for the same seed", () => {
+  const a = runAckReplication({ seed: "x", clients: 3, servers: 3, commandsPerClient: 2 });
+  const b = runAckReplication({ seed: "x", clients: 3, servers: 3, commandsPerClient: 2 });
   assert.equal(a.trace.hash(), b.trace.hash());
 });
 
-test("clientServerReplication(options) diverges as often as 1 - (k!)^(1-n), within 4 standard errors", () => {
+test("runAckReplication(options) diverges as often as 1 - (k!)^(1-n), within 4 standard errors", () => {
   for (const [k, n] of [[2, 2], [2, 3], [3, 2]]) {
     const rows = divergenceSweep({ seed: 7, runs: 1000, clients: k, servers: n, delaySdMs: 10 });
     const p = ackDivergenceProbability(k, n);
@@ -51,10 +52,10 @@ test("staggeredDivergenceProbability(n, gap, sd) matches the simulation within 4
   assert.equal(staggeredDivergenceProbability(3, 0, 5), 0.75);
 });
 
-test("serializerReplication(options) never diverges and commits every command (property)", () => {
+test("runSerializer(options) never diverges and commits every command (property)", () => {
   fc.assert(fc.property(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 }), fc.boolean(),
     (seed, clients, servers, commandsPerClient, lossy) => {
-      const r = serializerReplication({ seed, clients, servers, commandsPerClient, lossRate: lossy ? 0.2 : 0, delayMs: exponential(10) });
+      const r = runSerializer({ seed, clients, servers, commandsPerClient, lossRate: lossy ? 0.2 : 0, delayMs: exponential(10) });
       assert.equal(r.diverged, false);
       assert.equal(r.distinctStates, 1);
       assert.equal(r.committed, clients * commandsPerClient);
@@ -62,9 +63,9 @@ test("serializerReplication(options) never diverges and commits every command (p
     }), { numRuns: 60 });
 });
 
-test("serializerReplication(options) stalls while S1 is down and resumes after recovery", () => {
-  const r = serializerReplication({ seed: 1, clients: 3, servers: 3, commandsPerClient: 1000, delayMs: 10, untilMs: 900,
-    faults: [{ at: 300, crash: "S1" }, { at: 600, recover: "S1" }] });
+test("runSerializer(options) stalls while s1 is down and resumes after recovery", () => {
+  const r = runSerializer({ seed: 1, clients: 3, servers: 3, commandsPerClient: 1000, delayMs: 10, untilMs: 900,
+    faults: [{ at: 300, crash: "s1" }, { at: 600, recover: "s1" }] });
   const commits = r.trace.rows().filter((row) => row.kind === "record" && row.label === "commit").map((row) => row.t);
   assert.equal(commits.filter((t) => t > 300 && t < 600).length, 0);
   assert.ok(commits.some((t) => t >= 600));
@@ -78,15 +79,36 @@ test("replicationCostSweep(options) matches the constant-delay closed forms with
   }
 });
 
-test("logsDiverge(logs) and countDistinctLogs(logs) treat prefixes as consistent", () => {
-  assert.equal(logsDiverge([["A1", "B1"], ["A1"]]), false);
-  assert.equal(logsDiverge([["A1", "B1"], ["B1", "A1"]]), true);
-  assert.equal(countDistinctLogs([["A1"], ["A1"], ["B1"]]), 2);
+test("runAckReplication(options) and runSerializer(options) read every result field from the trace's records", () => {
+  for (const run of [runAckReplication, runSerializer]) {
+    const r = run({ seed: 5, clients: 3, servers: 3, commandsPerClient: 2, lossRate: 0.1 });
+    const executes = r.trace.records<{ id: string }>("execute");
+    for (const s of r.servers) assert.deepEqual(r.logs[s], executes.filter((e) => e.node === s).map((e) => e.detail.id));
+    const commits = r.trace.records<{ id: string }>("commit");
+    assert.equal(r.committed, commits.length);
+    assert.equal(r.lastCommitMs, commits[commits.length - 1].t);
+    const issued = new Map(r.trace.records<{ id: string }>("issue").map((e) => [e.detail.id, e.t]));
+    assert.deepEqual(r.latenciesMs, commits.map((c) => c.t - issued.get(c.detail.id)!));
+  }
 });
 
-test("clientServerReplication(options) names the bad parameter", () => {
-  assert.throws(() => clientServerReplication({ seed: 1, clients: 0 }), /clients must be an integer in \[1, 26\]; got 0/);
-  assert.throws(() => clientServerReplication({ seed: 1, lossRate: 1.5 }), /lossRate must be a number in \[0, 1\]; got 1.5/);
-  assert.throws(() => clientServerReplication({ seed: 1, timeoutMS: 3 } as never), /unknown option "timeoutMS"/);
+test("runAckReplication(options) names clients u1.., servers s1.. and commands c1..: u1 owns c1..cm", () => {
+  const r = runAckReplication({ seed: 1, clients: 2, servers: 2, commandsPerClient: 2 });
+  assert.deepEqual([r.clients, r.servers], [["u1", "u2"], ["s1", "s2"]]);
+  const byClient = (c: string) => r.trace.records<{ id: string }>("issue").filter((e) => e.node === c).map((e) => e.detail.id);
+  assert.deepEqual([byClient("u1"), byClient("u2")], [["c1", "c2"], ["c3", "c4"]]);
+  assert.equal(commandId(1, 2, 2), "c4");
+});
+
+test("logsDiverge(logs) and countDistinctLogs(logs) treat prefixes as consistent", () => {
+  assert.equal(logsDiverge([["c1", "c2"], ["c1"]]), false);
+  assert.equal(logsDiverge([["c1", "c2"], ["c2", "c1"]]), true);
+  assert.equal(countDistinctLogs([["c1"], ["c1"], ["c2"]]), 2);
+});
+
+test("runAckReplication(options) names the bad parameter", () => {
+  assert.throws(() => runAckReplication({ seed: 1, clients: 0 }), /clients must be an integer in \[1, 1000\]; got 0/);
+  assert.throws(() => runAckReplication({ seed: 1, lossRate: 1.5 }), /lossRate must be a number in \[0, 1\]; got 1.5/);
+  assert.throws(() => runAckReplication({ seed: 1, timeoutMS: 3 } as never), /unknown option "timeoutMS"/);
   assert.throws(() => uniformDelayWithSd(10, 7), /sdMs must be a number in \[0, 5.774\]/);
 });

@@ -2,36 +2,24 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { exponential } from "../../src/random/distributions";
-import type { Trace } from "../../src/sim/trace";
-import { twoPhaseProtocol } from "../../src/protocols/two-phase";
-import { twoPhaseAvailabilitySweep, twoPhaseContentionSweep, twoPhaseDeadlock, twoPhaseInvariants, twoPhaseLivelock } from "../../src/lessons/04-two-phase-protocol";
+import { runTwoPhase, type TwoPhaseResult } from "../../src/protocols/two-phase";
+import { twoPhaseAvailabilitySweep, twoPhaseContentionSweep, twoPhaseDeadlock, twoPhaseLivelock } from "../../src/lessons/04-two-phase-protocol";
+import { twoPhaseInvariants } from "../../src/properties/two-phase-invariants";
 
-/** Replays lock/unlock/execute records: checks one holder per lock, at most one client holding all locks, execution only under the lock. */
-function checkLockInvariants(trace: Trace, clients: string[], servers: string[]): void {
-  const holder: Record<string, string | undefined> = {};
-  for (const row of trace.rows()) {
-    if (row.kind !== "record" || row.node === null || !servers.includes(row.node)) continue;
-    const d = row.detail as { client?: string; id?: string };
-    if (row.label === "lock") {
-      assert.equal(holder[row.node], undefined, `t=${row.t}: ${row.node} granted to ${d.client} while held by ${holder[row.node]}`);
-      holder[row.node] = d.client;
-      const full = clients.filter((c) => servers.every((s) => holder[s] === c));
-      assert.ok(full.length <= 1, `t=${row.t}: ${full.join(", ")} hold every lock`);
-    } else if (row.label === "unlock") {
-      holder[row.node] = undefined;
-    } else if (row.label === "execute") {
-      assert.equal(holder[row.node], d.id!.replace(/\d+$/, ""), `t=${row.t}: ${row.node} executed ${d.id} without its client's lock`);
-    }
-  }
+/** One holder per lock, at most one client holding all locks, execution only under the sender's lock. */
+function checkLockInvariants(r: TwoPhaseResult): void {
+  const report = twoPhaseInvariants(r);
+  assert.deepEqual([report.doubleGrants, report.executionsWithoutLock], [0, 0], JSON.stringify(report));
+  assert.ok(report.maxClientsHoldingAllLocks <= 1, JSON.stringify(report));
 }
 
-test("twoPhaseProtocol(options) keeps its invariants: one lock holder, execution under the lock, every committed command once on every server (property)", () => {
+test("runTwoPhase(options) keeps its invariants: one lock holder, execution under the lock, every committed command once on every server (property)", () => {
   fc.assert(fc.property(
     fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 }),
     fc.constantFrom("fixed" as const, "random" as const), fc.constantFrom("refuse" as const, "wait" as const),
     (seed, clients, servers, commandsPerClient, backoff, onConflict) => {
-      const r = twoPhaseProtocol({ seed, clients, servers, commandsPerClient, backoff, onConflict, delayMs: exponential(5), lockTimeoutMs: onConflict === "wait" ? 60 : undefined, untilMs: 60000 });
-      checkLockInvariants(r.trace, r.clients, r.servers);
+      const r = runTwoPhase({ seed, clients, servers, commandsPerClient, backoff, onConflict, delayMs: exponential(5), lockTimeoutMs: onConflict === "wait" ? 60 : undefined, untilMs: 60000 });
+      checkLockInvariants(r);
       assert.equal(r.outcome, "done");
       assert.equal(r.diverged, false);
       for (const s of r.servers) {
@@ -42,22 +30,34 @@ test("twoPhaseProtocol(options) keeps its invariants: one lock holder, execution
     }), { numRuns: 80 });
 });
 
-test("twoPhaseProtocol(options) keeps the invariants when a server crashes and recovers", () => {
+test("runTwoPhase(options) keeps the invariants when a server crashes and recovers", () => {
   for (let seed = 0; seed < 20; seed++) {
-    const r = twoPhaseProtocol({ seed, clients: 3, servers: 3, commandsPerClient: 3, lockTimeoutMs: 40, untilMs: 20000,
-      faults: [{ at: 30 + seed, crash: "S2" }, { at: 300, recover: "S2" }] });
-    checkLockInvariants(r.trace, r.clients, r.servers);
+    const r = runTwoPhase({ seed, clients: 3, servers: 3, commandsPerClient: 3, lockTimeoutMs: 40, untilMs: 20000,
+      faults: [{ at: 30 + seed, crash: "s2" }, { at: 300, recover: "s2" }] });
+    checkLockInvariants(r);
     assert.equal(r.outcome, "done", `seed ${seed}`);
     assert.equal(r.distinctStates, 1);
   }
 });
 
-test("twoPhaseProtocol(options) commits nothing while a server is down", () => {
-  const r = twoPhaseProtocol({ seed: 2, clients: 2, servers: 3, commandsPerClient: 50, lockTimeoutMs: 40, untilMs: 800,
-    faults: [{ at: 200, crash: "S3" }, { at: 500, recover: "S3" }] });
-  const commits = r.trace.rows().filter((row) => row.kind === "record" && row.label === "commit").map((row) => row.t);
+test("runTwoPhase(options) commits nothing while a server is down", () => {
+  const r = runTwoPhase({ seed: 2, clients: 2, servers: 3, commandsPerClient: 50, lockTimeoutMs: 40, untilMs: 800,
+    faults: [{ at: 200, crash: "s3" }, { at: 500, recover: "s3" }] });
+  const commits = r.trace.records("commit").map((row) => row.t);
   assert.equal(commits.filter((t) => t > 230 && t < 500).length, 0); // a command already in phase 2 may finish just after the crash
   assert.ok(commits.some((t) => t > 500));
+});
+
+test("runTwoPhase(options) reads attempts, commits and waits from the trace's records", () => {
+  const r = runTwoPhase({ seed: 4, clients: 3, servers: 3, commandsPerClient: 2, lockTimeoutMs: 40 });
+  assert.equal(r.attempts, r.trace.records("attempt").length);
+  const commits = r.trace.records<{ id: string; attempts: number }>("commit");
+  assert.equal(r.committed, commits.length);
+  assert.equal(commits.reduce((a, c) => a + c.detail.attempts, 0), r.attempts);
+  const issued = new Map(r.trace.records<{ id: string }>("issue").map((e) => [e.detail.id, e.t]));
+  assert.deepEqual(r.waitsMs, commits.map((c) => c.t - issued.get(c.detail.id)!));
+  assert.equal(r.lastCommitMs, commits[commits.length - 1].t);
+  for (const s of r.servers) assert.deepEqual(r.logs[s], r.trace.records<{ id: string }>("execute").filter((e) => e.node === s).map((e) => e.detail.id));
 });
 
 test("twoPhaseLivelock({ backoff: 'fixed' }) never commits; randomized backoff does", () => {
@@ -89,15 +89,20 @@ test("twoPhaseAvailabilitySweep(options) follows (1 - p)^n within 4 standard err
   }
 });
 
-test("twoPhaseProtocol(options) names the bad parameter", () => {
-  assert.throws(() => twoPhaseProtocol({ seed: 1, backoff: "none" as never }), /backoff must be one of "fixed", "random"; got "none"/);
-  assert.throws(() => twoPhaseProtocol({ seed: 1, servers: 0 }), /servers must be an integer/);
-  assert.throws(() => twoPhaseProtocol({ seed: 1, lockTimeoutMs: -1 }), /lockTimeoutMs must be a finite number > 0; got -1/);
+test("runTwoPhase(options) names the bad parameter", () => {
+  assert.throws(() => runTwoPhase({ seed: 1, backoff: "none" as never }), /backoff must be one of "fixed", "random"; got "none"/);
+  assert.throws(() => runTwoPhase({ seed: 1, servers: 0 }), /servers must be an integer/);
+  assert.throws(() => runTwoPhase({ seed: 1, lockTimeoutMs: -1 }), /lockTimeoutMs must be a finite number > 0; got -1/);
 });
 
 test("twoPhaseInvariants(result) passes on normal runs and catches a forged double grant", () => {
-  const r = twoPhaseProtocol({ seed: 3, clients: 4, servers: 3, commandsPerClient: 2 });
+  const r = runTwoPhase({ seed: 3, clients: 4, servers: 3, commandsPerClient: 2 });
   assert.equal(twoPhaseInvariants(r).ok, true);
-  const forged = { ...r, logs: { ...r.logs, S1: [...r.logs.S1, r.logs.S1[0]] } };
+  const forged = { ...r, logs: { ...r.logs, s1: [...r.logs.s1, r.logs.s1[0]] } };
   assert.equal(twoPhaseInvariants(forged).everyCommitOnceEverywhere, false);
+  const extra = [["lock", { client: "u1", attempt: 99 }], ["lock", { client: "u2", attempt: 99 }], ["execute", { id: "c9", client: "u3" }]] as const;
+  const records = (...kinds: string[]) => [...r.trace.records(...kinds),
+    ...extra.filter(([k]) => kinds.includes(k)).map(([kind, detail], i) => ({ seq: 1e9 + i, t: 1e9, node: "s1", kind, detail }))];
+  const report = twoPhaseInvariants({ ...r, trace: { records } as unknown as TwoPhaseResult["trace"] });
+  assert.deepEqual([report.doubleGrants, report.executionsWithoutLock, report.ok], [1, 1, false]);
 });

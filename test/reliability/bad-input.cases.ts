@@ -131,18 +131,24 @@ bad("runScoreRace", "initialScore", "a finite number", [NAN, INF], (v) => lib.ru
 bad("runScoreRace", "clients[1][0]", 'an operation such as "+10"', [["wrong type", "x5"]], (v) => lib.runScoreRace({ seed: 1, clients: [["+10"], [v]] }));
 bad("runScoreRace", "clients", "an array of 1 to 26 lists", [["empty list", []]], (v) => lib.runScoreRace({ seed: 1, clients: v }));
 bad("runScoreRace", "delayMs", "one delay per client (2)", [["size", [10]]], (v) => lib.runScoreRace({ seed: 1, delayMs: v }));
-for (const [name, fn] of [["clientServerReplication", lib.clientServerReplication], ["serializerReplication", lib.serializerReplication]] as const) {
-  bad(name, `${name}: clients`, "[1, 26]", [ZERO, ["size", 27], NAN], (v) => fn({ seed: 1, clients: v }));
+for (const [name, fn] of [["runAckReplication", lib.runAckReplication], ["runSerializer", lib.runSerializer]] as const) {
+  bad(name, `${name}: seed`, "a finite number or a string", [NAN, ["wrong type", undefined]], (v) => fn({ seed: v }));
+  bad(name, `${name}: clients`, "[1, 1000]", [ZERO, ["size", 1001], NAN], (v) => fn({ seed: 1, clients: v }));
   bad(name, `${name}: servers`, "[1, 1000]", [ZERO, NAN], (v) => fn({ seed: 1, servers: v }));
   bad(name, `${name}: lossRate`, "[0, 1]", [OVER, NAN], (v) => fn({ seed: 1, lossRate: v }));
   bad(name, `${name}: untilMs`, "> 0", [NEG, NAN], (v) => fn({ seed: 1, untilMs: v }));
-  bad(name, "faults[0].crash", 'one of the known nodes "A", "B", "S1"', [["unknown node", "S9"]], (v) => fn({ seed: 1, faults: [{ at: 5, crash: v }] }));
+  bad(name, "faults[0].crash", 'one of the known nodes "u1", "u2", "s1"', [["unknown node", "S1"]], (v) => fn({ seed: 1, faults: [{ at: 5, crash: v }] }));
 }
-bad("twoPhaseProtocol", "clients", "[1,", [ZERO, NAN], (v) => lib.twoPhaseProtocol({ seed: 1, clients: v }));
-bad("twoPhaseProtocol", "untilMs", "> 0", [NEG, NAN], (v) => lib.twoPhaseProtocol({ seed: 1, untilMs: v }));
-bad("twoPhaseProtocol", "faults[0].crash", "one of the known nodes", [["unknown node", "S9"]], (v) => lib.twoPhaseProtocol({ seed: 1, faults: [{ at: 5, crash: v }] }));
-bad("twoPhaseCommit", "participants", "[1,", [ZERO, NAN], (v) => lib.twoPhaseCommit({ seed: 1, participants: v }));
-bad("twoPhaseCommit", "noVoteRate", "[0, 1]", [OVER], (v) => lib.twoPhaseCommit({ seed: 1, noVoteRate: v }));
+bad("runTwoPhase", "runTwoPhase: seed", "a finite number or a string", [NAN, ["wrong type", undefined]], (v) => lib.runTwoPhase({ seed: v }));
+bad("runTwoPhase", "clients", "[1,", [ZERO, NAN], (v) => lib.runTwoPhase({ seed: 1, clients: v }));
+bad("runTwoPhase", "untilMs", "> 0", [NEG, NAN], (v) => lib.runTwoPhase({ seed: 1, untilMs: v }));
+bad("runTwoPhase", "faults[0].crash", 'one of the known nodes "u1", "u2", "s1"', [["unknown node", "S1"]], (v) => lib.runTwoPhase({ seed: 1, faults: [{ at: 5, crash: v }] }));
+bad("runTwoPhaseCommit", "runTwoPhaseCommit: seed", "a finite number or a string", [NAN, ["wrong type", undefined]], (v) => lib.runTwoPhaseCommit({ seed: v }));
+bad("runTwoPhaseCommit", "participants", "[1,", [ZERO, NAN], (v) => lib.runTwoPhaseCommit({ seed: 1, participants: v }));
+bad("runTwoPhaseCommit", "noVoteRate", "[0, 1]", [OVER], (v) => lib.runTwoPhaseCommit({ seed: 1, noVoteRate: v }));
+bad("runTwoPhaseCommit", "faults[0].crash", 'one of the known nodes "u1", "s1"', [["unknown node", "C"]], (v) => lib.runTwoPhaseCommit({ seed: 1, faults: [{ at: 1, crash: v }] }));
+row("runTwoPhaseCommit", "crashCoordinatorAtMs", "1", "wrong type", () => lib.runTwoPhaseCommit({ seed: 1, crashCoordinatorAtMs: 1 } as never),
+  /unknown option "crashCoordinatorAtMs"/);
 for (const [name, fn] of [["runPaxos", lib.runPaxos], ["runNaiveTicket", lib.runNaiveTicket]] as const) {
   bad(name, `${name}: lossRate`, "[0, 1]", [OVER, NAN], (v) => fn({ seed: 1, lossRate: v }));
   bad(name, `${name}: timeoutMs`, "> 0", [NEG, NAN], (v) => fn({ seed: 1, timeoutMs: v }));
@@ -172,6 +178,7 @@ bad("quorumAvailability", "trials", "[1,", [ZERO, HUGE], (v) => lib.quorumAvaila
 bad("divergenceSweep", "runs", "[1,", [ZERO, HUGE], (v) => lib.divergenceSweep({ seed: 1, runs: v, clients: 2, servers: 3 }));
 bad("divergenceSweep", "options.clients", "an integer in [1, 1000]", [ZERO, NAN], (v) => lib.divergenceSweep({ seed: 1, runs: 2, clients: v }));
 bad("divergenceSweep", "options.delaySdMs", "[0, Infinity)", [NEG, NAN], (v) => lib.divergenceSweep({ seed: 1, runs: 2, delaySdMs: v }));
+bad("divergenceSweep", "options.protocol", 'one of "acks", "serializer"', [["wrong type", "paxos"]], (v) => lib.divergenceSweep({ seed: 1, runs: 2, protocol: v }));
 bad("twoPhaseContentionSweep", "options.clients[0]", "an integer in [1, 1000]", [ZERO, NAN], (v) => lib.twoPhaseContentionSweep({ seed: 1, runs: 2, clients: [v] }));
 bad("twoPhaseContentionSweep", "options.backoffs", "one of \"fixed\", \"random\"", [["wrong type", "exponential"]], (v) => lib.twoPhaseContentionSweep({ seed: 1, runs: 2, clients: [2], backoffs: v }));
 

@@ -26,7 +26,7 @@ export function nb03CheckServersForNinety(answer: unknown): Verdict {
   let n = 1;
   while (ackDivergenceProbability(2, n) <= 0.9) n += 1;
   return selfCheckEqual("exercise 2", answer, n, {
-    hint: "With two commands, each server independently puts A first with probability 1/2. Try n = 1, 2, 3, ... in the closed form or in divergenceSweep.",
+    hint: "With two commands, each server independently puts u1's command first with probability 1/2. Try n = 1, 2, 3, ... in the closed form or in divergenceSweep.",
     success: "each extra server halves the chance that everybody agrees.",
   });
 }

@@ -2,7 +2,7 @@
  * Self-checks for notebook 04 (the two-phase protocol and two-phase commit). Each check computes its
  * expected value itself (closed form or simulation) and returns a Verdict that never shows that value.
  */
-import { twoPhaseCommit } from "../../protocols/two-phase-commit";
+import { runTwoPhaseCommit } from "../../protocols/two-phase-commit";
 import { selfCheckEqual, selfCheckNumber, type Verdict } from "./verdict";
 
 /**
@@ -33,14 +33,14 @@ export function nb04CheckCommitProbability(answer: unknown): Verdict {
 
 /**
  * Exercise 3: two-phase commit with 3 participants and 5 ms delays; the coordinator crashes 1 ms
- * after sending prepare and recovers at 400 ms. How long (ms) does P1 hold its locks? Expected value
+ * after sending prepare and recovers at 400 ms. How long (ms) does s1 hold its locks? Expected value
  * from the simulation; accepts answers within 1 ms.
  */
 export function nb04CheckBlockedTime(answer: unknown): Verdict {
-  const r = twoPhaseCommit({ seed: 42, participants: 3, delayMs: 5, crashCoordinatorAtMs: 1, recoverCoordinatorAtMs: 400 });
-  return selfCheckNumber("exercise 3", answer, r.lockHeldMs.P1, {
+  const r = runTwoPhaseCommit({ seed: 42, participants: 3, delayMs: 5, faults: [{ at: 1, crash: "u1" }, { at: 400, recover: "u1" }] });
+  return selfCheckNumber("exercise 3", answer, r.lockHeldMs.s1, {
     relTolerance: 0, absTolerance: 1,
-    hint: "P1 locks when prepare arrives and unlocks when the decision arrives. Who sends the decision, and when can it?",
+    hint: "s1 locks when prepare arrives and unlocks when the decision arrives. Who sends the decision, and when can it?",
     success: "the participants wait for the coordinator's whole outage, locks held.",
   });
 }

@@ -1,0 +1,82 @@
+/**
+ * Options of the two-phase protocol (runTwoPhase): the documented defaults and their validation,
+ * done once at the entry point.
+ */
+import { exponential, type DistributionLike } from "../random/distributions";
+import { type Seed } from "../random/rng";
+import { type FaultEvent, type LinkOptions } from "../sim/options";
+import { checkInteger, checkKeys, checkNonNegative, checkOneOf, checkPositive, checkSeed, fail } from "../validate";
+
+/** Options of runTwoPhase. */
+export interface TwoPhaseOptions {
+  /** Seed of every random stream of the run. */
+  seed: Seed;
+  /** Number of clients, named u1, u2, ... @defaultValue 2 */
+  clients?: number;
+  /** Number of servers, named s1, s2, ... @defaultValue 3 */
+  servers?: number;
+  /** Commands each client commits, one after another (u1 commits c1, c2, ..., then u2's follow). @defaultValue 1 */
+  commandsPerClient?: number;
+  /** One-way message delay in ms. @defaultValue exponential(5) */
+  delayMs?: DistributionLike;
+  /** "fixed": wait exactly backoffMs after a failed attempt; "random": uniform in [0, 2 backoffMs). @defaultValue "random" */
+  backoff?: "fixed" | "random";
+  /** Mean wait after a failed attempt, in ms. @defaultValue 20 */
+  backoffMs?: number;
+  /** "parallel": ask every server at once; "sequential": one server at a time, the next after a grant. @defaultValue "parallel" */
+  lockRequests?: "parallel" | "sequential";
+  /** "same": every client asks s1, s2, ... in that order; "rotated": client i starts at server i. @defaultValue "same" */
+  lockOrder?: "same" | "rotated";
+  /** What a locked server does with a request: "refuse" it or queue it ("wait"). @defaultValue "refuse" */
+  onConflict?: "refuse" | "wait";
+  /** A client gives up an attempt (releases and backs off) if its locks are not all granted within this many ms. @defaultValue Infinity (never) */
+  lockTimeoutMs?: number;
+  /** Phase 2 resends the command to servers that have not acknowledged after this many ms. @defaultValue 100 */
+  resendMs?: number;
+  /** Client i (0-based) starts at i * clientGapMs. @defaultValue 0 */
+  clientGapMs?: number;
+  /** The run stops at this virtual time in ms (or earlier, when nothing is left to do). @defaultValue 10000 */
+  untilMs?: number;
+  /** Fault schedule passed to the world. @defaultValue [] */
+  faults?: FaultEvent[];
+  /** Per-link network overrides keyed "u1->s1" or "u1<->s1". @defaultValue {} */
+  links?: Record<string, LinkOptions>;
+}
+
+/** @internal Validated options with defaults filled in. */
+export interface CheckedTwoPhaseOptions {
+  seed: Seed; clients: number; servers: number; commandsPerClient: number; delayMs: DistributionLike;
+  backoff: "fixed" | "random"; backoffMs: number; sequential: boolean; rotated: boolean; queueing: boolean;
+  lockTimeoutMs: number; resendMs: number; clientGapMs: number; untilMs: number;
+  faults: FaultEvent[]; links: Record<string, LinkOptions>;
+}
+
+const KEYS = ["seed", "clients", "servers", "commandsPerClient", "delayMs", "backoff", "backoffMs", "lockRequests",
+  "lockOrder", "onConflict", "lockTimeoutMs", "resendMs", "clientGapMs", "untilMs", "faults", "links"] as const;
+
+/** @internal Validates the options of `fn` once and fills in the documented defaults. */
+export function checkTwoPhaseOptions(fn: string, options: TwoPhaseOptions): CheckedTwoPhaseOptions {
+  if (options === null || typeof options !== "object") fail(`${fn}(options): options`, options, "an object");
+  checkKeys(`${fn} options`, options, KEYS);
+  const faults = options.faults ?? [];
+  if (!Array.isArray(faults)) fail(`${fn}: faults`, faults, "an array of fault entries");
+  return {
+    seed: checkSeed(`${fn}: seed`, options.seed),
+    clients: checkInteger(`${fn}: clients`, options.clients ?? 2, 1, 1000),
+    servers: checkInteger(`${fn}: servers`, options.servers ?? 3, 1, 1000),
+    commandsPerClient: checkInteger(`${fn}: commandsPerClient`, options.commandsPerClient ?? 1, 1, 1_000_000),
+    delayMs: options.delayMs ?? exponential(5),
+    backoff: checkOneOf(`${fn}: backoff`, options.backoff ?? "random", ["fixed", "random"]),
+    backoffMs: checkNonNegative(`${fn}: backoffMs`, options.backoffMs ?? 20),
+    sequential: checkOneOf(`${fn}: lockRequests`, options.lockRequests ?? "parallel", ["parallel", "sequential"]) === "sequential",
+    rotated: checkOneOf(`${fn}: lockOrder`, options.lockOrder ?? "same", ["same", "rotated"]) === "rotated",
+    queueing: checkOneOf(`${fn}: onConflict`, options.onConflict ?? "refuse", ["refuse", "wait"]) === "wait",
+    lockTimeoutMs: options.lockTimeoutMs === undefined || options.lockTimeoutMs === Infinity
+      ? Infinity : checkPositive(`${fn}: lockTimeoutMs`, options.lockTimeoutMs),
+    resendMs: checkPositive(`${fn}: resendMs`, options.resendMs ?? 100),
+    clientGapMs: checkNonNegative(`${fn}: clientGapMs`, options.clientGapMs ?? 0),
+    untilMs: checkPositive(`${fn}: untilMs`, options.untilMs ?? 10000),
+    faults,
+    links: options.links ?? {},
+  };
+}
