@@ -43,8 +43,8 @@ export function runLadderProtocol(protocol: LadderProtocol, schedule: Schedule, 
   switch (protocol) {
     case "naive client-server":
     case "client-server + ACKs": {
-      const world = clientServerWorld({ seed: ctx.seed, protocol: protocol === "naive client-server" ? "naive" : "ack", commands: 3, lossRate: schedule.lossRate, delayMs: ctx.delayMs });
-      for (const f of faults("client", "server")) world.crash((f as { crash: string }).crash, f.at);
+      const world = clientServerWorld({ seed: ctx.seed, protocol: protocol === "naive client-server" ? "naive" : "ack", commands: 3, lossRate: schedule.lossRate, delayMs: ctx.delayMs })
+        .fork(...faults("client", "server"));
       const trace = world.run({ untilMs: ctx.untilMs });
       const logs = logsFromRecords(trace, ["server"], (d) => `cmd ${d.cmd}`);
       const sent = new Set<string>(), acked = new Set<string>();

@@ -11,7 +11,7 @@ import { exponential, type DistributionLike } from "../random/distributions";
 import { type Seed } from "../random/rng";
 import { createWorld, type World } from "../sim/world";
 import { type FaultEvent, type LinkOptions } from "../sim/options";
-import { type NodeContext } from "../sim/context";
+import { type NodeContext, type NodeHandlers } from "../sim/context";
 import { type Trace } from "../sim/trace";
 import { checkInteger, checkKeys, checkNonNegative, checkPositive, checkProbability, fail } from "../validate";
 
@@ -175,14 +175,17 @@ export function replicationClient(o: CheckedReplicationOptions, index: number, t
 }
 
 /** @internal Builds the world shared by both protocols (nodes: clients then servers). */
-export function replicationWorld(o: CheckedReplicationOptions): { world: World; clients: string[]; servers: string[] } {
-  const clients = clientNames(o.clients);
-  const servers = serverNames(o.servers);
-  const world = createWorld({
+export function replicationWorld(o: CheckedReplicationOptions, handlers: Record<string, NodeHandlers>): World {
+  const { clients, servers } = replicationNodes(o);
+  return createWorld({
     seed: o.seed, nodes: [...clients, ...servers], faults: o.faults,
-    network: { delayMs: o.delayMs, lossRate: o.lossRate, links: o.links },
+    network: { delayMs: o.delayMs, lossRate: o.lossRate, links: o.links }, handlers,
   });
-  return { world, clients, servers };
+}
+
+/** @internal The node names of both protocols: clients, servers. */
+export function replicationNodes(o: CheckedReplicationOptions): { clients: string[]; servers: string[] } {
+  return { clients: clientNames(o.clients), servers: serverNames(o.servers) };
 }
 
 /** @internal Collects the result after a run. */
@@ -207,11 +210,12 @@ export function replicationResult(world: World, trace: Trace, clients: string[],
  */
 export function clientServerReplication(options: ReplicationOptions): ReplicationResult {
   const o = checkReplicationOptions("clientServerReplication", options);
-  const { world, clients, servers } = replicationWorld(o);
+  const { clients, servers } = replicationNodes(o);
   const stats = { latencies: [] as number[], committed: 0, lastCommitMs: 0 };
-  clients.forEach((c, i) => world.node(c, replicationClient(o, i, servers, stats)));
+  const handlers: Record<string, NodeHandlers> = {};
+  clients.forEach((c, i) => (handlers[c] = replicationClient(o, i, servers, stats)));
   for (const s of servers) {
-    world.node(s, {
+    handlers[s] = {
       onMessage(ctx, msg) {
         if (msg.payload.type !== "cmd") return;
         const p = ctx.persistent;
@@ -224,8 +228,9 @@ export function clientServerReplication(options: ReplicationOptions): Replicatio
         }
         ctx.send(msg.from, { type: "ack", id });
       },
-    });
+    };
   }
+  const world = replicationWorld(o, handlers);
   const trace = world.run({ untilMs: o.untilMs });
   return replicationResult(world, trace, clients, servers, o, stats);
 }

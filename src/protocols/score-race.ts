@@ -11,7 +11,6 @@
 import type { DistributionLike } from "../random/distributions";
 import type { Seed } from "../random/rng";
 import { createWorld, type World } from "../sim/world";
-import { prepareWorld } from "../sim/template";
 import { type NodeContext } from "../sim/context";
 import { type WorldOptions } from "../sim/options";
 import { normalCdf } from "../stats/normal";
@@ -142,23 +141,11 @@ function scoreRaceWorldOptions(options: ScoreRaceOptions): WorldOptions {
   return { seed: options.seed, nodes: [...names, "server"], network: { lossRate: o.lossRate, links }, handlers };
 }
 
-/**
- * Validates the options once and returns a function that runs one race per seed: the fast way to run
- * thousands of races with the same options. `scoreRaceRunner(o)(seed)` equals `runScoreRace({ ...o, seed })`.
- * @example monteCarlo({ runs: 10000, seed: 42, run: scoreRaceRunner({ lossRate: 0.01 }) })
- */
-export function scoreRaceRunner(options: Omit<ScoreRaceOptions, "seed"> = {}): (seed: Seed) => ScoreRaceResult {
-  if (options === null || typeof options !== "object") fail("scoreRaceRunner options", options, "an object");
-  // The outcome is read from the server's state, so the runs keep counts, not trace rows.
-  const template = prepareWorld({ ...scoreRaceWorldOptions({ ...options, seed: 0 }), trace: "counts" });
-  return (seed: Seed) => template.run(seed, scoreRaceOutcome);
-}
-
 /** Reads the outcome of a world built by {@link scoreRaceWorld} after it ran. */
 export function scoreRaceOutcome(world: World): ScoreRaceResult {
   const s = world.context("server").state as ServerState;
   if (!s.order) throw new Error("scoreRaceOutcome(world): run the world first (world.run())");
-  const total = world.log.counts.sent;
+  const total = world.trace.summary().sent;
   return { final: s.score, order: s.order.slice(), label: scoreRaceLabel(s.order, total, s.score) };
 }
 

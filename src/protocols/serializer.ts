@@ -6,9 +6,9 @@
  * Because only one command is in flight at a time, every server executes the same sequence.
  * The price: two round trips per command, one command at a time, and a single point of failure.
  */
-import type { NodeContext } from "../sim/context";
+import type { NodeContext, NodeHandlers } from "../sim/context";
 import {
-  checkReplicationOptions, replicationClient, replicationResult, replicationWorld,
+  checkReplicationOptions, replicationClient, replicationNodes, replicationResult, replicationWorld,
   type ReplicationOptions, type ReplicationResult,
 } from "./ack-replication";
 
@@ -21,11 +21,12 @@ import {
  */
 export function serializerReplication(options: ReplicationOptions): ReplicationResult {
   const o = checkReplicationOptions("serializerReplication", options);
-  const { world, clients, servers } = replicationWorld(o);
+  const { clients, servers } = replicationNodes(o);
   const stats = { latencies: [] as number[], committed: 0, lastCommitMs: 0 };
   const primary = servers[0];
   const backups = servers.slice(1);
-  clients.forEach((c, i) => world.node(c, replicationClient(o, i, [primary], stats)));
+  const handlers: Record<string, NodeHandlers> = {};
+  clients.forEach((c, i) => (handlers[c] = replicationClient(o, i, [primary], stats)));
 
   const execute = (ctx: NodeContext, id: string) => {
     const p = ctx.persistent;
@@ -50,7 +51,7 @@ export function serializerReplication(options: ReplicationOptions): ReplicationR
     ctx.persistent.done.add(job.id);
     ctx.send(job.client, { type: "ack", id: job.id });
   };
-  world.node(primary, {
+  handlers[primary] = {
     init(ctx) {
       const p = ctx.persistent;
       p.queue = []; p.done = new Set<string>(); p.queued = new Set<string>(); p.current = undefined;
@@ -90,16 +91,17 @@ export function serializerReplication(options: ReplicationOptions): ReplicationR
       for (const b of cur.waiting) ctx.send(b, { type: "fwd", id: cur.id });
       ctx.persistent.timer = ctx.setTimer(o.timeoutMs, "resend");
     },
-  });
+  };
   for (const b of backups) {
-    world.node(b, {
+    handlers[b] = {
       onMessage(ctx, msg) {
         if (msg.payload.type !== "fwd") return;
         execute(ctx, msg.payload.id);
         ctx.send(msg.from, { type: "fwd-ack", id: msg.payload.id });
       },
-    });
+    };
   }
+  const world = replicationWorld(o, handlers);
   const trace = world.run({ untilMs: o.untilMs });
   return replicationResult(world, trace, clients, servers, o, stats);
 }

@@ -11,7 +11,7 @@ import type { Seed } from "../random/rng";
 import type { DistributionLike } from "../random/distributions";
 import { createWorld } from "../sim/world";
 import { type FaultEvent } from "../sim/options";
-import { type NodeContext } from "../sim/context";
+import { type NodeContext, type NodeHandlers } from "../sim/context";
 import { type Trace } from "../sim/trace";
 import { checkInteger, checkKeys, checkNonNegative, checkOneOf, checkPositive, checkProbability, fail } from "../validate";
 
@@ -98,7 +98,7 @@ export function twoPhaseCommit(options: TwoPhaseCommitOptions): TwoPhaseCommitRe
     faults.push({ at: checkNumberAfter(`${fn}: recoverCoordinatorAtMs`, options.recoverCoordinatorAtMs, crashAt), recover: "C" });
   }
   const participants = Array.from({ length: n }, (_, i) => `P${i + 1}`);
-  const world = createWorld({ seed: options.seed, nodes: ["C", ...participants], faults, network: { delayMs: options.delayMs ?? 5 } });
+  const handlers: Record<string, NodeHandlers> = {};
 
   const decide = (ctx: NodeContext, decision: "commit" | "abort") => {
     const p = ctx.persistent;
@@ -113,7 +113,7 @@ export function twoPhaseCommit(options: TwoPhaseCommitOptions): TwoPhaseCommitRe
     for (const q of p.unacked) ctx.send(q, { type: p.decision });
     if (p.unacked.size > 0) ctx.setTimer(resendMs, "resend");
   };
-  world.node("C", {
+  handlers.C = {
     init(ctx) {
       const p = ctx.persistent;
       p.started = true;
@@ -142,10 +142,10 @@ export function twoPhaseCommit(options: TwoPhaseCommitOptions): TwoPhaseCommitRe
       if (tag === "vote-timeout" && p.decision === undefined) decide(ctx, "abort");
       else if (tag === "resend" && p.unacked.size > 0) broadcastDecision(ctx);
     },
-  });
+  };
   const voted: Record<string, TwoPhaseCommitVote | undefined> = {};
   participants.forEach((name, i) => {
-    world.node(name, {
+    handlers[name] = {
       init(ctx) { if (ctx.persistent.state === undefined) ctx.persistent.state = "idle"; },
       onRecover() { /* the vote and the locks are on disk */ },
       onMessage(ctx, msg) {
@@ -170,9 +170,10 @@ export function twoPhaseCommit(options: TwoPhaseCommitOptions): TwoPhaseCommitRe
           ctx.send("C", { type: "ack" });
         }
       },
-    });
+    };
   });
 
+  const world = createWorld({ seed: options.seed, nodes: ["C", ...participants], faults, network: { delayMs: options.delayMs ?? 5 }, handlers });
   const trace = world.run({ untilMs });
   const cp = world.context("C").persistent;
   const decision: "commit" | "abort" | "none" = cp.decision ?? "none";

@@ -13,7 +13,7 @@ import { exponential, type DistributionLike } from "../random/distributions";
 import { type Seed } from "../random/rng";
 import { createWorld } from "../sim/world";
 import { type FaultEvent, type LinkOptions } from "../sim/options";
-import { type NodeContext } from "../sim/context";
+import { type NodeContext, type NodeHandlers } from "../sim/context";
 import { type Trace } from "../sim/trace";
 import { checkInteger, checkKeys, checkNonNegative, checkOneOf, checkPositive, fail } from "../validate";
 import { clientNames, countDistinctLogs, logsDiverge, serverNames } from "./ack-replication";
@@ -117,10 +117,7 @@ export function twoPhaseProtocol(options: TwoPhaseOptions): TwoPhaseResult {
   const untilMs = checkPositive(`${fn}: untilMs`, options.untilMs ?? 10000);
   const clients = clientNames(nc);
   const servers = serverNames(ns);
-  const world = createWorld({
-    seed: options.seed, nodes: [...clients, ...servers], faults: options.faults ?? [],
-    network: { delayMs: options.delayMs ?? exponential(5), links: options.links ?? {} },
-  });
+  const handlers: Record<string, NodeHandlers> = {};
   const stats = { attempts: 0, committed: 0, waits: [] as number[], lastCommitMs: 0 };
 
   clients.forEach((name, index) => {
@@ -157,7 +154,7 @@ export function twoPhaseProtocol(options: TwoPhaseOptions): TwoPhaseResult {
       for (const s of to) ctx.send(s, { type: "cmd", id: ctx.state.id, attempt: ctx.state.attempt });
       ctx.state.resendTimer = ctx.setTimer(resendMs, { kind: "resend" });
     };
-    world.node(name, {
+    handlers[name] = {
       init(ctx) {
         ctx.state.seq = 0;
         ctx.state.attempt = 0;
@@ -204,11 +201,15 @@ export function twoPhaseProtocol(options: TwoPhaseOptions): TwoPhaseResult {
         else if (tag.kind === "lock-timeout" && st.phase === "locking" && tag.attempt === st.attempt) abort(ctx, "timeout");
         else if (tag.kind === "resend" && st.phase === "commit") sendCommand(ctx, servers.filter((s) => !st.acked.has(s)));
       },
-    });
+    };
   });
 
   const server = lockServer(queueing);
-  for (const s of servers) world.node(s, server);
+  for (const s of servers) handlers[s] = server;
+  const world = createWorld({
+    seed: options.seed, nodes: [...clients, ...servers], faults: options.faults ?? [],
+    network: { delayMs: options.delayMs ?? exponential(5), links: options.links ?? {} }, handlers,
+  });
 
   const trace = world.run({ untilMs });
   const logs: Record<string, string[]> = {};

@@ -31,25 +31,27 @@ test("sequenceDiagram(messages, events) shades crashes as intervals and marks ot
 });
 
 test("sequenceDiagram(trace.messages(), trace.rows()) draws an engine trace as it comes", async () => {
-  const world = createWorld({
-    seed: 7, nodes: ["C", "S"],
-    network: { delayMs: 10, lossRate: 0.3, duplicateRate: 0.2 },
-    faults: [{ at: 60, crash: "S" }, { at: 120, recover: "S" }],
-  });
   const send = (ctx: NodeContext) => {
     ctx.send("S", { type: "cmd", seq: ctx.state.seq });
     ctx.state.timer = ctx.setTimer(25, "retry");
   };
-  world.node("C", {
-    init(ctx) { ctx.state.seq = 0; send(ctx); },
-    onMessage(ctx, msg) {
-      if (msg.payload.seq !== ctx.state.seq) return;
-      ctx.cancelTimer(ctx.state.timer);
-      if (++ctx.state.seq < 6) send(ctx);
+  const world = createWorld({
+    seed: 7, nodes: ["C", "S"],
+    network: { delayMs: 10, lossRate: 0.3, duplicateRate: 0.2 },
+    faults: [{ at: 60, crash: "S" }, { at: 120, recover: "S" }],
+    handlers: {
+      C: {
+        init(ctx) { ctx.state.seq = 0; send(ctx); },
+        onMessage(ctx, msg) {
+          if (msg.payload.seq !== ctx.state.seq) return;
+          ctx.cancelTimer(ctx.state.timer);
+          if (++ctx.state.seq < 6) send(ctx);
+        },
+        onTimer(ctx) { send(ctx); },
+      },
+      S: { onMessage(ctx, msg) { ctx.record("execute", { seq: msg.payload.seq }); ctx.send(msg.from, { type: "ack", seq: msg.payload.seq }); } },
     },
-    onTimer(ctx) { send(ctx); },
   });
-  world.node("S", { onMessage(ctx, msg) { ctx.record("execute", { seq: msg.payload.seq }); ctx.send(msg.from, { type: "ack", seq: msg.payload.seq }); } });
   const trace = world.run({ untilMs: 400 });
   const messages = trace.messages();
   const chart = sequenceDiagram(messages, trace.rows(), { title: "engine trace" });
