@@ -76,7 +76,7 @@ const FATE_DASH: Record<SequenceFate, number[]> = { delivered: [1, 0], duplicate
  * downward, an arrow per message from its send time on the sender's lane to its delivery time on the
  * receiver's lane; lost messages stop half way in a cross, duplicates are dashed and orange, crashes
  * and down time are shaded on the lane. Throws on malformed rows, naming the array, field and index.
- * @example sequenceDiagram(trace.messages(), trace.events(), { nodes: ["client", "server"] })
+ * @example sequenceDiagram(trace.messages(), trace.rows(), { nodes: ["u1", "s1"] })
  */
 export function sequenceDiagram(
   messages: readonly SequenceMessage[] | readonly object[],

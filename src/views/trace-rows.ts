@@ -9,15 +9,17 @@
  */
 import { describeValue } from "../validate";
 import { checkField, Row } from "../charts/_internals/rows";
+import { MESSAGE_FATES, type MessageFate } from "../sim/trace-kinds";
 
 /** How the diagram draws a message. */
 export const SEQUENCE_FATES = ["delivered", "duplicate", "lost", "dropped", "in-flight"] as const;
 /** A drawn message category. */
 export type SequenceFate = (typeof SEQUENCE_FATES)[number];
 
-/** Fates accepted on input (chart shape and engine shape). */
-export const INPUT_FATES = ["delivered", "duplicate", "lost", "dropped", "partition", "crashed", "held-then-partition",
-  "held-then-crashed", "intervention", "in-flight", "held"] as const;
+const CHART_FATES = ["delivered", "duplicate", "lost", "dropped"] as const;
+/** Fates accepted on input: the chart shape's, then the engine's (trace.messages()) not already listed. */
+export const INPUT_FATES: readonly ((typeof CHART_FATES)[number] | MessageFate)[] =
+  [...CHART_FATES, ...MESSAGE_FATES.filter((f) => !(CHART_FATES as readonly string[]).includes(f))];
 
 /** A message ready for layout. `endMs`: when it arrived or was dropped (null if unknown); `reaches`: the arrow ends on the receiver's lane. */
 export interface NormalMessage {
