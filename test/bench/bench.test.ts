@@ -19,7 +19,7 @@ const REPO = findRepo();
 const DIST = path.resolve(__dirname, "..", "..", "src");
 
 const KEYS = ["engine_events_per_s", "bare_loop_events_per_s", "simpy_events_per_s", "score_race_runs_per_s",
-  "score_race_runs_per_s_parallel", "simpy_score_race_runs_per_s", "failure_year_s", "simpy_failure_year_s",
+  "simpy_score_race_runs_per_s", "failure_year_s", "simpy_failure_year_s",
   "notebook_seconds", "machine"];
 
 test("node scripts/bench.mjs --quick --only kernel --json ends with a JSON line of every key", () => {
