@@ -35,7 +35,7 @@ export { meanCI, proportionRows, quantile, quantiles, wilson } from "./stats/sta
 export type { MeanInterval, ProportionInterval, ProportionRow } from "./stats/stats";
 export { studentTQuantile } from "./stats/studentt";
 export { gridCells, sweep } from "./stats/sweep";
-export type { SweepGrid, SweepOptions, SweepParams, SweepRow, SweepValue } from "./stats/sweep";
+export type { SweepGrid, SweepOptions, SweepParams, SweepRow, SweepRunMeasures, SweepValue } from "./stats/sweep";
 
 // protocols/: the protocols of the chapter, one file each
 export { clientServerReplication } from "./protocols/ack-replication";
