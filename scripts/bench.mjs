@@ -7,10 +7,10 @@
 //
 // Cases (see docs/benchmarks.md):
 //   kernel     hold model, 1,000 pending events: events/s of the engine kernel, a bare heap, SimPy
-//   seeding    rngs created per second (createRng + one draw), and the µs a run to re-seed a world's
-//              two network streams (the seeding floor of a small Monte Carlo run)
+//   seeding    rngs created per second (createRng + one draw)
 //   network    messages sent per second through the network layer (two nodes, loss and duplication)
-//   score      score race Monte Carlo: runs/s on one core, on all cores (monteCarloParallel), SimPy
+//   score      score race Monte Carlo through the public API (monteCarlo over runScoreRace): runs/s on
+//              one core, ours and SimPy's; their ratio is measured and printed, with no target
 //   failure    1e6 nodes for one year (MTBF 3 years, 1-day repairs): seconds and peak memory, ours
 //              and SimPy (SimPy measured at fewer nodes and scaled linearly); ours again with
 //              recordFailureTimes (the cost of keeping every failure time)
@@ -74,10 +74,8 @@ function sizes(quick) {
     kernel: { events: 10_000_000 / q, warmupEvents: 1_000_000 / q },
     simpyKernel: { events: 1_000_000 / q, warmupEvents: 100_000 / q },
     seeding: { rngs: 300_000 / q, warmupRngs: 30_000 / q },
-    worldSeeding: { runs: 300_000 / q, warmupRuns: 30_000 / q },
     network: { messages: 1_000_000 / q, warmupMessages: 100_000 / q },
     score: { runs: 200_000 / q, warmupRuns: 20_000 / q },
-    scoreParallel: { runs: 1_000_000 / q, warmupRuns: 50_000 / q },
     simpyScore: { runs: 50_000 / q, warmupRuns: 5_000 / q },
     failure: { nodes: 1_000_000, warmupNodes: 100_000 },
     simpyFailure: { nodes: 100_000 / q, warmupNodes: 1_000 },
@@ -230,14 +228,10 @@ runMain(async () => {
       add("bare", nodeCase("bare", S.kernel), "eventsPerS");
       add("simpyKernel", simpyCase("kernel", S.simpyKernel), "eventsPerS");
     }
-    if (want.has("seeding")) {
-      add("seeding", nodeCase("seeding", S.seeding), "rngsPerS");
-      add("worldSeeding", nodeCase("world-seeding", S.worldSeeding), "usPerRun");
-    }
+    if (want.has("seeding")) add("seeding", nodeCase("seeding", S.seeding), "rngsPerS");
     if (want.has("network")) add("network", nodeCase("network", S.network), "messagesPerS");
     if (want.has("score")) {
       add("score", nodeCase("score", S.score), "runsPerS");
-      add("scoreParallel", nodeCase("score-parallel", S.scoreParallel), "runsPerS");
       add("simpyScore", simpyCase("score", S.simpyScore), "runsPerS");
     }
     if (want.has("failure")) {
@@ -267,10 +261,8 @@ runMain(async () => {
     bare_loop_events_per_s: m("bare"),
     simpy_events_per_s: m("simpyKernel"),
     rng_seeds_per_s: m("seeding"),
-    world_seeding_us_per_run: m("worldSeeding"),
     network_messages_per_s: m("network"),
     score_race_runs_per_s: m("score"),
-    score_race_runs_per_s_parallel: m("scoreParallel"),
     simpy_score_race_runs_per_s: m("simpyScore"),
     failure_year_s: m("failure"),
     failure_year_peak_rss_mb: m("failureMem"),
@@ -291,10 +283,8 @@ runMain(async () => {
       kernel_events: want.has("kernel") ? S.kernel.events : null,
       simpy_kernel_events: want.has("kernel") ? S.simpyKernel.events : null,
       seeding_rngs: want.has("seeding") ? S.seeding.rngs : null,
-      world_seeding_runs: want.has("seeding") ? S.worldSeeding.runs : null,
       network_messages: want.has("network") ? S.network.messages : null,
       score_runs: want.has("score") ? S.score.runs : null,
-      score_runs_parallel: want.has("score") ? S.scoreParallel.runs : null,
       simpy_score_runs: want.has("score") ? S.simpyScore.runs : null,
       failure_nodes: want.has("failure") ? S.failure.nodes : null,
       simpy_failure_nodes_measured: want.has("failure") ? S.simpyFailure.nodes : null,
@@ -329,14 +319,12 @@ function printTable(r, log) {
     ["  bare typed-array heap loop", `${f(r.bare_loop_events_per_s)} events/s`],
     [`  SimPy timeout callbacks (${f(r.sizes.simpy_kernel_events)} events)`, `${f(r.simpy_events_per_s)} events/s`]);
   if (r.sizes.seeding_rngs !== null) lines.push(
-    [`rng seeding (${f(r.sizes.seeding_rngs)} rngs, createRng + one draw)`, `${f(r.rng_seeds_per_s)} rngs/s`],
-    [`  a world's two network streams re-seeded per run (${f(r.sizes.world_seeding_runs)} runs)`, `${f(r.world_seeding_us_per_run, 2)} µs a run`]);
+    [`rng seeding (${f(r.sizes.seeding_rngs)} rngs, createRng + one draw)`, `${f(r.rng_seeds_per_s)} rngs/s`]);
   if (r.sizes.network_messages !== null) lines.push(
     [`network layer, loss 0.1, duplication 0.05 (${f(r.sizes.network_messages)} messages)`, `${f(r.network_messages_per_s)} messages sent/s`]);
   if (r.sizes.score_runs !== null) lines.push(
-    ["score race Monte Carlo", ""],
+    ["score race Monte Carlo (monteCarlo over runScoreRace)", ""],
     [`  engine, one core (${f(r.sizes.score_runs)} runs)`, `${f(r.score_race_runs_per_s)} runs/s`],
-    [`  engine, ${r.machine.cores} workers (${f(r.sizes.score_runs_parallel)} runs)`, `${f(r.score_race_runs_per_s_parallel)} runs/s`],
     [`  SimPy, one core (${f(r.sizes.simpy_score_runs)} runs)`, `${f(r.simpy_score_race_runs_per_s)} runs/s`]);
   if (r.score_race_runs_per_s && r.simpy_score_race_runs_per_s) lines.push(
     ["  ours / SimPy, one core (measured ratio, no target)", `${f(r.score_race_runs_per_s / r.simpy_score_race_runs_per_s, 2)}x`]);

@@ -10,13 +10,11 @@ export type { Rng, Seed } from "./random/rng";
 
 // sim/: the simulator: worlds of nodes, a faulty network, traces
 export type { Message, NodeContext, NodeHandlers } from "./sim/context";
-export { diffTraces, fork } from "./sim/diff";
+export { diffTraces } from "./sim/diff";
 export type { TraceDiff } from "./sim/diff";
 export type { RunOptions, StopReason } from "./sim/kernel";
 export { MAX_WORLD_NODES } from "./sim/options";
 export type { FaultEvent, FaultVerb, Intervention, LinkOptions, LinkSelector, NetworkOptions, WorldOptions } from "./sim/options";
-export { prepareWorld } from "./sim/template";
-export type { WorldTemplate } from "./sim/template";
 export { DROP_REASONS, TRACE_KINDS, Trace } from "./sim/trace";
 export type { DropReason, MessageFate, MessageRow, RecordRow, TraceKind, TraceRow, TraceSummary } from "./sim/trace";
 export { World, createWorld } from "./sim/world";
@@ -29,8 +27,6 @@ export type { EcdfOptions, EcdfRow, HistogramOptions, HistogramRow } from "./sta
 export { monteCarlo, summarizeOutcomes } from "./stats/montecarlo";
 export type { MonteCarloOptions, ProgressCallback } from "./stats/montecarlo";
 export { normalCdf, normalQuantile } from "./stats/normal";
-export { monteCarloParallel } from "./stats/parallel";
-export type { MonteCarloParallelOptions } from "./stats/parallel";
 export { progressPrinter } from "./stats/progress";
 export type { ProgressPrinterOptions } from "./stats/progress";
 export { findRunSeed } from "./stats/seed-search";
@@ -39,7 +35,7 @@ export { meanCI, proportionRows, quantile, quantiles, wilson } from "./stats/sta
 export type { MeanInterval, ProportionInterval, ProportionRow } from "./stats/stats";
 export { studentTQuantile } from "./stats/studentt";
 export { gridCells, sweep } from "./stats/sweep";
-export type { SweepGrid, SweepOptions, SweepParams, SweepRow, SweepValue } from "./stats/sweep";
+export type { SweepGrid, SweepOptions, SweepParams, SweepRow, SweepRunMeasures, SweepValue } from "./stats/sweep";
 
 // protocols/: the protocols of the chapter, one file each
 export { runAckReplication } from "./protocols/ack-replication";
@@ -117,8 +113,6 @@ export { ladderMatrixChart } from "./charts/ladder-matrix";
 export type { LadderMatrixChartOptions } from "./charts/ladder-matrix";
 export { outcomeChart } from "./charts/outcome";
 export type { OutcomeChartOptions } from "./charts/outcome";
-export { withParam } from "./charts/param";
-export type { ChartParam } from "./charts/param";
 export { pmfChart } from "./charts/pmf";
 export type { PmfChartOptions } from "./charts/pmf";
 export { sequenceDiagram } from "./charts/sequence";

@@ -1,9 +1,8 @@
 // One benchmark case of scripts/bench.mjs, run in a fresh Node process: a warm-up, then the measured
 // run. Prints one JSON line with the figures and the process's peak RSS.
 // Usage: node scripts/bench/node-cases.mjs CASE '{"distDir": "...", ...params}'
-//   CASE: kernel | bare | seeding | world-seeding | network | score | score-parallel | failure | explore
+//   CASE: kernel | bare | seeding | network | score | failure | explore
 import { createRequire } from "node:module";
-import os from "node:os";
 import path from "node:path";
 
 const require = createRequire(import.meta.url);
@@ -89,41 +88,21 @@ function seeding(rngs) {
   return rngs / s;
 }
 
-// The seeding floor of one small-world run: a world seeds two streams, "loss" and "delay", from the
-// run's seed ("42/run/i", as monteCarlo gives); template.run re-seeds them in place. Microseconds a run.
-function worldSeeding(runs) {
-  const { createRng, reseedRng } = lib("random/rng.js");
-  const loss = createRng(0, "loss"), delay = createRng(0, "delay");
-  const seeds = Array.from({ length: runs }, (_, i) => `42/run/${i}`);
-  let sum = 0;
-  const t0 = process.hrtime.bigint();
-  for (let i = 0; i < runs; i++) {
-    reseedRng(loss, seeds[i], "loss");
-    reseedRng(delay, seeds[i], "delay");
-    sum += loss.next() + delay.next();
-  }
-  const s = seconds(t0);
-  if (sum < 0) console.error(sum);
-  return (s / runs) * 1e6;
-}
-
 // The network layer: two nodes ping-pong through a lossy, duplicating network; every delivery answers
 // with one message, and a timer per node re-sends if traffic dies out. Messages sent per second.
 function network(messages) {
   const { createWorld } = lib();
   const { exponential } = lib();
-  const world = createWorld({
-    seed: 7, nodes: ["A", "B"], maxEvents: 100 * messages,
-    network: { delayMs: exponential(5), lossRate: 0.1, duplicateRate: 0.05 },
-  });
   const other = (ctx) => (ctx.name === "A" ? "B" : "A");
   const handlers = {
     init(ctx) { for (let i = 0; i < 50; i++) ctx.send(other(ctx), "ping"); ctx.setTimer(10, "tick"); },
     onMessage(ctx, msg) { ctx.send(msg.from, "ping"); },
     onTimer(ctx) { ctx.send(other(ctx), "ping"); ctx.setTimer(10, "tick"); },
   };
-  world.node("A", handlers);
-  world.node("B", handlers);
+  const world = createWorld({
+    seed: 7, nodes: ["A", "B"], maxEvents: 100 * messages,
+    network: { delayMs: exponential(5), lossRate: 0.1, duplicateRate: 0.05 }, handlers: { A: handlers, B: handlers },
+  });
   const t0 = process.hrtime.bigint();
   while (world.trace.summary().sent < messages) world.run({ maxEvents: 100_000 });
   const s = seconds(t0);
@@ -131,24 +110,19 @@ function network(messages) {
   return { messagesPerS: sent / s, sent };
 }
 
-const SCORE_MODULE = () => path.join(distDir, "lessons", "score-race-bench.js");
-const SCORE_ARGS = { meanDelayMs: 10, lossRate: 0.01 };
+// The score race of notebook 02 through the public API, as a notebook runs it: monteCarlo over
+// runScoreRace, one world built, run and read per run. Two clients send "+10" and "*5" to the server
+// with exponential delays (mean 10 ms), each command lost with probability 0.01; the outcome of a run
+// is the server's final score (50, 10 or 0). The same model as SimPy's "score" case.
+const SCORE = { meanDelayMs: 10, lossRate: 0.01 };
 
 function scoreSerial(runs) {
-  const { monteCarlo } = lib();
-  const { scoreRaceBenchRun } = require(SCORE_MODULE());
+  const { exponential, monteCarlo, runScoreRace } = lib();
+  const delayMs = exponential(SCORE.meanDelayMs);
   const t0 = process.hrtime.bigint();
-  const results = monteCarlo({ runs, seed: 42, run: (s, i) => scoreRaceBenchRun(SCORE_ARGS, s, i) });
+  const results = monteCarlo({ runs, seed: 42, run: (seed) => runScoreRace({ seed, delayMs, lossRate: SCORE.lossRate }).final });
   const s = seconds(t0);
   return { runsPerS: runs / s, outcomes: tally(results) };
-}
-
-async function scoreParallel(runs) {
-  const { monteCarloParallel } = lib();
-  const t0 = process.hrtime.bigint();
-  const results = await monteCarloParallel({ module: SCORE_MODULE(), exportName: "scoreRaceBenchRun", args: SCORE_ARGS, runs, seed: 42 });
-  const s = seconds(t0);
-  return { runsPerS: runs / s, workers: os.availableParallelism(), outcomes: tally(results) };
 }
 
 function tally(results) {
@@ -187,9 +161,7 @@ async function main() {
     case "kernel": kernelHold(p.warmupEvents); out = { eventsPerS: kernelHold(p.events), events: p.events }; break;
     case "bare": bareHold(p.warmupEvents); out = { eventsPerS: bareHold(p.events), events: p.events }; break;
     case "score": scoreSerial(p.warmupRuns); out = { ...scoreSerial(p.runs), runs: p.runs }; break;
-    case "score-parallel": await scoreParallel(p.warmupRuns); out = { ...(await scoreParallel(p.runs)), runs: p.runs }; break;
     case "seeding": seeding(p.warmupRngs); out = { rngsPerS: seeding(p.rngs), rngs: p.rngs }; break;
-    case "world-seeding": worldSeeding(p.warmupRuns); out = { usPerRun: worldSeeding(p.runs), runs: p.runs }; break;
     case "network": network(p.warmupMessages); out = { ...network(p.messages), messages: p.messages }; break;
     case "failure": failureYear(p.warmupNodes, p.recordFailureTimes); out = { ...failureYear(p.nodes, p.recordFailureTimes), nodes: p.nodes }; break;
     case "explore": exploreWalk(p.warmupMessages, p.keyed); out = { ...exploreWalk(p.messages, p.keyed), messages: p.messages, keyed: p.keyed }; break;

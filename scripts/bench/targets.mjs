@@ -17,8 +17,6 @@ export const TARGETS = [
     value: (r) => ratio(r.engine_events_per_s, r.simpy_events_per_s) },
   { key: "engine_vs_bare", label: "engine / bare heap loop events/s", op: ">=", target: 0.6,
     value: (r) => ratio(r.engine_events_per_s, r.bare_loop_events_per_s) },
-  { key: "score_parallel_vs_serial", label: "score race, all cores / one core", op: ">=", target: 1,
-    value: (r) => ratio(r.score_race_runs_per_s_parallel, r.score_race_runs_per_s) },
   { key: "failure_vs_simpy", label: "failure year: SimPy s / engine s", op: ">=", target: 40,
     value: (r) => ratio(r.simpy_failure_year_s, r.failure_year_s) },
   { key: "failure_peak_rss_mb", label: "failure year: engine peak MB", op: "<", target: 100,

@@ -116,7 +116,7 @@ export function divergenceSweep(options: DivergenceSweepOptions): DivergenceRow[
       return { protocol, p: w.p, lo: w.lo, hi: w.hi, n: results.length, closedForm,
         meanDistinctStates: results.reduce((a, r) => a + r.distinct, 0) / results.length };
     },
-  }) as unknown as DivergenceRow[];
+  });
 }
 
 /**

@@ -73,7 +73,7 @@ export function twoPhaseContentionSweep(options: ContentionSweepOptions): Conten
         unfinishedRuns: results.filter((r) => r.outcome !== "done").length, runs: results.length,
       };
     },
-  }) as unknown as ContentionRow[];
+  });
 }
 
 /** One row of {@link twoPhaseAvailabilitySweep}. */
@@ -106,7 +106,7 @@ export function twoPhaseAvailabilitySweep(options: { seed: Seed; runs: number; s
       const w = wilson(ok.filter(Boolean).length, ok.length);
       return { p: w.p, lo: w.lo, hi: w.hi, n: ok.length, closedForm: Math.pow(1 - q, p.servers as number) };
     },
-  }) as unknown as AvailabilityRow[];
+  });
 }
 
 /**
@@ -163,5 +163,5 @@ export function twoPhaseCommitSweep(options: { seed: Seed; runs: number; partici
       const w = wilson(rs.filter((r) => r.committed).length, rs.length);
       return { p: w.p, lo: w.lo, hi: w.hi, n: rs.length, closedForm: Math.pow(1 - q, p.participants as number), nonAtomicRuns: rs.filter((r) => !r.atomic).length };
     },
-  }) as unknown as CommitRow[];
+  });
 }

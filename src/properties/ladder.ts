@@ -7,7 +7,7 @@
  * servers' execution logs and which live clients are still waiting, and the properties are judged the
  * same way for all of them.
  */
-import { normalizeFault, type FaultEvent } from "../sim/options";
+import { normalizeFault, type FaultEvent } from "../sim/fault-options";
 import { createRng, type Seed } from "../random/rng";
 import { exponential } from "../random/distributions";
 import { checkInteger, checkKeys, checkNonNegative, checkProbability, checkSeed, fail } from "../validate";

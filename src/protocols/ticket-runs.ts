@@ -4,7 +4,7 @@
  * (see ticket-records.ts).
  */
 import { createWorld } from "../sim/world";
-import { normalizeFault, type FaultEvent } from "../sim/options";
+import { normalizeFault, type FaultEvent } from "../sim/fault-options";
 import { type NodeHandlers } from "../sim/context";
 import { type Trace } from "../sim/trace";
 import { exponential, sampler, type DistributionLike } from "../random/distributions";

@@ -28,7 +28,6 @@ export interface Rng {
 /** Separates the seed from stream names inside a key; unlikely to appear in user seeds. */
 const SEP = "\u241f";
 
-
 /** 2^-32 */
 const NORM32 = 2.3283064365386963e-10;
 /** 2^-53 */
@@ -55,11 +54,7 @@ function mash(n: number, data: string): number {
 
 /** Mash over `seedText`, then SEP and `stream` when there is one: the same as over the joined key. */
 function mashKey(n: number, seedText: string, stream: string | undefined): number {
-  return mashStream(mash(n, seedText), stream);
-}
-
-/** The key's tail: SEP and `stream`, or nothing without a stream. */
-function mashStream(n: number, stream: string | undefined): number {
+  n = mash(n, seedText);
   return stream === undefined ? n : mash(mash(n, SEP), stream);
 }
 
@@ -71,20 +66,6 @@ const MASH_SPACES = mash(MASH_2, " ");
 const S0_SPACE = (MASH_1 >>> 0) * NORM32;
 const S1_SPACE = (MASH_2 >>> 0) * NORM32;
 const S2_SPACE = (MASH_SPACES >>> 0) * NORM32;
-
-// The first of the three passes starts from a constant, so its pass over the seed text is the same
-// for every stream of one seed (a world seeds its "loss" and "delay" streams from one seed text).
-let lastSeedText = "";
-let lastFirstPass = mash(MASH_SPACES, "");
-
-/** The first pass over the key: {@link mashKey} from MASH_SPACES, reusing the last seed text's. */
-function firstPass(seedText: string, stream: string | undefined): number {
-  if (seedText !== lastSeedText) {
-    lastFirstPass = mash(MASH_SPACES, seedText);
-    lastSeedText = seedText;
-  }
-  return mashStream(lastFirstPass, stream);
-}
 
 /**
  * Alea, written out so that seeding allocates one object and no closures (seedrandom's version
@@ -103,22 +84,15 @@ class AleaRng implements Rng {
   private c = 1;
   private seedText = "";
   private stream: string | undefined = undefined;
-  constructor(seedText: string, stream: string | undefined) {
-    this.seed(seedText, stream);
-  }
-  /** The key is `seedText` or `seedText SEP stream`; built only when asked for. */
-  get key(): string {
-    return this.stream === undefined ? this.seedText : this.seedText + SEP + this.stream;
-  }
   /**
    * Seeds from the key's parts. Mash runs over the characters in order, so hashing the parts one
    * after the other equals hashing the joined key, without building (and flattening) it.
    */
-  seed(seedText: string, stream: string | undefined): void {
+  constructor(seedText: string, stream: string | undefined) {
     this.seedText = seedText;
     this.stream = stream;
     let s0 = S0_SPACE, s1 = S1_SPACE, s2 = S2_SPACE;
-    let n = firstPass(seedText, stream);
+    let n = mashKey(MASH_SPACES, seedText, stream);
     s0 -= (n >>> 0) * NORM32;
     if (s0 < 0) s0 += 1;
     n = mashKey(n, seedText, stream);
@@ -130,7 +104,10 @@ class AleaRng implements Rng {
     this.s0 = s0;
     this.s1 = s1;
     this.s2 = s2;
-    this.c = 1;
+  }
+  /** The key is `seedText` or `seedText SEP stream`; built only when asked for. */
+  get key(): string {
+    return this.stream === undefined ? this.seedText : this.seedText + SEP + this.stream;
   }
   next(): number {
     // Two Alea steps: the first gives the high 32 bits, the second 21 more bits.
@@ -171,17 +148,6 @@ export function createRng(seed: Seed, stream?: string): Rng {
   checkSeed("seed", seed);
   if (stream !== undefined && typeof stream !== "string") fail("stream", stream, "a string");
   return new AleaRng(String(seed), stream);
-}
-
-/**
- * @internal Re-seeds `rng` in place: afterwards it draws exactly what `createRng(seed, stream)` would.
- * For worlds reset between Monte Carlo runs (no allocation). `rng` must come from createRng.
- */
-export function reseedRng(rng: Rng, seed: Seed, stream?: string): void {
-  if (!(rng instanceof AleaRng)) fail("reseedRng(rng)", rng, "a generator made by createRng");
-  checkSeed("seed", seed);
-  if (stream !== undefined && typeof stream !== "string") fail("stream", stream, "a string");
-  rng.seed(String(seed), stream);
 }
 
 /**

@@ -43,13 +43,7 @@ export class I32Column {
 /** Interns strings: each distinct string gets a small integer. */
 export class StringTable {
   readonly values: string[] = [];
-  private index = new Map<string, number>();
-  /** Forgets every string (ids start again at 0). */
-  clear(): void {
-    if (this.values.length === 0) return;
-    this.values.length = 0;
-    this.index.clear();
-  }
+  private readonly index = new Map<string, number>();
   id(s: string): number {
     let i = this.index.get(s);
     if (i === undefined) {

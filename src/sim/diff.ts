@@ -1,23 +1,13 @@
 /**
- * Fork-and-diff: re-run the same seed with one intervention and compare the two traces.
- */
-import type { Intervention, WorldOptions } from "./options";
-import type { Trace, TraceRow } from "./trace";
-import { World } from "./world";
-
-/**
- * A new, unrun world built from `options` (which must include `handlers`, since a world built from
- * options alone has no protocol) plus one intervention. For a world whose handlers were installed
- * with world.node(), use `world.fork(intervention)` instead.
+ * Fork-and-diff: re-run the same world with one intervention (`world.fork(intervention)`) and compare
+ * the two traces.
  *
  * @example
- * const base = createWorld(opts).run({ untilMs: 500 });
- * const alt = fork(opts, { dropMessage: 3 }).run({ untilMs: 500 });
+ * const base = world.run({ untilMs: 500 });
+ * const alt = world.fork({ dropMessage: 3 }).run({ untilMs: 500 });
  * diffTraces(base, alt).firstDivergence;
  */
-export function fork(options: WorldOptions, intervention: Intervention): World {
-  return new World({ ...options, interventions: [...(options.interventions ?? []), intervention] });
-}
+import type { Trace, TraceRow } from "./trace";
 
 /** How two traces differ. */
 export interface TraceDiff {

@@ -3,7 +3,23 @@
  * ...) and their validation into node indices, as the world applies them.
  */
 import { checkKeys, checkKnownName, checkNumber, fail } from "../validate";
-import type { FaultEvent, LinkSelector } from "./options";
+
+/** A pair of node sets naming directed links: every (from, to) pair. */
+export interface LinkSelector {
+  from: string | string[];
+  to: string | string[];
+}
+
+/** One entry of the fault schedule. `at` is the virtual time in ms. */
+export type FaultEvent =
+  | { at: number; crash: string }
+  | { at: number; recover: string; keepVolatile?: boolean }
+  | { at: number; partition: string[][] }
+  | { at: number; heal: true }
+  | { at: number; block: LinkSelector }
+  | { at: number; unblock: LinkSelector }
+  | { at: number; hold: LinkSelector }
+  | { at: number; release: LinkSelector };
 
 /** Fault verbs, in code order. */
 export const FAULT_VERBS = ["crash", "recover", "partition", "heal", "block", "unblock", "hold", "release"] as const;
@@ -19,19 +35,18 @@ export interface NormalFault {
   groups: number[][];
   from: number[];
   to: number[];
-  source: FaultEvent;
 }
 
 /** Validates one schedule entry; `name` locates it in messages, e.g. "faults[2]". */
-export function normalizeFault(name: string, f: unknown, nodes: readonly string[], minAt = 0): NormalFault {
+export function normalizeFault(name: string, f: unknown, nodes: readonly string[]): NormalFault {
   if (f === null || typeof f !== "object") fail(name, f, "an object such as { at: 50, crash: \"S\" }");
   const e = f as Record<string, unknown>;
   const verbs = FAULT_VERBS.filter((v) => v in e);
   if (verbs.length !== 1) fail(name, f, `an object with exactly one of ${FAULT_VERBS.join(", ")} and a time "at"`);
   const verb = verbs[0];
   checkKeys(name, e, ["at", verb, ...(verb === "recover" ? ["keepVolatile"] : [])]);
-  const at = checkNumber(`${name}.at`, e.at, minAt);
-  const out: NormalFault = { at, verb, node: -1, keepVolatile: false, groups: [], from: [], to: [], source: f as FaultEvent };
+  const at = checkNumber(`${name}.at`, e.at, 0);
+  const out: NormalFault = { at, verb, node: -1, keepVolatile: false, groups: [], from: [], to: [] };
   const idx = (n: string, v: unknown) => nodes.indexOf(checkKnownName(n, v, nodes));
   if (verb === "crash" || verb === "recover") out.node = idx(`${name}.${verb}`, e[verb]);
   if (verb === "recover" && e.keepVolatile !== undefined) {

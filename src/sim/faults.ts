@@ -1,15 +1,34 @@
 /**
- * Applies one scheduled fault to a world, and records it in the trace. Crashing a crashed node or
- * recovering an up node does nothing (and records nothing).
+ * Applies one scheduled fault to a running world, and records it in the trace. Crashing a crashed
+ * node or recovering an up node does nothing (and records nothing).
  */
-import type { NormalFault } from "./options";
-import type { World } from "./world";
+import type { NormalFault } from "./fault-options";
+import type { Network } from "./network";
+import type { Timers } from "./timers";
+import { K_BLOCK, K_CRASH, K_HEAL, K_HOLD, K_PARTITION, K_RECOVER, K_RELEASE, K_UNBLOCK } from "./trace-kinds";
+import type { TraceLog } from "./trace-log";
 
-const K_CRASH = 6, K_RECOVER = 7, K_PARTITION = 9, K_HEAL = 10, K_BLOCK = 11, K_UNBLOCK = 12, K_HOLD = 13, K_RELEASE = 14;
+/** @internal What applying a fault touches; the world's runtime implements it. Nodes are indices. */
+export interface FaultHost {
+  /** Current virtual time in ms. */
+  readonly now: number;
+  readonly nodes: readonly string[];
+  readonly log: TraceLog;
+  readonly net: Network;
+  readonly timers: Timers;
+  /** 1 where the node is up. */
+  readonly up: Uint8Array;
+  /** Replaces the node's volatile state by a fresh `{}`. */
+  resetVolatile(node: number): void;
+  /** Runs the node's init (first start) or onRecover handler. */
+  startNode(node: number, recovering: boolean): void;
+}
+
+const LINK_KINDS = { block: K_BLOCK, unblock: K_UNBLOCK, hold: K_HOLD, release: K_RELEASE } as const;
 
 /** @internal */
-export function applyFault(world: World, f: NormalFault): void {
-  const log = world.log, now = world.kernel.now, n = world.nodes.length;
+export function applyFault(world: FaultHost, f: NormalFault): void {
+  const log = world.log, now = world.now, n = world.nodes.length;
   const net = world.net;
   switch (f.verb) {
     case "crash": {
@@ -23,7 +42,7 @@ export function applyFault(world: World, f: NormalFault): void {
     case "recover": {
       if (world.up[f.node]) return;
       world.up[f.node] = 1;
-      if (!f.keepVolatile) world.ctxs[f.node].state = {};
+      if (!f.keepVolatile) world.resetVolatile(f.node);
       log.counts.recoveries++;
       log.event(K_RECOVER, now, f.node, -1, 0, f.keepVolatile ? log.strings.id("keepVolatile") : -1);
       world.startNode(f.node, true);
@@ -36,8 +55,9 @@ export function applyFault(world: World, f: NormalFault): void {
           for (const x of f.groups[a]) for (const y of f.groups[b]) net.blocked[x * n + y] = 1;
         }
       }
-      const e = log.event(K_PARTITION, now, -1, -1, 0, log.strings.id(f.groups.map((g) => g.map((i) => world.nodes[i]).join(",")).join(" | ")));
-      if (e >= 0) log.details.set(e, JSON.stringify(f.groups.map((g) => g.map((i) => world.nodes[i]))));
+      const names = f.groups.map((g) => g.map((i) => world.nodes[i]));
+      const e = log.event(K_PARTITION, now, -1, -1, 0, log.strings.id(names.map((g) => g.join(",")).join(" | ")));
+      log.details.set(e, JSON.stringify(names));
       return;
     }
     case "heal": {
@@ -46,7 +66,7 @@ export function applyFault(world: World, f: NormalFault): void {
       return;
     }
     default: {
-      const kind = { block: K_BLOCK, unblock: K_UNBLOCK, hold: K_HOLD, release: K_RELEASE }[f.verb];
+      const kind = LINK_KINDS[f.verb];
       for (const x of f.from) {
         for (const y of f.to) {
           const link = x * n + y;

@@ -78,23 +78,6 @@ export class Kernel {
     return this.handlers.length - 1;
   }
 
-  /**
-   * @internal Back to time 0 with nothing scheduled and nothing processed, as if new; registered
-   * handlers are kept. For worlds reset between Monte Carlo runs.
-   */
-  reset(): void {
-    this.heap.clear();
-    this.topSpent = false;
-    this.seq = 0;
-    this.now = 0;
-    this.processed = 0;
-    this.sGen.fill(0);
-    if (this.sFn.length > 0) this.sFn.length = 0; // setting a length is a runtime call in V8
-    this.nFree = 0;
-    this.nSlots = 0;
-    this.live = 0;
-  }
-
   /** Number of scheduled, not cancelled, events. */
   get pending(): number {
     return this.live;

@@ -8,14 +8,14 @@
  * and one delay draw per message, always, so changing loss rates does not shift delays),
  * "duplicate" and "processing".
  */
-import { createRng, reseedRng, Rng } from "../random/rng";
+import { createRng, type Rng } from "../random/rng";
 import type { Kernel } from "./kernel";
 import type { WorldConfig } from "./options";
-import { FATE_DELIVERED, FATE_DROPPED, FATE_HELD, FATE_IN_FLIGHT, TraceLog } from "./trace-log";
-
-const K_SEND = 0, K_DELIVER = 1, K_DROP = 2, K_DUPLICATE = 3, K_HELD = 4;
-/** Drop reason codes (indices into DROP_REASONS). */
-const R_LOSS = 0, R_PARTITION = 1, R_CRASHED = 2, R_HELD_PARTITION = 3, R_HELD_CRASHED = 4, R_INTERVENTION = 5;
+import {
+  FATE_DELIVERED, FATE_DROPPED, FATE_HELD, FATE_IN_FLIGHT, K_DELIVER, K_DROP, K_DUPLICATE, K_HELD, K_SEND,
+  R_CRASHED, R_HELD_CRASHED, R_HELD_PARTITION, R_INTERVENTION, R_LOSS, R_PARTITION,
+} from "./trace-kinds";
+import type { TraceLog } from "./trace-log";
 
 /** A short label for a payload: itself if a string or number, else its `type` (or `kind`) field. */
 export function payloadLabel(payload: unknown): string {
@@ -60,19 +60,6 @@ export class Network {
     this.lossRng = createRng(cfg.seed, "loss");
     this.delayRng = createRng(cfg.seed, "delay");
     this.arrive = kernel.register((id) => this.onArrive(id));
-  }
-
-  /** Back to the state of a new network for the world's (new) seed. */
-  reset(): void {
-    this.blocked.fill(0);
-    this.held.fill(0);
-    // (clear() allocates a new table in V8 even when empty)
-    if (this.queues.size > 0) this.queues.clear();
-    if (this.wasHeld.size > 0) this.wasHeld.clear();
-    reseedRng(this.lossRng, this.cfg.seed, "loss");
-    reseedRng(this.delayRng, this.cfg.seed, "delay");
-    this.dupRngLazy = undefined;
-    this.procRngLazy = undefined;
   }
 
   private get dupRng(): Rng {

@@ -7,10 +7,12 @@ import type { DistributionLike, Sampler } from "../random/distributions";
 import type { Seed } from "../random/rng";
 import {
   checkInteger, checkKeys, checkKnownName, checkNames, checkNonNegative, checkPositive, checkSeed,
-  checkOneOf, checkProbability, fail,
+  checkProbability, fail,
 } from "../validate";
 import type { NodeHandlers } from "./context";
-import { normalizeFault, type NormalFault } from "./fault-options";
+import { type FaultEvent, normalizeFault, type NormalFault } from "./fault-options";
+
+export type { FaultEvent, FaultVerb, LinkSelector } from "./fault-options";
 
 /** Per-link network behaviour; unset fields fall back to the global network options. */
 export interface LinkOptions {
@@ -36,24 +38,7 @@ export interface NetworkOptions extends LinkOptions {
   processingMs?: DistributionLike;
 }
 
-/** A pair of node sets naming directed links: every (from, to) pair. */
-export interface LinkSelector {
-  from: string | string[];
-  to: string | string[];
-}
-
-/** One entry of the fault schedule. `at` is the virtual time in ms. */
-export type FaultEvent =
-  | { at: number; crash: string }
-  | { at: number; recover: string; keepVolatile?: boolean }
-  | { at: number; partition: string[][] }
-  | { at: number; heal: true }
-  | { at: number; block: LinkSelector }
-  | { at: number; unblock: LinkSelector }
-  | { at: number; hold: LinkSelector }
-  | { at: number; release: LinkSelector };
-
-/** One change used by fork(): drop or delay the k-th message (by id), or one extra fault. */
+/** One change of a run (see `world.fork`): drop or delay the k-th message (by id), or one extra fault. */
 export type Intervention =
   | { dropMessage: number }
   | { delayMessage: number; byMs: number }
@@ -73,19 +58,14 @@ export interface WorldOptions {
   faults?: FaultEvent[];
   /** Hard limit on events processed over the world's life; exceeding it throws. @defaultValue 10_000_000 */
   maxEvents?: number;
-  /** Protocol handlers per node (alternative to world.node()). @defaultValue {} */
-  handlers?: Record<string, NodeHandlers<any, any>>;
-  /** Interventions applied to this run (see fork). @defaultValue [] */
-  interventions?: Intervention[];
   /**
-   * What the trace keeps. "full": every event as a row (rows(), hash(), sequence diagrams).
-   * "counts": only summary() and messages(), for Monte Carlo runs that read node state and never
-   * look at the rows; the simulation itself is the same. @defaultValue "full"
+   * The protocol: the code of each node, by node name (the one way to give a world its handlers).
+   * A node without handlers absorbs whatever it receives. @defaultValue {}
    */
-  trace?: "full" | "counts";
+  handlers?: Record<string, NodeHandlers<any, any>>;
+  /** Interventions applied to this run (see `world.fork`). @defaultValue [] */
+  interventions?: Intervention[];
 }
-
-export { FAULT_VERBS, type FaultVerb, type NormalFault, normalizeFault } from "./fault-options";
 
 /**
  * Most nodes a world may have: the network keeps n x n per-link tables, so 2,000 nodes take about
@@ -114,8 +94,8 @@ export interface WorldConfig {
   speeds: Float64Array;
   faults: NormalFault[];
   maxEvents: number;
-  /** False for trace "counts": no event rows are kept. */
-  keepEvents: boolean;
+  /** The handlers of each node, by node index. */
+  handlers: (NodeHandlers | undefined)[];
   drops: Set<number>;
   delays: Map<number, number>;
 }
@@ -123,7 +103,7 @@ export interface WorldConfig {
 /** Validates every option once and resolves per-link settings into n*n tables (index from*n+to). */
 export function validateWorldOptions(options: WorldOptions): WorldConfig {
   if (options === null || typeof options !== "object") fail("createWorld(options)", options, "an options object");
-  checkKeys("createWorld options", options, ["seed", "nodes", "network", "speeds", "faults", "maxEvents", "handlers", "interventions", "trace"]);
+  checkKeys("createWorld options", options, ["seed", "nodes", "network", "speeds", "faults", "maxEvents", "handlers", "interventions"]);
   const seed = options.seed;
   checkSeed("seed", seed);
   const nodes = checkNames("nodes", options.nodes).slice();
@@ -181,6 +161,26 @@ export function validateWorldOptions(options: WorldOptions): WorldConfig {
   const p = net.processingMs ?? 0;
   const processing = p === 0 || (typeof p === "object" && p?.kind === "constant" && p.value === 0) ? null
     : timeSampler(p, "network.processingMs");
-  const keepEvents = checkOneOf("trace", options.trace ?? "full", ["full", "counts"] as const) === "full";
-  return { seed, nodes, delay, loss, dup, processing, speeds, faults, maxEvents, keepEvents, drops, delays };
+  const handlers = checkHandlers(options.handlers ?? {}, nodes);
+  return { seed, nodes, delay, loss, dup, processing, speeds, faults, maxEvents, handlers, drops, delays };
+}
+
+const HANDLER_KEYS = ["init", "onMessage", "onTimer", "onRecover"] as const;
+
+/** Each key a known node name, each value an object of handler functions; returns them by node index. */
+function checkHandlers(given: unknown, nodes: string[]): (NodeHandlers | undefined)[] {
+  if (given === null || typeof given !== "object" || Array.isArray(given)) fail("handlers", given, "an object mapping node names to handlers");
+  const out: (NodeHandlers | undefined)[] = new Array(nodes.length).fill(undefined);
+  for (const [name, h] of Object.entries(given)) {
+    const i = nodes.indexOf(checkKnownName("handlers key", name, nodes));
+    const param = `handlers.${name}`;
+    if (h === null || typeof h !== "object") fail(param, h, "an object with init/onMessage/onTimer/onRecover");
+    checkKeys(param, h, HANDLER_KEYS);
+    for (const k of HANDLER_KEYS) {
+      const fn = (h as Record<string, unknown>)[k];
+      if (fn !== undefined && typeof fn !== "function") fail(`${param}.${k}`, fn, "a function");
+    }
+    out[i] = h as NodeHandlers;
+  }
+  return out;
 }

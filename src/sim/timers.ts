@@ -50,13 +50,6 @@ export class Timers {
     this.epoch[node]++;
   }
 
-  /** Back to no timers and epoch 0 everywhere (the kernel is reset separately). */
-  reset(): void {
-    // (setting an array's length is a runtime call in V8: only when there is something to drop)
-    if (this.node.length > 1) this.node.length = this.epochAt.length = this.tag.length = this.kernelId.length = 1;
-    this.epoch.fill(0);
-  }
-
   private expire(id: number): void {
     const node = this.node[id];
     if (!this.up[node] || this.epochAt[id] !== this.epoch[node]) return;

@@ -4,12 +4,13 @@
  * charts; `hash()` fingerprints it (same seed and options -> same hash, in any process).
  */
 import { Hash53 } from "./columns";
-import { DROP_REASONS, type DropReason, FATE_DELIVERED, FATE_DROPPED, TRACE_KINDS, type TraceKind, type TraceLog } from "./trace-log";
+import type { TraceLog } from "./trace-log";
+import {
+  DROP_REASONS, type DropReason, FATE_DELIVERED, FATE_DROPPED, K_DELIVER, K_DROP, K_HELD, K_RECORD, MESSAGE_FATES,
+  type MessageFate, TRACE_KINDS, type TraceKind,
+} from "./trace-kinds";
 
-export { DROP_REASONS, type DropReason, TRACE_KINDS, type TraceKind, TraceLog } from "./trace-log";
-
-/** What finally happened to one message copy (`lost` is a drop with reason "loss"). */
-export type MessageFate = "in-flight" | "held" | "delivered" | "lost" | Exclude<DropReason, "loss">;
+export { DROP_REASONS, type DropReason, type MessageFate, TRACE_KINDS, type TraceKind } from "./trace-kinds";
 
 /** One trace event as a tidy row. Fields that do not apply are null. */
 export interface TraceRow {
@@ -84,29 +85,14 @@ export interface TraceSummary {
   records: number;
 }
 
-const FATE_NAMES: MessageFate[] = ["in-flight", "held", "delivered", "lost", "partition", "crashed",
-  "held-then-partition", "held-then-crashed", "intervention"];
-
 /** A read-only view of a simulation's trace; it stays live while the world keeps running. */
 export class Trace {
   /** @internal */
   constructor(private readonly log: TraceLog) {}
 
-  /** Number of events recorded (as rows; with trace "counts", see summary().events). */
+  /** Number of events recorded. */
   get length(): number {
     return this.log.kind.length;
-  }
-
-  /** Whether events are kept as rows (false for a world created with trace: "counts"). */
-  get hasRows(): boolean {
-    return this.log.keepEvents;
-  }
-
-  private needRows(method: string): void {
-    if (!this.log.keepEvents) {
-      throw new Error(`trace.${method}: this world was created with trace: "counts", which keeps summary() and messages() ` +
-        'but no event rows; create it with trace: "full" (the default) to read rows');
-    }
   }
 
   /** The node names, in the order given to createWorld. */
@@ -116,7 +102,6 @@ export class Trace {
 
   /** One tidy row per event, in the order they happened. */
   rows(): TraceRow[] {
-    this.needRows("rows()");
     const L = this.log, out: TraceRow[] = [];
     for (let i = 0; i < L.kind.length; i++) out.push(this.row(i));
     return out;
@@ -124,12 +109,11 @@ export class Trace {
 
   /** The i-th event as a row. */
   row(i: number): TraceRow {
-    this.needRows("row(i)");
     const L = this.log, names = L.names, S = L.strings.values;
-    const kind = TRACE_KINDS[L.kind.data[i]];
+    const code = L.kind.data[i], kind = TRACE_KINDS[code];
     const node = L.node.data[i], peer = L.peer.data[i], msg = L.msg.data[i];
     const label = L.label.data[i], reason = L.reason.data[i];
-    const receiverSide = kind === "deliver" || kind === "drop" || kind === "held";
+    const receiverSide = code === K_DELIVER || code === K_DROP || code === K_HELD;
     const a = node >= 0 ? names[node] : null, b = peer >= 0 ? names[peer] : null;
     const detail = L.details.get(i);
     return {
@@ -150,12 +134,10 @@ export class Trace {
    * @example trace.records<{ command: string }>("execute").map((r) => `${r.node} ${r.detail.command}`)
    */
   records<D = unknown>(...kinds: string[]): RecordRow<D>[] {
-    this.needRows("records()");
     const L = this.log, S = L.strings.values, out: RecordRow<D>[] = [];
     const want = kinds.length === 0 ? null : new Set(kinds);
-    const RECORD = TRACE_KINDS.indexOf("record");
     for (let i = 0; i < L.kind.length; i++) {
-      if (L.kind.data[i] !== RECORD) continue;
+      if (L.kind.data[i] !== K_RECORD) continue;
       const kind = S[L.label.data[i]];
       if (want !== null && !want.has(kind)) continue;
       const detail = L.details.get(i);
@@ -173,7 +155,7 @@ export class Trace {
         id, from: names[L.mFrom.data[id]], to: names[L.mTo.data[id]], sendMs: L.mSend.data[id],
         deliverMs: fate === FATE_DELIVERED ? end : null,
         dropMs: fate >= FATE_DROPPED ? end : null,
-        fate: FATE_NAMES[fate], duplicate: copyOf > 0, copyOf: copyOf > 0 ? copyOf : null,
+        fate: MESSAGE_FATES[fate], duplicate: copyOf > 0, copyOf: copyOf > 0 ? copyOf : null,
         label: S[L.mLabel.data[id]], payload: L.payloads[id],
       });
     }
@@ -186,7 +168,7 @@ export class Trace {
     const drops = {} as Record<DropReason, number>;
     DROP_REASONS.forEach((r, i) => (drops[r] = L.drops[i]));
     return {
-      events: L.events, endMs: L.endMs, sent: c.sent, duplicated: c.duplicated, delivered: c.delivered,
+      events: L.kind.length, endMs: L.endMs, sent: c.sent, duplicated: c.duplicated, delivered: c.delivered,
       dropped: c.dropped, inFlight: c.sent + c.duplicated - c.delivered - c.dropped, held: c.held, drops,
       timers: c.timers, crashes: c.crashes, recoveries: c.recoveries, records: c.records,
     };
@@ -194,7 +176,6 @@ export class Trace {
 
   /** A stable 53-bit fingerprint (14 hex digits) of every event: kind, time, nodes, message, label, detail. */
   hash(): string {
-    this.needRows("hash()");
     const L = this.log, S = L.strings.values, h = new Hash53();
     for (const name of L.names) h.str(name);
     for (let i = 0; i < L.kind.length; i++) {

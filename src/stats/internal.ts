@@ -46,7 +46,7 @@ export interface CheckedRunOptions {
   progressEvery: number;
 }
 
-/** Validates the options shared by monteCarlo and monteCarloParallel. @internal */
+/** Validates the options shared by monteCarlo and sweep. @internal */
 export function checkRunOptions(fn: string, options: { runs: number; seed: Seed; onProgress?: ProgressCallback; progressEvery?: number }): CheckedRunOptions {
   const runs = checkInteger(`${fn}: runs`, options.runs, 1, MAX_RUNS);
   const seed: Seed = checkSeed(`${fn}: seed`, options.seed);

@@ -34,8 +34,6 @@ export function runSeed(seed: Seed, index: number): string {
 
 /**
  * Runs `run(runSeed(seed, i), i)` for i = 0 .. runs-1 and returns the results in index order.
- * For many runs of a module-level function, {@link monteCarloParallel} gives identical results on
- * several cores.
  *
  * @example
  * const lost = monteCarlo({ runs: 1000, seed: SEED, run: (s) => createRng(s).next() < 0.1 });
@@ -66,7 +64,7 @@ function checkMonteCarloOptions<T>(fn: string, options: MonteCarloOptions<T>): C
  * `key` is a property name of the results or a function; its value is turned into a string label
  * (`true` becomes "true"). Without `key`, each result itself is the outcome. Rows are sorted by outcome.
  *
- * @param results - results of {@link monteCarlo} or {@link monteCarloParallel}
+ * @param results - results of {@link monteCarlo}
  * @param key - a property name, or a function from a result to its outcome. @defaultValue the result itself
  * @param confidence - the confidence level in (0, 1). @defaultValue 0.95
  * @example summarizeOutcomes(results, "outcome") // [{ outcome: "agreed", count: 912, n: 1000, p: 0.912, lo, hi }, ...]

@@ -1,6 +1,5 @@
 /**
- * A small progress printer for notebooks: pass it as `onProgress` to monteCarlo, sweep or
- * monteCarloParallel. It writes to stdout only (the notebook runner treats stderr as failure).
+ * A small progress printer for notebooks: pass it as `onProgress` to monteCarlo or sweep. It writes to stdout only (the notebook runner treats stderr as failure).
  */
 import { checkKeys, checkNumber, fail } from "../validate";
 import type { ProgressCallback } from "./internal";

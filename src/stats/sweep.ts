@@ -16,11 +16,21 @@ export type SweepGrid = Record<string, readonly SweepValue[]>;
 /** One cell of a grid: each parameter name with one of its values. */
 export type SweepParams<G extends SweepGrid> = { [K in keyof G]: G[K][number] };
 
-/** A tidy row: plain named fields. */
-export type SweepRow = Record<string, unknown>;
+/**
+ * A tidy row of a sweep: the cell's parameters `P` and the measures `M` (the fields of what
+ * `summarize` returned, or of one run's result).
+ */
+export type SweepRow<P = Record<string, SweepValue>, M = Record<string, unknown>> = P & M;
 
-/** Options for {@link sweep}. */
-export interface SweepOptions<G extends SweepGrid, T> {
+/**
+ * The measures of a row without `summarize`: the run's index and its result's fields when the result
+ * is a plain object, else the result as `value`.
+ */
+export type SweepRunMeasures<T> = { run: number } & (T extends readonly unknown[] | ((...args: never[]) => unknown) ? { value: T }
+  : T extends object ? T : { value: T });
+
+/** Options for {@link sweep}: a grid `G`, runs returning `T`, and optionally a summary `M` per cell. */
+export interface SweepOptions<G extends SweepGrid, T, M extends object = object> {
   /** Parameter names and their values, e.g. `{ lossRate: [0, 0.1, 0.2], delayMs: [10, 100] }`. */
   grid: G;
   /** Runs in each cell, an integer in [1, 10_000_000]. */
@@ -34,7 +44,7 @@ export interface SweepOptions<G extends SweepGrid, T> {
    * @defaultValue none: one row per run, `{ ...params, run: index, ...result }` for object results
    * or `{ ...params, run: index, value: result }` otherwise
    */
-  summarize?: (results: T[], params: SweepParams<G>) => object | readonly object[];
+  summarize?: (results: T[], params: SweepParams<G>) => M | readonly M[];
   /** Called as runs finish, counting runs over all cells. @defaultValue none */
   onProgress?: ProgressCallback;
 }
@@ -45,9 +55,9 @@ export interface SweepOptions<G extends SweepGrid, T> {
  */
 export function gridCells<G extends SweepGrid>(grid: G): SweepParams<G>[] {
   checkGrid("gridCells(grid): grid", grid);
-  let cells: SweepRow[] = [{}];
+  let cells: Record<string, SweepValue>[] = [{}];
   for (const [name, values] of Object.entries(grid)) {
-    const next: SweepRow[] = [];
+    const next: Record<string, SweepValue>[] = [];
     for (const cell of cells) for (const v of values) next.push({ ...cell, [name]: v });
     cells = next;
   }
@@ -65,15 +75,20 @@ export function cellSeed(seed: Seed, params: Record<string, SweepValue>): string
 }
 
 /**
- * Runs `runs` seeded runs in every cell of `grid` and returns tidy rows. Run i of a cell uses seed
- * `runSeed(cellSeed(seed, params), i)`.
+ * Runs `runs` seeded runs in every cell of `grid` and returns tidy rows, typed: each row has the
+ * cell's parameters and the fields `summarize` returned (or, without summarize, `run` and the run's
+ * result). Run i of a cell uses seed `runSeed(cellSeed(seed, params), i)`.
  *
  * @example
- * sweep({ grid: { lossRate: [0, 0.1, 0.2] }, runs: 1000, seed: SEED,
- *   run: (p, s) => clientServer({ lossRate: p.lossRate, seed: s }).outcome,
- *   summarize: (outcomes) => summarizeOutcomes(outcomes) })
+ * const rows = sweep({ grid: { lossRate: [0, 0.1, 0.2] }, runs: 1000, seed: SEED,
+ *   run: (p, s) => runClientServer({ lossRate: p.lossRate, seed: s }).duplicates > 0,
+ *   summarize: (dup) => wilson(dup.filter(Boolean).length, dup.length) });
+ * rows[0].lossRate; rows[0].p; // typed: number, number
  */
-export function sweep<G extends SweepGrid, T>(options: SweepOptions<G, T>): SweepRow[] {
+export function sweep<G extends SweepGrid, T, M extends object>(
+  options: SweepOptions<G, T, M> & { summarize: (results: T[], params: SweepParams<G>) => M | readonly M[] }): SweepRow<SweepParams<G>, M>[];
+export function sweep<G extends SweepGrid, T>(options: SweepOptions<G, T> & { summarize?: undefined }): SweepRow<SweepParams<G>, SweepRunMeasures<T>>[];
+export function sweep<G extends SweepGrid, T, M extends object>(options: SweepOptions<G, T, M>): SweepRow<SweepParams<G>, object>[] {
   const fn = "sweep";
   if (options === null || typeof options !== "object") fail(`${fn}(options): options`, options, "an object");
   checkKeys(`${fn} options`, options, ["grid", "runs", "seed", "run", "summarize", "onProgress"]);
@@ -83,7 +98,7 @@ export function sweep<G extends SweepGrid, T>(options: SweepOptions<G, T>): Swee
   if (summarize !== undefined && typeof summarize !== "function") fail(`${fn}: summarize`, summarize, "a function (results, params) => row or rows");
   const cells = gridCells(options.grid);
   const total = cells.length * runs;
-  const rows: SweepRow[] = [];
+  const rows: SweepRow<SweepParams<G>, object>[] = [];
   cells.forEach((params, c) => {
     const results = monteCarlo({
       runs,
@@ -122,6 +137,6 @@ function checkGrid(name: string, grid: unknown): asserts grid is SweepGrid {
   }
 }
 
-function isPlainObject(x: unknown): x is SweepRow {
+function isPlainObject(x: unknown): x is Record<string, unknown> {
   return x !== null && typeof x === "object" && !Array.isArray(x);
 }

@@ -21,7 +21,7 @@ const REPO = findRepo();
 const DIST = path.resolve(__dirname, "..", "..", "src");
 
 const KEYS = ["engine_events_per_s", "bare_loop_events_per_s", "simpy_events_per_s", "score_race_runs_per_s",
-  "score_race_runs_per_s_parallel", "simpy_score_race_runs_per_s", "failure_year_s", "simpy_failure_year_s",
+  "simpy_score_race_runs_per_s", "failure_year_s", "simpy_failure_year_s",
   "notebook_seconds", "notebook_kernel_start_s", "notebook_cell_median_ms", "notebook_cell_max_ms",
   "notebook_chart_cell_median_ms", "machine", "ratios"];
 // The notebook per-cell figures: each an object keyed by notebook name when the notebooks case runs.

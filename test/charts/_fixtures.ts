@@ -9,7 +9,6 @@ import { outcomeChart } from "../../src/charts/outcome";
 import { sequenceDiagram } from "../../src/charts/sequence";
 import { sweepChart } from "../../src/charts/sweep";
 import { timelineChart } from "../../src/charts/timeline";
-import { withParam } from "../../src/charts/param";
 
 export const outcomeRows = [
   { outcome: "executed once", p: 0.62, lo: 0.59, hi: 0.65, n: 1000 },
@@ -78,8 +77,6 @@ export function sampleCharts(): Record<string, Chart> {
     heatmap: heatmapChart(heatmapRows, { x: "lossRate", y: "timeoutMs", color: "p", labels: true }),
     timeline: timelineChart(timelineRows, { title: "Crashes and recoveries" }),
     sequence: sequenceDiagram(traceMessages, traceEvents, { title: "Client-server with acknowledgments" }),
-    "sweep-param": withParam(sweep, { name: "timeout", field: "timeoutMs", kind: "dropdown" }),
-    "sweep-slider": withParam(sweepChart, { name: "timeout", field: "timeoutMs" })(sweepRows, { x: "lossRate", y: "p" }),
   };
 }
 

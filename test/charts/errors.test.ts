@@ -7,7 +7,6 @@ import { outcomeChart } from "../../src/charts/outcome";
 import { sequenceDiagram } from "../../src/charts/sequence";
 import { sweepChart } from "../../src/charts/sweep";
 import { timelineChart } from "../../src/charts/timeline";
-import { withParam } from "../../src/charts/param";
 import { histogramRows, outcomeRows, sweepRows, traceMessages } from "./_fixtures";
 
 test("outcomeChart(rows) errors name the builder, the field and the row index", () => {
@@ -54,13 +53,4 @@ test("sequenceDiagram(messages, events) rejects malformed trace rows", () => {
   assert.throws(() => sequenceDiagram([{ ...traceMessages[0], sendMs: 20 }]), /messages\[0\] must have sendMs <= deliverMs; got sendMs=20, deliverMs=12/);
   assert.throws(() => sequenceDiagram(traceMessages, [{ node: "server", kind: "crash" }]), /sequenceDiagram: events\[0\] has no field "startMs"/);
   assert.throws(() => sequenceDiagram(traceMessages, [], { nodes: ["client"] }), /node "server" appears in the trace but not in options.nodes/);
-});
-
-test("withParam(chart, param) rejects unknown fields, values and reserved names", () => {
-  const chart = sweepChart(sweepRows, { x: "lossRate", y: "p" });
-  assert.throws(() => withParam(chart, { name: "t", field: "nope" }), /withParam: field "nope" is not in the chart's data/);
-  assert.throws(() => withParam(chart, { name: "width", field: "timeoutMs" }), /param.name must be an identifier that is not a reserved Vega name/);
-  assert.throws(() => withParam(chart, { name: "t", field: "timeoutMs", values: [100, 150] }), /param.values\[1\] = 150 does not occur in column "timeoutMs"/);
-  assert.throws(() => withParam(chart, { name: "t", field: "timeoutMs", kind: "knob" as never }), /param.kind must be "slider" or "dropdown"/);
-  assert.throws(() => withParam(withParam(chart, { name: "t", field: "timeoutMs" }), { name: "t", field: "timeoutMs" }), /already has a param named "t"/);
 });

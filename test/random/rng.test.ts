@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { createRng, deriveSeed, reseedRng } from "../../src/random/rng";
+import { createRng, deriveSeed } from "../../src/random/rng";
 
 const draws = (rng: { next(): number }, n: number) => Array.from({ length: n }, () => rng.next());
 
@@ -55,17 +55,4 @@ test("deriveSeed(seed, ...path) is readable and distinct per path", () => {
 test("createRng(seed) rejects bad seeds", () => {
   assert.throws(() => createRng(Infinity), /seed must be/);
   assert.throws(() => createRng({} as never), /seed must be/);
-});
-
-test("reseedRng(rng, seed, stream) re-seeds in place: the draws of createRng(seed, stream), whatever was drawn before", () => {
-  fc.assert(fc.property(fc.oneof(fc.integer(), fc.string()), fc.option(fc.string(), { nil: undefined }), fc.nat(20), (seed, stream, drawn) => {
-    const rng = createRng("something else", "other");
-    for (let i = 0; i < drawn; i++) rng.next();
-    reseedRng(rng, seed, stream);
-    const fresh = createRng(seed, stream);
-    for (let i = 0; i < 5; i++) assert.equal(rng.next(), fresh.next());
-    assert.equal(rng.key, fresh.key);
-  }), { seed: 11, numRuns: 300 });
-  assert.throws(() => reseedRng({ next: () => 0.5 } as never, 1), /reseedRng\(rng\) must be a generator made by createRng/);
-  assert.throws(() => reseedRng(createRng(1), NaN), /seed must be a finite number or a string; got NaN/);
 });

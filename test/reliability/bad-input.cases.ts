@@ -58,7 +58,7 @@ const HUGE: [Category, unknown] = ["run count", 1e12];
 const STR: [Category, unknown] = ["wrong type", "10"];
 const PROB = [NAN, OVER, UNDER, STR];
 
-// ---- engine: createWorld, world methods, handler context ----
+// ---- engine: createWorld, world.run, handler context ----
 const world = (o: Partial<lib.WorldOptions>) => lib.createWorld({ seed: 1, nodes: ["A", "B"], ...o } as lib.WorldOptions);
 bad("createWorld", "seed", "a finite number or a string", [NAN, INF], (v) => world({ seed: v }));
 row("createWorld", "nodes", "[]", "empty list", () => world({ nodes: [] }), /nodes must be a non-empty array of names; got \[\]/);
@@ -81,26 +81,20 @@ bad("createWorld", "faults[0].partition[1][0]", 'one of the known nodes "A", "B"
 bad("createWorld", "faults[0].block.to", 'one of the known nodes "A", "B"', [["unknown node", "Z"]], (v) => world({ faults: [{ at: 5, block: { from: "A", to: v } }] }));
 bad("createWorld", "faults[0].at", "[0, Infinity)", [NEG, NAN, INF], (v) => world({ faults: [{ at: v, crash: "A" }] }));
 bad("createWorld", "maxEvents", "an integer in [1,", [ZERO, NAN, ["run count", 2.5]], (v) => world({ maxEvents: v }));
-bad("createWorld", "trace", 'one of "full", "counts"', [["wrong type", "rows"]], (v) => world({ trace: v }));
-row("prepareWorld", "run(seed, read): read", "42", "wrong type", () => lib.prepareWorld({ seed: 1, nodes: ["A", "B"] }).run(1, 42 as any), /run\(seed, read\): read must be a function \(world\) => result; got 42/);
 row("createWorld", "network.lossrate", "(typo)", "wrong type", () => world({ network: { lossrate: 0.1 } as any }), /network has an unknown option "lossrate"; known options: delayMs, lossRate/);
 bad("world.run", "untilMs", "[0, Infinity)", [NAN, NEG, INF], (v) => world({}).run({ untilMs: v }));
-bad("world.crash", "crash().crash", 'one of the known nodes "A", "B"', [["unknown node", "Z"]], (v) => world({}).crash(v));
-bad("world.crash", "crash().at", "[0, Infinity)", [NAN, NEG], (v) => world({}).crash("A", v));
-bad("world.node", "node(name)", 'one of the known nodes "A", "B"', [["unknown node", "Z"]], (v) => world({}).node(v, {}));
-const inInit = (f: (ctx: lib.NodeContext) => void) => { const w = world({}); w.node("A", { init: f }); return w.run({}); };
+bad("createWorld", "handlers key", 'one of the known nodes "A", "B"', [["unknown node", "Z"]], (v) => world({ handlers: { [v]: {} } }));
+bad("createWorld", "handlers.A.init", "a function", [["wrong type", "go"]], (v) => world({ handlers: { A: { init: v } } }));
+const inInit = (f: (ctx: lib.NodeContext) => void) => world({ handlers: { A: { init: f } } }).run({});
 bad("ctx.send", "send(to)", 'one of the known nodes "A", "B"', [["unknown node", "Z"]], (v) => inInit((ctx) => ctx.send(v, "x")));
 bad("ctx.setTimer", "setTimer(delayMs)", "[0, Infinity)", [NAN, NEG, INF], (v) => inInit((ctx) => ctx.setTimer(v, "t")));
 row("world.run", "(a protocol that never stops)", "ping-pong forever", "runaway", () => {
-  const w = world({ maxEvents: 10_000 });
   const echo = { onMessage: (ctx: lib.NodeContext, m: lib.Message) => { ctx.send(m.from, "ping"); } };
-  w.node("A", { ...echo, init: (ctx) => { ctx.send("B", "ping"); } });
-  w.node("B", echo);
+  const w = world({ maxEvents: 10_000, handlers: { A: { ...echo, init: (ctx) => { ctx.send("B", "ping"); } }, B: echo } });
   return w.run({});
 }, /exceeded its limit of maxEvents = 10000 events at t = \d+ ms \(a protocol that never stops\?\)/);
 row("world.run", "(timers that never stop)", "setTimer(0) forever", "runaway", () => {
-  const w = world({ maxEvents: 10_000 });
-  w.node("A", { init: (ctx) => { ctx.setTimer(0, "t"); }, onTimer: (ctx) => { ctx.setTimer(0, "t"); } });
+  const w = world({ maxEvents: 10_000, handlers: { A: { init: (ctx) => { ctx.setTimer(0, "t"); }, onTimer: (ctx) => { ctx.setTimer(0, "t"); } } } });
   return w.run({});
 }, /exceeded its limit of maxEvents = 10000 events at t = 0 ms/);
 
@@ -197,7 +191,6 @@ bad("publishedFailureIntervals", "clusterSize", "[1,", [ZERO, NAN], (v) => lib.p
 // ---- experiments and statistics ----
 bad("monteCarlo", "runs", "[1, 10000000]", [ZERO, HUGE, NAN, ["run count", 2.5]], (v) => lib.monteCarlo({ runs: v, seed: 1, run: () => 1 }));
 bad("monteCarlo", "run", "a function", [["wrong type", undefined]], (v) => lib.monteCarlo({ runs: 2, seed: 1, run: v }));
-bad("monteCarloParallel", "runs", "[1,", [ZERO, HUGE], (v) => lib.monteCarloParallel({ module: __filename, exportName: "x", runs: v, seed: 1 }));
 bad("sweep", "runs", "[1, 10000000]", [ZERO, HUGE], (v) => lib.sweep({ grid: { a: [1] }, runs: v, seed: 1, run: () => 1 }));
 bad("sweep", "grid.lossRate", "non-empty array", [["empty list", []]], (v) => lib.sweep({ grid: { lossRate: v }, runs: 1, seed: 1, run: () => 1 }));
 bad("sweep", "grid.lossRate", "distinct values", [["duplicate names", [0.1, 0.1]]], (v) => lib.sweep({ grid: { lossRate: v }, runs: 1, seed: 1, run: () => 1 }));
@@ -230,7 +223,6 @@ row("heatmapChart", "rows", "[]", "empty list", () => lib.heatmapChart([], { x: 
 bad("timelineChart", "rows[0].t", "a finite number", [NAN], (v) => lib.timelineChart([{ node: "A", kind: "crash", t: v }]));
 bad("sequenceDiagram", "messages[0].sendMs", "a finite number", [NAN, INF], (v) => lib.sequenceDiagram([{ id: 1, from: "A", to: "B", sendMs: v, deliverMs: 2, fate: "delivered" }]));
 bad("sequenceDiagram", "messages[0].fate", 'one of "delivered"', [["malformed rows", "arrived"]], (v) => lib.sequenceDiagram([{ id: 1, from: "A", to: "B", sendMs: 1, deliverMs: 2, fate: v }]));
-row("withParam", "field", '"zz"', "malformed rows", () => lib.withParam(lib.outcomeChart([okRow]), { name: "k", field: "zz" }), /withParam: field "zz" is not in the chart's data/);
 bad("Chart.size", "widthPx", "> 0", [NEG, NAN], (v) => lib.outcomeChart([okRow]).size(v, 200));
 bad("Chart.name", "figureName", "letters, digits", [["file path", "../x"]], (v) => lib.outcomeChart([okRow]).name(v));
 bad("traceDiagram", "trace", "a Trace", [["wrong type", null]], (v) => lib.traceDiagram(v));

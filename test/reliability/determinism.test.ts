@@ -2,9 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "child_process";
 import * as path from "path";
-import { monteCarlo } from "../../src/stats/montecarlo";
-import { monteCarloParallel } from "../../src/stats/parallel";
-import { ackRun, fingerprints, paxosRun } from "./fixtures/scenarios";
+import { fingerprints } from "./fixtures/scenarios";
 
 const FIXTURE = path.join(__dirname, "fixtures", "scenarios.js");
 
@@ -26,12 +24,3 @@ test("fingerprints() of every scenario are identical in two separate processes a
 test("fingerprints() are identical when computed twice in one process (no hidden state between runs)", () => {
   assert.deepEqual(fingerprints(), fingerprints());
 });
-
-for (const [name, fn] of [["ackRun", ackRun], ["paxosRun", paxosRun]] as const) {
-  test(`monteCarloParallel(${name}) on 3 workers equals serial monteCarlo, run for run`, async () => {
-    const args = { lossRate: 0.2 };
-    const serial = monteCarlo({ runs: 120, seed: 42, run: (s) => fn(args, s) });
-    const parallel = await monteCarloParallel({ module: FIXTURE, exportName: name, args, runs: 120, seed: 42, workers: 3, chunkSize: 7 });
-    assert.deepEqual(parallel, serial);
-  });
-}

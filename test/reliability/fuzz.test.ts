@@ -26,8 +26,7 @@ test("fuzz harness: the paxos target catches Paxos without adoption (a known uns
 
 test("fuzz harness: checkEngineInvariants rejects a trace whose crashed node still sends", () => {
   const { checkEngineInvariants } = require(path.join(REPO, "scripts", "fuzz", "properties.cjs"));
-  const w = lib.createWorld({ seed: 1, nodes: ["A", "B"] });
-  w.node("A", { init: (ctx) => { ctx.send("B", "x"); } });
+  const w = lib.createWorld({ seed: 1, nodes: ["A", "B"], handlers: { A: { init: (ctx) => { ctx.send("B", "x"); } } } });
   const trace = w.run();
   const rows = trace.rows();
   const fake = { ...trace, rows: () => [{ ...rows[0], kind: "crash", node: "A" }, ...rows.map((r) => ({ ...r, seq: r.seq + 1 }))],

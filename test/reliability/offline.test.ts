@@ -71,8 +71,7 @@ const HOSTILE = '</script><script>alert("x")</script><img src=x onerror=alert(1)
 
 test("save(chart, *.html) makes no network request and escapes titles, labels and node names", async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "distsys-offline-"));
-  const w = createWorld({ seed: 1, nodes: [HOSTILE, "B"] });
-  w.node(HOSTILE, { init: (ctx) => { ctx.send("B", { type: HOSTILE }); } });
+  const w = createWorld({ seed: 1, nodes: [HOSTILE, "B"], handlers: { [HOSTILE]: { init: (ctx) => { ctx.send("B", { type: HOSTILE }); } } } });
   const charts = [
     outcomeChart([{ outcome: HOSTILE, p: 0.5, lo: 0.4, hi: 0.6 }]).title(HOSTILE, HOSTILE),
     traceDiagram(w.run()).title(HOSTILE),

@@ -29,7 +29,7 @@ test("failureScalingSweep({ nodeCounts: [1e6] }) runs in a 64 MB heap with peak 
 });
 
 test("createWorld with the largest allowed world (2000 nodes) runs in a 256 MB heap", () => {
-  const r = measure(256, "const w = lib.createWorld({ seed: 1, nodes: Array.from({ length: 2000 }, (_, i) => 'n' + i) }); w.node('n0', { init: (ctx) => { ctx.broadcast('hello'); } }); return w.run().summary().delivered;");
+  const r = measure(256, "const w = lib.createWorld({ seed: 1, nodes: Array.from({ length: 2000 }, (_, i) => 'n' + i), handlers: { n0: { init: (ctx) => { ctx.broadcast('hello'); } } } }); return w.run().summary().delivered;");
   assert.equal(r.value, 1999);
   assert.ok(r.peakRssMb < 512, `peak RSS ${r.peakRssMb.toFixed(0)} MB`);
 });
@@ -40,9 +40,8 @@ test("createWorld with 10,000 nodes throws a RangeError instead of exhausting a 
 });
 
 test("a runaway protocol stops at the world's maxEvents (default 10,000,000) with an error naming the limit", () => {
-  const r = measure(256, `const w = lib.createWorld({ seed: 1, nodes: ["A", "B"] });
-    const echo = { onMessage: (ctx, m) => { ctx.send(m.from, "ping"); } };
-    w.node("A", { ...echo, init: (ctx) => { ctx.send("B", "ping"); } }); w.node("B", echo);
+  const r = measure(256, `const echo = { onMessage: (ctx, m) => { ctx.send(m.from, "ping"); } };
+    const w = lib.createWorld({ seed: 1, nodes: ["A", "B"], handlers: { A: { ...echo, init: (ctx) => { ctx.send("B", "ping"); } }, B: echo } });
     try { w.run(); return "returned"; } catch (e) { return e.message; }`);
   assert.match(String(r.value), /exceeded its limit of maxEvents = 10000000 events/);
 });

@@ -28,19 +28,21 @@ test("kernel grows from its small initial arrays: 5,000 pending events with canc
 
 test("ctx.rng and the duplicate stream draw the same numbers whenever they are first used", () => {
   const draws: number[] = [];
-  const world = createWorld({ seed: "lazy", nodes: ["A", "B"], network: { delayMs: exponential(5), duplicateRate: 0.5 } });
-  world.node("A", {
-    init(ctx) { ctx.setTimer(3, "late"); },
-    onTimer(ctx) { draws.push(ctx.rng.next(), ctx.rng.next()); for (let i = 0; i < 20; i++) ctx.send("B", "m"); },
-  });
-  world.node("B", {});
+  const world = createWorld({ seed: "lazy", nodes: ["A", "B"], network: { delayMs: exponential(5), duplicateRate: 0.5 }, handlers: {
+    A: {
+      init(ctx) { ctx.setTimer(3, "late"); },
+      onTimer(ctx) { draws.push(ctx.rng.next(), ctx.rng.next()); for (let i = 0; i < 20; i++) ctx.send("B", "m"); },
+    },
+    B: {},
+  } });
   const trace = world.run();
   const reference = createRng("lazy", "node:A");
   assert.deepEqual(draws, [reference.next(), reference.next()]);
   // The same world again gives the same trace, and duplication did happen (the lazy stream was used).
-  const again = createWorld({ seed: "lazy", nodes: ["A", "B"], network: { delayMs: exponential(5), duplicateRate: 0.5 } });
-  again.node("A", { init(ctx) { ctx.setTimer(3, "late"); }, onTimer(ctx) { ctx.rng.next(); ctx.rng.next(); for (let i = 0; i < 20; i++) ctx.send("B", "m"); } });
-  again.node("B", {});
+  const again = createWorld({ seed: "lazy", nodes: ["A", "B"], network: { delayMs: exponential(5), duplicateRate: 0.5 }, handlers: {
+    A: { init(ctx) { ctx.setTimer(3, "late"); }, onTimer(ctx) { ctx.rng.next(); ctx.rng.next(); for (let i = 0; i < 20; i++) ctx.send("B", "m"); } },
+    B: {},
+  } });
   assert.equal(again.run().hash(), trace.hash());
   assert.ok(trace.summary().duplicated > 0);
 });

@@ -21,7 +21,7 @@ test("the src/sim/README.md example compiles and runs", () => {
 test("the src/sim/README.md Monte Carlo example runs: about 90% of runs deliver (5 standard errors)", () => {
   const readme = fs.readFileSync(path.resolve(process.cwd(), "src/sim/README.md"), "utf8");
   const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
-  const code = blocks.find((b) => b.includes("template.run"))!
+  const code = blocks.find((b) => b.includes("monteCarlo"))!
     .replace(/from "distsys-lab"/, `from ${JSON.stringify(path.resolve(__dirname, "../../src/index"))}`)
     + "\nmodule.exports = delivered;";
   const js = ts.transpileModule(code, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;

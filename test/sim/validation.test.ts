@@ -34,14 +34,11 @@ test("createWorld(options) fault schedule errors name the entry", () => {
 });
 
 test("ctx.send(to) and run(options) validate their arguments", () => {
-  const w = createWorld(ok);
-  w.node("A", { init(ctx) { ctx.send("Z", "x"); } });
+  const w = createWorld({ ...ok, handlers: { A: { init(ctx) { ctx.send("Z", "x"); } } } });
   assert.throws(() => w.run(), /send\(to\) must be one of the known nodes "A", "B"; got "Z"/);
-  const w2 = createWorld(ok);
-  w2.node("A", { init(ctx) { ctx.setTimer(-1); } });
+  const w2 = createWorld({ ...ok, handlers: { A: { init(ctx) { ctx.setTimer(-1); } } } });
   assert.throws(() => w2.run(), /setTimer\(delayMs\) must be a finite number in \[0, Infinity\); got -1/);
   assert.throws(() => createWorld(ok).run({ untilMs: NaN }), /untilMs must be a finite number.*got NaN/);
   assert.throws(() => createWorld(ok).run({ until: 5 } as never), /unknown option "until"/);
-  assert.throws(() => createWorld(ok).crash("Q", 5), /crash\(\).crash must be one of the known nodes/);
-  assert.throws(() => createWorld(ok).node("Q", {}), /node\(name\) must be one of the known nodes/);
+  assert.throws(() => createWorld({ ...ok, handlers: { Q: {} } }), /handlers key must be one of the known nodes/);
 });

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { createWorld } from "../../src/sim/world";
-import { diffTraces, fork } from "../../src/sim/diff";
+import { diffTraces } from "../../src/sim/diff";
 import { NodeHandlers } from "../../src/sim/context";
 import { WorldOptions } from "../../src/sim/options";
 import { exponential, uniform } from "../../src/random/distributions";
@@ -77,57 +77,79 @@ test("world.run() delivers in a loss-free network and the protocol finishes", ()
 });
 
 test("crash-recovery loses volatile state and keeps persistent state", () => {
-  const w = createWorld({ seed: 1, nodes: ["A"], faults: [{ at: 5, crash: "A" }, { at: 10, recover: "A" }] });
   const calls: string[] = [];
-  w.node("A", {
+  const w = createWorld({ seed: 1, nodes: ["A"], faults: [{ at: 5, crash: "A" }, { at: 10, recover: "A" }], handlers: { A: {
     init(ctx) { calls.push("init"); ctx.state.x = 1; ctx.persistent.y = 2; ctx.setTimer(7, "t"); },
     onRecover(ctx) { calls.push(`recover x=${ctx.state.x} y=${ctx.persistent.y}`); },
     onTimer() { calls.push("timer"); },
-  });
+  } } });
   w.run();
   assert.deepEqual(calls, ["init", "recover x=undefined y=2"]); // the timer set before the crash never fires
-  const kept = createWorld({ seed: 1, nodes: ["A"], faults: [{ at: 5, crash: "A" }, { at: 10, recover: "A", keepVolatile: true }] });
   let x: unknown;
-  kept.node("A", { init(ctx) { ctx.state.x = 1; }, onRecover(ctx) { x = ctx.state.x; } }).run();
+  createWorld({ seed: 1, nodes: ["A"], faults: [{ at: 5, crash: "A" }, { at: 10, recover: "A", keepVolatile: true }],
+    handlers: { A: { init(ctx) { ctx.state.x = 1; }, onRecover(ctx) { x = ctx.state.x; } } } }).run();
   assert.equal(x, 1);
 });
 
 test("speeds: a node with speed 2 sees its timers fire twice as soon", () => {
-  const w = createWorld({ seed: 1, nodes: ["A", "B"], speeds: { B: 2 } });
   const fired: Record<string, number> = {};
   const h: NodeHandlers = { init(ctx) { ctx.setTimer(10); }, onTimer(ctx) { fired[ctx.name] = ctx.now; } };
-  w.node("A", h).node("B", h).run();
+  createWorld({ seed: 1, nodes: ["A", "B"], speeds: { B: 2 }, handlers: { A: h, B: h } }).run();
   assert.deepEqual(fired, { A: 10, B: 5 });
 });
 
 test("hold queues messages until release, then delivers them in arrival order", () => {
-  const w = createWorld({ seed: 1, nodes: ["A", "B"], network: { delayMs: 1 },
-    faults: [{ at: 0, hold: { from: "A", to: "B" } }, { at: 50, release: { from: "A", to: "B" } }] });
   const got: [number, number][] = [];
-  w.node("A", { init(ctx) { for (let i = 0; i < 3; i++) ctx.send("B", i); } });
-  w.node("B", { onMessage(ctx, m) { got.push([ctx.now, m.payload]); } });
+  const w = createWorld({ seed: 1, nodes: ["A", "B"], network: { delayMs: 1 },
+    faults: [{ at: 0, hold: { from: "A", to: "B" } }, { at: 50, release: { from: "A", to: "B" } }],
+    handlers: {
+      A: { init(ctx) { for (let i = 0; i < 3; i++) ctx.send("B", i); } },
+      B: { onMessage(ctx, m) { got.push([ctx.now, m.payload]); } },
+    } });
   w.run({ untilMs: 20 });
   assert.equal(w.trace.summary().held, 3);
   w.run();
   assert.deepEqual(got, [[50, 0], [50, 1], [50, 2]]);
 });
 
-test("fork(options, { dropMessage }) and diffTraces(a, b) find the first divergence", () => {
-  const a = createWorld(base).run({ untilMs: 5000 });
-  const b = fork(base, { dropMessage: 1 }).run({ untilMs: 5000 });
+test("world.fork({ dropMessage }) and diffTraces(a, b) find the first divergence", () => {
+  const world = createWorld(base);
+  const a = world.run({ untilMs: 5000 });
+  const b = world.fork({ dropMessage: 1 }).run({ untilMs: 5000 });
   const d = diffTraces(a, b);
   assert.equal(d.identical, false);
   assert.equal(d.firstDivergence!.seq, 1);
   assert.equal(d.firstDivergence!.b!.reason, "intervention");
   assert.ok(d.onlyInA.length > 0 && d.onlyInB.length > 0);
   assert.equal(diffTraces(a, createWorld(base).run({ untilMs: 5000 })).identical, true);
-  const w = createWorld({ ...base, handlers: undefined });
-  Object.entries(pingAck()).forEach(([n, h]) => w.node(n, h));
-  assert.equal(w.fork({ dropMessage: 1 }).run({ untilMs: 5000 }).hash(), b.hash());
-  const delayed = fork(base, { delayMessage: 1, byMs: 25 }).run({ untilMs: 5000 });
+  assert.equal(createWorld({ ...base, interventions: [{ dropMessage: 1 }] }).run({ untilMs: 5000 }).hash(), b.hash());
+  const delayed = world.fork({ delayMessage: 1, byMs: 25 }).run({ untilMs: 5000 });
   assert.ok(delayed.messages()[0].deliverMs! - a.messages()[0].deliverMs! === 25);
-  const crashed = fork(base, { at: 30, crash: "C" }).run({ untilMs: 5000 });
+  const crashed = world.fork({ at: 30, crash: "C" }).run({ untilMs: 5000 });
   assert.equal(crashed.summary().crashes, 2);
+});
+
+test("world.fork(...interventions) applies them all, on top of the world's own, and fork() replays the world", () => {
+  const lossless: WorldOptions = { ...base, network: { delayMs: exponential(10) } };
+  const world = createWorld({ ...lossless, interventions: [{ dropMessage: 2 }] });
+  const a = world.run({ untilMs: 5000 });
+  assert.equal(world.fork().run({ untilMs: 5000 }).hash(), a.hash());
+  const both = world.fork({ dropMessage: 1 }, { at: 300, crash: "C" }).run({ untilMs: 5000 });
+  const drops = both.messages().filter((m) => m.fate === "intervention").map((m) => m.id);
+  assert.deepEqual(drops, [1, 2]);
+  assert.equal(both.summary().crashes, 2);
+  const all = createWorld({ ...lossless, interventions: [{ dropMessage: 2 }, { dropMessage: 1 }, { at: 300, crash: "C" }] });
+  assert.equal(both.hash(), all.run({ untilMs: 5000 }).hash());
+  assert.throws(() => world.fork({ dropMessage: 0 }), /interventions\[1\]\.dropMessage must be an integer/);
+});
+
+test("createWorld({ handlers }) validates the handlers: known node names, objects of functions", () => {
+  const opts = { seed: 1, nodes: ["A", "B"] };
+  assert.throws(() => createWorld({ ...opts, handlers: { Z: {} } }), /handlers key must be one of the known nodes "A", "B"; got "Z"/);
+  assert.throws(() => createWorld({ ...opts, handlers: { A: 3 as never } }), /handlers\.A must be an object with init\/onMessage\/onTimer\/onRecover; got 3/);
+  assert.throws(() => createWorld({ ...opts, handlers: { A: { onMesage() {} } as never } }), /handlers\.A has an unknown option "onMesage"/);
+  assert.throws(() => createWorld({ ...opts, handlers: { A: { init: "go" } as never } }), /handlers\.A\.init must be a function; got "go"/);
+  assert.throws(() => createWorld({ ...opts, handlers: [] as never }), /handlers must be an object mapping node names to handlers/);
 });
 
 test("trace.records(...kinds) lists what nodes recorded, in order, filtered by kind", () => {

@@ -3,9 +3,16 @@ import assert from "node:assert/strict";
 import { createRng } from "../../src/random/rng";
 import { monteCarlo, runSeed, summarizeOutcomes } from "../../src/stats/montecarlo";
 import { wilson } from "../../src/stats/stats";
-import { coinRun } from "./fixtures/runs";
 
 const SEED = 42;
+
+/** Flips `flips` coins with heads probability `p`; returns plain data. */
+function coinRun(args: { p: number; flips: number }, seed: string, index: number) {
+  const rng = createRng(seed);
+  let heads = 0;
+  for (let i = 0; i < args.flips; i++) if (rng.next() < args.p) heads++;
+  return { index, seed, heads, outcome: heads > args.flips / 2 ? "majority" : "minority", u: rng.next() };
+}
 
 test("runSeed(seed, index) is deriveSeed(seed, \"run\", index)", () => {
   assert.equal(runSeed(42, 17), "42/run/17");

@@ -66,3 +66,19 @@ test("sweep({ onProgress }) counts runs over all cells and ends at the total", (
   assert.deepEqual(seen[seen.length - 1], [30, 30]);
   assert.ok(seen.every(([d], i) => i === 0 || d > seen[i - 1][0]));
 });
+
+test("sweep rows are typed: the grid's parameters and the measures summarize returns (or run and the result)", () => {
+  const rows = sweep({ grid: { lossRate: [0, 0.5], mode: ["a", "b"] as const }, runs: 4, seed: SEED,
+    run: (p, s) => ({ lost: p.lossRate > 0 && s.length > 0, mode: p.mode }),
+    summarize: (rs) => ({ p: rs.filter((r) => r.lost).length / rs.length, n: rs.length }) });
+  const p: number = rows[0].p, loss: number = rows[0].lossRate, mode: "a" | "b" = rows[0].mode;
+  assert.deepEqual([p, loss, mode, rows[0].n], [0, 0, "a", 4]);
+  // @ts-expect-error: summarize returned no field "q"
+  assert.equal(rows[0].q, undefined);
+  const perRun = sweep({ grid: { k: [1, 2] }, runs: 2, seed: SEED, run: (p, _s, i) => ({ twice: 2 * p.k + i }) });
+  const twice: number = perRun[3].twice, index: number = perRun[3].run, k: number = perRun[3].k;
+  assert.deepEqual([twice, index, k], [5, 1, 2]);
+  const plain = sweep({ grid: { k: [1] }, runs: 1, seed: SEED, run: () => "x" });
+  const value: string = plain[0].value;
+  assert.equal(value, "x");
+});
