@@ -14,8 +14,9 @@ export { diffTraces } from "./sim/diff";
 export type { TraceDiff } from "./sim/diff";
 export type { RunOptions, StopReason } from "./sim/kernel";
 export { MAX_WORLD_NODES } from "./sim/options";
+export { FAULT_VERBS } from "./sim/fault-options";
 export type { FaultEvent, FaultVerb, Intervention, LinkOptions, LinkSelector, NetworkOptions, WorldOptions } from "./sim/options";
-export { DROP_REASONS, TRACE_KINDS, Trace } from "./sim/trace";
+export { DROP_REASONS, MESSAGE_FATES, TRACE_KINDS, Trace } from "./sim/trace";
 export type { DropReason, MessageFate, MessageRow, RecordRow, TraceKind, TraceRow, TraceSummary } from "./sim/trace";
 export { World, createWorld } from "./sim/world";
 
@@ -43,9 +44,9 @@ export { CLIENT_SERVER_PROTOCOLS, runClientServer } from "./protocols/client-ser
 export type { ClientServerOptions, ClientServerProtocol, ClientServerResult } from "./protocols/client-server";
 export type { ProtocolRun } from "./protocols/protocol-run";
 export { runNaiveTicket } from "./protocols/naive-ticket";
-export type { NaiveTicketMessage, NaiveTicketOptions } from "./protocols/naive-ticket";
+export type { NaiveTicketMessage, NaiveTicketOptions, NaiveTicketReply, NaiveTicketRequest } from "./protocols/naive-ticket";
 export { runPaxos } from "./protocols/paxos";
-export type { PaxosMessage, PaxosOptions, PaxosRunResult } from "./protocols/paxos";
+export type { PaxosMessage, PaxosOptions, PaxosReply, PaxosRequest, PaxosRunResult } from "./protocols/paxos";
 export { allUpProbability, binomialAtLeast, majoritySize, majorityUpProbability, quorumOverlap } from "./protocols/quorum";
 export type { QuorumOverlapRow } from "./protocols/quorum";
 export { applyScoreOp, lognormalFirstProbability, runScoreRace, scoreRaceLabel } from "./protocols/score-race";
@@ -84,6 +85,7 @@ export { expectedClusterFailures } from "./failures/renewal";
 export type { ExpectedClusterFailures, ExpectedClusterOptions } from "./failures/renewal";
 export { dataLossProbability, replicaUnavailability } from "./failures/replicas";
 export type { DataLossOptions, DataLossRow, ReplicaRow, ReplicaUnavailabilityOptions } from "./failures/replicas";
+export type { RepairPolicy } from "./failures/_markov";
 
 // views/: traces as rows and text
 export { payloadLabel, recordLabel } from "./views/labels";
@@ -115,7 +117,7 @@ export { outcomeChart } from "./charts/outcome";
 export type { OutcomeChartOptions } from "./charts/outcome";
 export { pmfChart } from "./charts/pmf";
 export type { PmfChartOptions } from "./charts/pmf";
-export { sequenceDiagram } from "./charts/sequence";
+export { SEQUENCE_FATES, sequenceDiagram } from "./charts/sequence";
 export type { SequenceDiagramOptions, SequenceEvent, SequenceFate, SequenceMessage } from "./charts/sequence";
 export { sweepChart } from "./charts/sweep";
 export type { SweepChartOptions } from "./charts/sweep";
@@ -126,6 +128,7 @@ export type { TimelineChartOptions } from "./charts/timeline";
 // display/: showing and saving charts
 export { chartHtml } from "./display/html";
 export { compileChart, renderPng, renderSvg } from "./display/render";
+export type { CompiledChart, RasterImage, RasterizeOptions } from "./display/render";
 export { save } from "./display/save";
 export { show } from "./display/show";
 

@@ -10,7 +10,7 @@ import {
   type MessageFate, TRACE_KINDS, type TraceKind,
 } from "./trace-kinds";
 
-export { DROP_REASONS, type DropReason, type MessageFate, TRACE_KINDS, type TraceKind } from "./trace-kinds";
+export { DROP_REASONS, type DropReason, MESSAGE_FATES, type MessageFate, TRACE_KINDS, type TraceKind } from "./trace-kinds";
 
 /** One trace event as a tidy row. Fields that do not apply are null. */
 export interface TraceRow {
@@ -87,8 +87,12 @@ export interface TraceSummary {
 
 /** A read-only view of a simulation's trace; it stays live while the world keeps running. */
 export class Trace {
-  /** @internal */
-  constructor(private readonly log: TraceLog) {}
+  private readonly log: TraceLog;
+
+  /** @internal Made by the world; the log's type stays out of the public API. */
+  constructor(log: object) {
+    this.log = log as TraceLog;
+  }
 
   /** Number of events recorded. */
   get length(): number {
