@@ -98,6 +98,9 @@ function addParam(chart: Chart, param: ChartParam): Chart {
       node.transform = [{ filter: test }, ...transform];
     }
     fixDomains(spec);
+    if (typeof spec.description === "string") {
+      spec.description = `${spec.description.replace(/\.$/, "")}; a ${kind === "slider" ? "slider" : "drop-down list"} picks the ${label}.`;
+    }
     return spec;
   });
 }

@@ -5,6 +5,7 @@ import { checkOptions } from "./_internals/rows";
 import { kindColors } from "./_internals/kinds";
 import { layoutSequence } from "./_internals/sequence-layout";
 import { SequenceFate } from "./_internals/sequence-rows";
+import { fmt, listOf, sentence } from "./_internals/describe";
 
 export { SEQUENCE_FATES } from "./_internals/sequence-rows";
 export type { SequenceFate } from "./_internals/sequence-rows";
@@ -208,5 +209,12 @@ export function sequenceDiagram(
     resolve: { scale: { color: "independent", strokeDash: "independent" } },
   };
   if (options.title !== undefined) spec.title = options.title;
-  return Chart.of(spec);
+  const fateCounts = fates.map((f) => `${layout.arrows.filter((a) => a.fate === f).length} ${f}`);
+  const kindCounts = layout.kinds.map((k) => `${k} (${[...layout.intervals, ...layout.marks].filter((e) => e.kind === k).length})`);
+  const description = sentence(
+    `sequence diagram of ${layout.arrows.length} messages between ${n} lanes (${listOf(nodes)}), ${timeTitle} running down from ${fmt(tMin)} to ${fmt(tMax)}`,
+    fateCounts.length > 0 && `: ${listOf(fateCounts)}`,
+    kindCounts.length > 0 && `; node events ${listOf(kindCounts)}`,
+  );
+  return Chart.of(spec).description(description);
 }
