@@ -2,6 +2,7 @@ import { Chart } from "./chart";
 import { CHART_COLORS, CHART_DEFAULT_SIZE } from "./theme";
 import { checkField, checkOptions, checkRows } from "./_internals/rows";
 import { naturalCompare } from "./_internals/order";
+import { logDomain } from "./_internals/ticks";
 import { listOf, rangeOf, sentence } from "./_internals/describe";
 
 /** Options of {@link ecdfChart}. Rows are `{ x, p, series? }`. */
@@ -48,7 +49,7 @@ export function ecdfChart(rows: readonly object[], options: EcdfChartOptions = {
     height: CHART_DEFAULT_SIZE.heightPx,
     mark: { type: "line", interpolate: "step-after", ...(hasSeries ? {} : { color: CHART_COLORS.primary }) },
     encoding: {
-      x: { field: "x", type: "quantitative", title: xTitle, scale: options.logX ? { type: "log", nice: false } : { zero: false } },
+      x: { field: "x", type: "quantitative", title: xTitle, scale: options.logX ? { type: "log", domain: logDomain(data.map((r) => r.x as number)), nice: false } : { zero: false } },
       y: { field: "p", type: "quantitative", title: options.yTitle ?? "P(X ≤ x)", scale: { domain: [0, 1] } },
       ...(hasSeries ? { color: { field: "series", type: "nominal", title: options.seriesTitle ?? "series", sort: order } } : {}),
       order: { field: "x", type: "quantitative" },

@@ -5,7 +5,7 @@ import { checkInteger } from "../validate";
 import { layeredChart } from "./_internals/layered";
 import { ClosedFormFunction, closedFormRows } from "./_internals/closed-form";
 import { seriesOrder } from "./_internals/order";
-import { integerTicks } from "./_internals/ticks";
+import { integerTicks, logDomain } from "./_internals/ticks";
 import { fmt, listOf, rangeOf, sentence } from "./_internals/describe";
 
 export type { ClosedFormFunction } from "./_internals/closed-form";
@@ -66,7 +66,8 @@ const KEYS = [
  * (`lo`..`hi`), one series per `color` value, and an optional dashed closed-form overlay. When the
  * closed form is present, a legend tells simulated from closed form. The legend shows each series
  * in its line colour, in numeric order when the series are numbers, else in the order of the lines.
- * A linear y axis starts at zero unless `zeroY: false`; log axes end at the data, not at whole decades.
+ * A linear y axis starts at zero unless `zeroY: false`; log axes end just outside the data, at 1, 2
+ * or 5 times a power of ten (not at whole decades far beyond it).
  * @example sweepChart(rows, { x: "lossRate", y: "p", lo: "lo", hi: "hi", closedForm: (p) => 1 - p })
  */
 export function sweepChart(rows: readonly object[], options: SweepChartOptions): Chart {
@@ -106,12 +107,14 @@ export function sweepChart(rows: readonly object[], options: SweepChartOptions):
     field: x,
     type: "quantitative",
     title: xTitle,
-    scale: logX ? { type: "log", nice: false, padding: 8 } : { zero: false },
+    scale: logX ? { type: "log", domain: logDomain([...xs, ...(closed?.rows ?? []).map((r) => r[x] as number)]), nice: false } : { zero: false },
     // A sweep over counts (clients, servers, replicas) gets whole-number ticks only.
     ...(integerX ? { axis: { values: integerTicks(xs), format: "d" } } : {}),
   };
   const yTitle = options.yTitle ?? fieldTitle(y);
-  const yScale = logY ? { type: "log", nice: false, padding: 8 } : { zero: options.zeroY !== false };
+  const yValues = () => [y, ...(lo ? [lo, hi!] : []), ...(closed && !closed.rows ? [closed.yField] : [])]
+    .flatMap((f) => data.map((r) => r[f] as number)).concat((closed?.rows ?? []).map((r) => r[y] as number));
+  const yScale = logY ? { type: "log", domain: logDomain(yValues()), nice: false } : { zero: options.zeroY !== false };
   const order = color === undefined ? undefined : seriesOrder(data, color, x, y);
   const colorTitle = color === undefined ? undefined : options.colorTitle ?? fieldTitle(color);
   // The legend comes from the lines' colour scale alone, so its swatches are the line colour (not
