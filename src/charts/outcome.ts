@@ -89,9 +89,9 @@ export function outcomeChart(rows: readonly object[], options: OutcomeChartOptio
     ],
   };
   if (options.title !== undefined) spec.title = options.title;
-  const shown = data.slice(0, 8).map((row) => `${row[outcome]} ${pct(row[p] as number)}`);
+  const shown = data.slice(0, 8).map((row) => `${row[outcome]}: ${pct(row[p] as number)}`);
   const description = sentence(
-    `bar chart of ${yTitle} for each ${xTitle}: ${shown.join(", ")}`,
+    `bar chart of ${yTitle} by ${xTitle}: ${shown.join(", ")}`,
     data.length > 8 && ` and ${data.length - 8} more`,
     ", with interval error bars",
   );

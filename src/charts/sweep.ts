@@ -200,7 +200,7 @@ export function sweepChart(rows: readonly object[], options: SweepChartOptions):
     color !== undefined && `, one line per ${colorTitle || "series"} (${listOf(order!)})`,
     single ? `: ${single}` : `, values ${rangeOf(ys)}`,
     lo !== undefined && ", with interval bands",
-    closed && `; the closed form${exactLabel === "closed form" ? "" : ` (${exactLabel})`} is drawn dashed`,
+    closed && `; the ${/^closed form/i.test(exactLabel) ? exactLabel : `closed form (${exactLabel})`} is drawn dashed`,
   );
   return layeredChart(data, layer, options.title).description(description);
 }
