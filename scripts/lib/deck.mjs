@@ -107,10 +107,11 @@ function chartHtml(chart, n) {
   const fallback = chart.svg
     ? prefixSvgIds(chart.svg, `${id}-`)
     : `<p>${escapeHtml(chart.name)}</p>`;
-  // The alt text of the chart (its title and description) names the figure for screen readers,
-  // before and after vega-embed replaces the static SVG.
+  // The chart's alt text (its title and description) is the figure's caption for screen readers
+  // (visually hidden), before and after vega-embed replaces the static SVG.
   return [
-    `<figure class="chart" id="${id}" data-name="${escapeHtml(chart.name)}" role="figure" aria-label="${escapeHtml(chartAlt(chart.spec))}">`,
+    `<figure class="chart" id="${id}" data-name="${escapeHtml(chart.name)}">`,
+    `<figcaption class="chart-alt">${escapeHtml(chartAlt(chart.spec))}</figcaption>`,
     `<div class="chart-static">${fallback}</div>`,
     `<script type="application/json" class="chart-spec">${jsonForScript(chart.spec)}</script>`,
     "</figure>",
@@ -147,6 +148,7 @@ function outputHtml(output, idPrefix) {
 }
 
 const DECK_CSS = `
+.reveal figure.chart .chart-alt{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 :root{--r-main-font-size:26px;--r-heading1-size:1.9em;--r-heading2-size:1.35em;--r-heading3-size:1.1em}
 .reveal .slides{text-align:left}
 .reveal .slides section{height:100%;overflow-y:auto;box-sizing:border-box;padding:0 8px}
