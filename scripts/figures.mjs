@@ -43,7 +43,7 @@ runMain(async () => {
     for (const chart of charts) {
       const figure = dist.Chart.of(chart.spec, chart.name);
       for (const ext of FORMATS) await dist.save(figure, path.join(dir, `${chart.name}.${ext}`));
-      entries.push({ name: chart.name, named: chart.named, title: figure.describe() });
+      entries.push({ name: chart.name, named: chart.named, title: figure.describe(), alt: figure.altText() });
     }
     gallery.push({ stem: run.stem, title: notebookTitle(run.notebook) ?? run.stem, charts: entries });
     const unnamed = entries.filter((e) => !e.named).length;

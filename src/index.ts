@@ -120,7 +120,7 @@ export type { PmfChartOptions } from "./charts/pmf";
 export { SEQUENCE_FATES, sequenceDiagram } from "./charts/sequence";
 export type { SequenceDiagramOptions, SequenceEvent, SequenceFate, SequenceMessage } from "./charts/sequence";
 export { sweepChart } from "./charts/sweep";
-export type { SweepChartOptions } from "./charts/sweep";
+export type { ClosedFormFunction, SweepChartOptions } from "./charts/sweep";
 export { OKABE_ITO } from "./charts/theme";
 export { timelineChart } from "./charts/timeline";
 export type { TimelineChartOptions } from "./charts/timeline";

@@ -107,12 +107,24 @@ function chartHtml(chart, n) {
   const fallback = chart.svg
     ? prefixSvgIds(chart.svg, `${id}-`)
     : `<p>${escapeHtml(chart.name)}</p>`;
+  // The chart's alt text (its title and description) is the figure's caption for screen readers
+  // (visually hidden), before and after vega-embed replaces the static SVG.
   return [
     `<figure class="chart" id="${id}" data-name="${escapeHtml(chart.name)}">`,
+    `<figcaption class="chart-alt">${escapeHtml(chartAlt(chart.spec))}</figcaption>`,
     `<div class="chart-static">${fallback}</div>`,
     `<script type="application/json" class="chart-spec">${jsonForScript(chart.spec)}</script>`,
     "</figure>",
   ].join("");
+}
+
+/** "Title. Description" from a chart's Vega-Lite spec (what Chart.altText() gives for it). */
+export function chartAlt(spec) {
+  const title = typeof spec?.title === "string" ? spec.title : spec?.title?.text;
+  const text = (Array.isArray(title) ? title.join(" ") : title ?? "").trim();
+  const description = typeof spec?.description === "string" ? spec.description.trim() : "";
+  const head = text && !/[.!?:;…]$/.test(text) ? `${text}.` : text;
+  return [head, description].filter(Boolean).join(" ") || "Chart";
 }
 
 function outputHtml(output, idPrefix) {
@@ -124,7 +136,10 @@ function outputHtml(output, idPrefix) {
   if (output.output_type === "error") return `<pre class="output stderr">${escapeHtml(`${output.ename}: ${output.evalue}`)}</pre>`;
   const data = output.data ?? {};
   if (data["image/svg+xml"]) return `<div class="output image">${prefixSvgIds(TEXT(data["image/svg+xml"]), idPrefix)}</div>`;
-  if (data["image/png"]) return `<div class="output image"><img alt="" src="data:image/png;base64,${TEXT(data["image/png"]).trim()}"></div>`;
+  if (data["image/png"]) {
+    const alt = data["text/plain"] !== undefined ? stripAnsi(TEXT(data["text/plain"])).trim() : "";
+    return `<div class="output image"><img alt="${escapeHtml(alt)}" src="data:image/png;base64,${TEXT(data["image/png"]).trim()}"></div>`;
+  }
   if (data["text/markdown"] === undefined && data["text/plain"] !== undefined) {
     const text = stripAnsi(TEXT(data["text/plain"])).replace(/\s+$/, "");
     return text ? `<pre class="output">${escapeHtml(text)}</pre>` : "";
@@ -133,6 +148,7 @@ function outputHtml(output, idPrefix) {
 }
 
 const DECK_CSS = `
+.reveal figure.chart .chart-alt{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 :root{--r-main-font-size:26px;--r-heading1-size:1.9em;--r-heading2-size:1.35em;--r-heading3-size:1.1em}
 .reveal .slides{text-align:left}
 .reveal .slides section{height:100%;overflow-y:auto;box-sizing:border-box;padding:0 8px}

@@ -3,7 +3,7 @@
 
 import { escapeHtml, htmlPageStart } from "./html.mjs";
 
-/** The gallery page for [{ stem, title, charts: [{ name, title }] }] (deterministic: no dates). */
+/** The gallery page for [{ stem, title, charts: [{ name, title, alt? }] }] (deterministic: no dates). */
 export function galleryHtml(notebooks) {
   const total = notebooks.reduce((n, g) => n + g.charts.length, 0);
   const sections = notebooks.map((g) => {
@@ -11,7 +11,7 @@ export function galleryHtml(notebooks) {
       const base = `${encodeURIComponent(g.stem)}/${encodeURIComponent(c.name)}`;
       return [
         `<figure id="${escapeHtml(`${g.stem}--${c.name}`)}">`,
-        `<a href="${base}.html"><img src="${base}.svg" alt="${escapeHtml(c.title)}" loading="lazy"></a>`,
+        `<a href="${base}.html"><img src="${base}.svg" alt="${escapeHtml(c.alt ?? c.title)}" loading="lazy"></a>`,
         `<figcaption><code>${escapeHtml(c.name)}</code> <a href="${base}.svg">svg</a> <a href="${base}.png">png</a> <a href="${base}.html">interactive</a></figcaption>`,
         "</figure>",
       ].join("\n");

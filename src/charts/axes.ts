@@ -1,6 +1,7 @@
 /** Axis helpers: a second y axis in another unit, a fixed log range in whole decades, integer x ticks. */
 import { Chart } from "./chart";
 import { checkNumber, checkPositive, fail } from "../validate";
+import { integerTicks } from "./_internals/ticks";
 
 /** Options of {@link withSecondaryYAxis}. */
 export interface SecondaryYAxisOptions {
@@ -34,11 +35,11 @@ export function withSecondaryYAxis(chart: Chart, options: SecondaryYAxisOptions)
     const fixed = (spec.layer as Record<string, any>[]).map((layer) => {
       const y = layer.encoding?.y;
       if (!y) return layer;
-      return { ...layer, encoding: { ...layer.encoding, y: { ...y, scale: { ...(y.scale ?? {}), domain: [lo, hi], nice: false } } } };
+      return { ...layer, encoding: { ...layer.encoding, y: { ...y, scale: { ...(y.scale ?? {}), domain: [lo, hi], nice: false, padding: 0 } } } };
     });
     const right = {
       data: { values: [{ secondary: lo * factor }, { secondary: hi * factor }] },
-      mark: { type: "rule", opacity: 0 },
+      mark: { type: "rule", opacity: 0, tooltip: null },
       encoding: {
         y: {
           field: "secondary", type: "quantitative", title: options.title,
@@ -48,6 +49,8 @@ export function withSecondaryYAxis(chart: Chart, options: SecondaryYAxisOptions)
       },
     };
     const { layer: _layer, resolve: _resolve, ...rest } = spec;
+    const text = typeof rest.description === "string" ? rest.description.replace(/\.$/, "") : "";
+    if (text) rest.description = `${text}; the right axis gives the same values in ${options.title}.`;
     return { ...rest, layer: [{ layer: fixed }, right], resolve: { scale: { y: "independent" } } };
   });
 }
@@ -72,17 +75,30 @@ export function decadeDomain(values: readonly number[]): [number, number] {
 }
 
 /**
- * A copy of a chart whose x axis shows whole numbers only (ticks at least 1 apart, no decimals),
- * for counts such as a number of replicas. Applies to the top-level encoding and every layer.
+ * A copy of a chart whose x axis shows whole numbers only, each once (ticks at whole numbers
+ * covering the data, no decimals), for counts such as a number of replicas. Applies to the
+ * top-level encoding and every layer. (Vega's `tickMinStep` alone can print "1 2 2 3 3".)
  * @example withIntegerXAxis(sweepChart(rows, { x: "r", y: "p" }))
  */
 export function withIntegerXAxis(chart: Chart): Chart {
   if (!(chart instanceof Chart)) fail("withIntegerXAxis(chart) chart", chart, "a Chart");
-  const fix = (node: Record<string, any>): Record<string, any> => {
-    const x = node.encoding?.x;
-    const out: Record<string, any> = x ? { ...node, encoding: { ...node.encoding, x: { ...x, axis: { ...(x.axis ?? {}), tickMinStep: 1, format: "d" } } } } : { ...node };
-    if (Array.isArray(node.layer)) out.layer = node.layer.map(fix);
-    return out;
-  };
-  return chart.mapSpec((spec) => fix(spec));
+  return chart.mapSpec((spec) => {
+    const values: number[] = [];
+    const collect = (node: Record<string, any>, rows: unknown[]) => {
+      const own = Array.isArray(node.data?.values) ? node.data.values : rows;
+      const field = node.encoding?.x?.field;
+      if (typeof field === "string") for (const r of own) if (r && typeof r[field] === "number") values.push(r[field]);
+      if (Array.isArray(node.layer)) for (const child of node.layer) collect(child, own);
+    };
+    collect(spec, []);
+    const ticks = integerTicks(values);
+    const fix = (node: Record<string, any>): Record<string, any> => {
+      const x = node.encoding?.x;
+      const axis = { ...(x?.axis ?? {}), format: "d", ...(ticks.length > 0 ? { values: ticks } : { tickMinStep: 1 }) };
+      const out: Record<string, any> = x ? { ...node, encoding: { ...node.encoding, x: { ...x, axis } } } : { ...node };
+      if (Array.isArray(node.layer)) out.layer = node.layer.map(fix);
+      return out;
+    };
+    return fix(spec);
+  });
 }

@@ -44,6 +44,35 @@ export class Chart {
     return new Chart({ ...this.spec, title }, this.figureName);
   }
 
+  /**
+   * A copy with a one-sentence description of what the chart shows (the Vega-Lite `description`),
+   * used as alt text wherever the chart goes: the notebook output, the SVG's `<desc>`, saved HTML
+   * pages, slide decks and the figure gallery. Every builder sets a default derived from its axes
+   * and data; override it when the chart has a point to make.
+   * @example chart.description("Simulated share of executed commands falls from 100% to 50% as the loss rate grows to 0.5, on the line 1 − p.")
+   */
+  description(text: string): Chart {
+    if (typeof text !== "string" || text.trim().length === 0) fail("Chart.description(text) text", text, "a non-empty string");
+    return new Chart({ ...this.spec, description: text.trim() }, this.figureName);
+  }
+
+  /** The chart's description: the one set by its builder or {@link Chart.description}, else one derived from its marks and axes. */
+  descriptionText(): string {
+    const own = this.spec.description;
+    return typeof own === "string" && own.trim().length > 0 ? own : genericDescription(this.spec);
+  }
+
+  /**
+   * The alt text of the chart's images: its title (and subtitle) followed by its description,
+   * e.g. `"Outcomes of one command. Bar chart of probability for each outcome: ..."`.
+   */
+  altText(): string {
+    const title = titleText(this.spec.title);
+    const subtitle = isPlainObject(this.spec.title) ? titleLine(this.spec.title.subtitle) : "";
+    const head = [title, subtitle].filter((t) => t.length > 0).map(sentence).join(" ");
+    return head.length > 0 ? `${head} ${this.descriptionText()}` : this.descriptionText();
+  }
+
   /** A copy with the plotting area set to `widthPx` x `heightPx` pixels. */
   size(widthPx: number, heightPx: number): Chart {
     checkPositive("Chart.size(widthPx, heightPx) widthPx", widthPx);
@@ -90,6 +119,7 @@ export class Chart {
     const own = deepCopy(this.spec) as JsonObject;
     const config = isPlainObject(own.config) ? deepMerge(chartTheme(), own.config) : chartTheme();
     delete own.config;
+    own.description = this.descriptionText();
     return { $schema: VEGA_LITE_SCHEMA_URL, ...own, config };
   }
 
@@ -116,10 +146,44 @@ export class Chart {
 }
 
 function titleText(title: unknown): string {
-  if (typeof title === "string") return title;
-  if (isPlainObject(title) && typeof title.text === "string") return title.text;
-  if (isPlainObject(title) && Array.isArray(title.text)) return title.text.join(" ");
+  return isPlainObject(title) ? titleLine(title.text) : titleLine(title);
+}
+
+function titleLine(text: unknown): string {
+  if (typeof text === "string") return text.trim();
+  if (Array.isArray(text)) return text.map(String).join(" ").trim();
   return "";
+}
+
+/** Ends a title with a full stop unless it ends with punctuation already. */
+function sentence(text: string): string {
+  return /[.!?:;…]$/.test(text) ? text : `${text}.`;
+}
+
+/** A description from the marks and axis titles, for charts made with Chart.of and no description. */
+function genericDescription(spec: JsonObject): string {
+  const marks: string[] = [];
+  let xTitle = "";
+  let yTitle = "";
+  const visit = (node: unknown): void => {
+    if (!isPlainObject(node)) return;
+    if (node.mark !== undefined) {
+      const type = markType(node.mark);
+      if (!marks.includes(type)) marks.push(type);
+    }
+    const enc = isPlainObject(node.encoding) ? node.encoding : {};
+    const axisTitle = (def: unknown) => (isPlainObject(def) ? (typeof def.title === "string" ? def.title : typeof def.field === "string" ? def.field : "") : "");
+    xTitle ||= axisTitle(enc.x);
+    yTitle ||= axisTitle(enc.y);
+    for (const key of ["layer", "hconcat", "vconcat", "concat"]) if (Array.isArray(node[key])) (node[key] as unknown[]).forEach(visit);
+    if (isPlainObject(node.spec)) visit(node.spec);
+  };
+  visit(spec);
+  const kind = marks.length > 0 ? `${marks.join(" and ")} chart` : "Chart";
+  const of = yTitle ? ` of ${yTitle}` : "";
+  const against = xTitle ? `${of ? " against" : " over"} ${xTitle}` : "";
+  const text = `${kind}${of}${against}.`;
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function markType(mark: unknown): string {

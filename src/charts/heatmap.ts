@@ -1,6 +1,9 @@
 import { Chart } from "./chart";
 import { CHART_SEQUENTIAL_SCHEME } from "./theme";
-import { checkField, checkFieldName, checkOptions, checkRows, fieldTitle, Row } from "./_internals/rows";
+import { checkField, checkFieldName, checkOptions, checkOrdered, checkRows, fieldTitle } from "./_internals/rows";
+import { dejaVuTextWidth } from "./_internals/text-metrics";
+import { rangeOf, sentence } from "./_internals/describe";
+import { d3Format } from "./_internals/format";
 import { layeredChart } from "./_internals/layered";
 
 /** Options of {@link heatmapChart}. */
@@ -11,9 +14,18 @@ export interface HeatmapChartOptions {
   y: string;
   /** Field of the measured value (cell colour). Required. */
   color: string;
-  /** Print each cell's value in the cell. @defaultValue false */
+  /** Print each cell's value in the cell (and, with `lo`/`hi`, its interval's half-width below it). @defaultValue false */
   labels?: boolean;
-  /** d3-format string of the labels and tooltips. @defaultValue ".3~g" */
+  /** Field of the lower end of each cell's interval; with `hi`, shown in tooltips and labels. @defaultValue none */
+  lo?: string;
+  /** Field of the upper end of each cell's interval. @defaultValue none */
+  hi?: string;
+  /** Field of the number of runs behind each cell, shown in tooltips. @defaultValue none */
+  n?: string;
+  /**
+   * d3-format string of the labels and tooltips. @defaultValue with `lo`/`hi`: fixed decimals down
+   * to the typical half-width's first significant digit (e.g. ".2f" for ±0.03); otherwise ".3~g"
+   */
   format?: string;
   /** Chart title. @defaultValue none */
   title?: string;
@@ -27,7 +39,7 @@ export interface HeatmapChartOptions {
   scheme?: string;
 }
 
-const KEYS = ["x", "y", "color", "labels", "format", "title", "xTitle", "yTitle", "colorTitle", "scheme"] as const;
+const KEYS = ["x", "y", "color", "labels", "lo", "hi", "n", "format", "title", "xTitle", "yTitle", "colorTitle", "scheme"] as const;
 
 /**
  * A grid of cells over two parameters (`x`, `y`, each a discrete set of values) coloured by a
@@ -46,44 +58,63 @@ export function heatmapChart(rows: readonly object[], options: HeatmapChartOptio
   checkField(name, data, x, "key");
   checkField(name, data, y, "key");
   checkField(name, data, color, "number");
-  const format = options.format ?? ".3~g";
+  if ((options.lo === undefined) !== (options.hi === undefined)) {
+    throw new TypeError(`${name}: options.lo and options.hi go together; got only ${options.lo === undefined ? "hi" : "lo"}`);
+  }
+  const lo = options.lo === undefined ? undefined : checkFieldName(name, "lo", options.lo);
+  const hi = options.hi === undefined ? undefined : checkFieldName(name, "hi", options.hi);
+  if (lo !== undefined && hi !== undefined) {
+    checkField(name, data, lo, "number");
+    checkField(name, data, hi, "number");
+    checkOrdered(name, data, lo, color, hi);
+  }
+  const n = options.n === undefined ? undefined : checkFieldName(name, "n", options.n);
+  if (n !== undefined) checkField(name, data, n, "number");
+  const halfWidths = lo === undefined ? [] : data.map((r) => Math.max((r[hi!] as number) - (r[color] as number), (r[color] as number) - (r[lo] as number)));
+  const format = options.format ?? (halfWidths.length > 0 ? fixedFormat(halfWidths) : ".3~g");
   const values = data.map((row) => row[color] as number);
   const min = Math.min(...values);
   const max = Math.max(...values);
   const mid = (min + max) / 2;
   const numericY = data.every((row) => typeof row[y] === "number");
   const numericX = data.every((row) => typeof row[x] === "number");
-  const xEnc = { field: x, type: "ordinal", title: options.xTitle ?? fieldTitle(x), sort: numericX ? "ascending" : null, axis: { labelAngle: 0 } };
-  const yEnc = { field: y, type: "ordinal", title: options.yTitle ?? fieldTitle(y), sort: numericY ? "descending" : null };
-  const tooltip = [
+  const xTitle = options.xTitle ?? fieldTitle(x);
+  const yTitle = options.yTitle ?? fieldTitle(y);
+  const colorTitle = options.colorTitle ?? fieldTitle(color);
+  const xEnc = { field: x, type: "ordinal", title: xTitle, sort: numericX ? "ascending" : null, axis: { labelAngle: 0 } };
+  const yEnc = { field: y, type: "ordinal", title: yTitle, sort: numericY ? "descending" : null };
+  const tooltip: object[] = [
     { field: x, type: "ordinal", title: fieldTitle(x) },
     { field: y, type: "ordinal", title: fieldTitle(y) },
     { field: color, type: "quantitative", title: fieldTitle(color), format },
   ];
+  if (lo !== undefined) tooltip.push({ field: lo, type: "quantitative", title: "interval low", format }, { field: hi, type: "quantitative", title: "interval high", format });
+  if (n !== undefined) tooltip.push({ field: n, type: "quantitative", title: "n", format: "," });
+  const labelled = options.labels === true;
+  const at = (f: string) => `datum[${JSON.stringify(f)}]`;
+  const fmtExpr = (expr: string) => `format(${expr}, ${JSON.stringify(format)})`;
+  const half = lo === undefined ? "" : `max(${at(hi!)} - ${at(color)}, ${at(color)} - ${at(lo)})`;
+  // Two lines with an interval: the value, then "±" its half-width (the larger side of the interval).
+  const labelExpr = lo === undefined ? fmtExpr(at(color)) : `${fmtExpr(at(color))} + "\\n±" + ${fmtExpr(half)}`;
   const layer: object[] = [
     {
       mark: { type: "rect" },
       encoding: {
         x: xEnc,
         y: yEnc,
-        color: {
-          field: color,
-          type: "quantitative",
-          title: options.colorTitle ?? fieldTitle(color),
-          scale: { scheme: options.scheme ?? CHART_SEQUENTIAL_SCHEME },
-          legend: { format },
-        },
+        color: { field: color, type: "quantitative", title: colorTitle, scale: { scheme: options.scheme ?? CHART_SEQUENTIAL_SCHEME }, legend: { format: format.replace(/^(\.\d+)f$/, "$1~f") } },
         tooltip,
       },
     },
   ];
-  if (options.labels === true) {
+  if (labelled) {
     layer.push({
-      mark: { type: "text", fontSize: 11 },
+      transform: [{ calculate: labelExpr, as: LABEL }],
+      mark: { type: "text", fontSize: 11, lineBreak: "\n", lineHeight: 13 },
       encoding: {
         x: xEnc,
         y: yEnc,
-        text: { field: color, type: "quantitative", format },
+        text: { field: LABEL, type: "nominal" },
         color: { condition: { test: `datum[${JSON.stringify(color)}] > ${mid}`, value: "black" }, value: "white" },
         tooltip,
       },
@@ -91,5 +122,27 @@ export function heatmapChart(rows: readonly object[], options: HeatmapChartOptio
   }
   const nx = new Set(data.map((row) => row[x])).size;
   const ny = new Set(data.map((row) => row[y])).size;
-  return layeredChart(data, layer, options.title, { width: Math.min(640, Math.max(200, 48 * nx)), height: Math.min(480, Math.max(160, 32 * ny)) });
+  // Cells wide and tall enough for their labels.
+  const lines = labelled ? data.map((row, i) => [d3Format(format, row[color] as number), ...(lo === undefined ? [] : [`±${d3Format(format, halfWidths[i])}`])]) : [];
+  const labelWidth = Math.max(0, ...lines.flat().map((line) => dejaVuTextWidth({ fontSize: 11 }, line)));
+  const cellWidth = Math.max(48, Math.ceil(labelWidth + 12));
+  const cellHeight = lo !== undefined && labelled ? 40 : 32;
+  const description = sentence(
+    `heat map of ${colorTitle} over ${xTitle} (${nx} values) and ${yTitle} (${ny} values)`,
+    `, ${rangeOf(values)}`,
+    labelled && (lo !== undefined ? ", each cell labelled with its value and interval half-width" : ", each cell labelled with its value"),
+  );
+  return layeredChart(data, layer, options.title, { width: Math.min(960, Math.max(200, cellWidth * nx)), height: Math.min(640, Math.max(160, cellHeight * ny)) })
+    .description(description);
+}
+
+/** The field holding each cell's label text. */
+const LABEL = "__label";
+
+/** Fixed decimals down to the first significant digit of the median half-width, e.g. ".2f" for ±0.03. */
+function fixedFormat(halfWidths: number[]): string {
+  const sorted = halfWidths.filter((h) => h > 0).sort((a, b) => a - b);
+  if (sorted.length === 0) return ".3~g";
+  const median = sorted[Math.floor(sorted.length / 2)];
+  return `.${Math.min(6, Math.max(0, -Math.floor(Math.log10(median))))}f`;
 }

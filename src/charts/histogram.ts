@@ -1,6 +1,7 @@
 import { Chart } from "./chart";
 import { CHART_COLORS } from "./theme";
-import { checkField, checkOptions, checkRows, Row } from "./_internals/rows";
+import { checkField, checkOptions, checkRows } from "./_internals/rows";
+import { fmt, rangeOf, sentence } from "./_internals/describe";
 import { layeredChart } from "./_internals/layered";
 
 /** Options of {@link histogramChart}. Bin rows are `{ x0, x1, count, density }`. */
@@ -87,5 +88,11 @@ export function histogramChart(rows: readonly object[], options: HistogramChartO
       },
     });
   }
-  return layeredChart(data, layer, options.title);
+  const edges = data.flatMap((r) => [r.x0 as number, r.x1 as number]);
+  const total = data.reduce((sum, r) => sum + (r.count as number), 0);
+  const description = sentence(
+    `histogram of ${xTitle} (${yMode === "density" ? "density" : "counts"}): ${data.length} bins ${rangeOf(edges)}, ${fmt(total)} values`,
+    options.overlay !== undefined && `, with the ${options.overlayLabel ?? "closed form"} density drawn as a curve`,
+  );
+  return layeredChart(data, layer, options.title).description(description);
 }

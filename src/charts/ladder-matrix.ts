@@ -1,12 +1,19 @@
 import { Chart } from "./chart";
 import { heatmapChart } from "./heatmap";
+import { listOf, sentence } from "./_internals/describe";
 
 /** Options of {@link ladderMatrixChart}. */
 export interface LadderMatrixChartOptions {
   /** Chart title. @defaultValue none */
   title?: string;
-  /** d3-format of the cell labels: "d" for a single replay (0/1), ".2f" for rates. @defaultValue ".2f" */
+  /** d3-format of the cell labels: "d" for a single replay (0/1), ".2f" for rates. @defaultValue ".2f", or from the intervals with `lo`/`hi` */
   format?: string;
+  /** Field of the lower end of each rate's interval (shown under the rate and in tooltips). @defaultValue none */
+  lo?: string;
+  /** Field of the upper end of each rate's interval. @defaultValue none */
+  hi?: string;
+  /** Field of the number of replays behind each rate (tooltips). @defaultValue none */
+  n?: string;
 }
 
 /**
@@ -16,11 +23,23 @@ export interface LadderMatrixChartOptions {
  * @example ladderMatrixChart(protocolLadder({ seed: 42 }), { format: "d" })
  */
 export function ladderMatrixChart(rows: readonly { protocol: string; property: string; broken: number }[], options: LadderMatrixChartOptions = {}): Chart {
-  const base = heatmapChart(rows, { x: "property", y: "protocol", color: "broken", labels: true, format: options.format ?? ".2f",
+  const { lo, hi, n } = options;
+  const intervals = lo !== undefined || hi !== undefined;
+  const base = heatmapChart(rows, { x: "property", y: "protocol", color: "broken", labels: true,
+    ...(options.format !== undefined || !intervals ? { format: options.format ?? ".2f" } : {}),
+    ...(lo !== undefined ? { lo } : {}), ...(hi !== undefined ? { hi } : {}), ...(n !== undefined ? { n } : {}),
     xTitle: "property that broke", yTitle: "", colorTitle: "broken", ...(options.title === undefined ? {} : { title: options.title }) });
+  const protocols = [...new Set(rows.map((r) => r.protocol))];
+  const properties = [...new Set(rows.map((r) => r.property))];
+  const broke = rows.filter((r) => r.broken > 0);
+  const description = sentence(
+    `matrix of ${protocols.length} protocols (${listOf(protocols, 3)}) by ${properties.length} properties (${listOf(properties, 3)})`,
+    `, each cell the share of replays in which the property broke`,
+    broke.length === 0 ? "; none broke" : `; ${broke.length} of ${rows.length} cells are above zero`,
+  );
   return base.mapSpec((spec) => {
-    spec.width = 480;
-    spec.height = 300;
+    spec.width = Math.max(480, spec.width as number);
+    spec.height = Math.max(300, spec.height as number);
     for (const layer of spec.layer as { encoding: Record<string, any> }[]) {
       layer.encoding.x.axis = { labelAngle: -30, labelLimit: 240 };
       layer.encoding.y.axis = { labelLimit: 240 };
@@ -30,5 +49,5 @@ export function ladderMatrixChart(rows: readonly { protocol: string; property: s
       }
       if (layer.encoding.color?.condition) layer.encoding.color = { condition: { test: "datum.broken > 0.5", value: "white" }, value: "black" };
     }
-  });
+  }).description(description);
 }

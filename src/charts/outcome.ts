@@ -1,5 +1,8 @@
 import { Chart } from "./chart";
-import { checkField, checkFieldName, checkOptions, checkOrdered, checkRows, fieldTitle, Row } from "./_internals/rows";
+import { CHART_COLORS } from "./theme";
+import { checkField, checkFieldName, checkOptions, checkOrdered, checkRows, fieldTitle } from "./_internals/rows";
+import { dejaVuTextWidth } from "./_internals/text-metrics";
+import { pct, sentence } from "./_internals/describe";
 
 /** Options of {@link outcomeChart}. Field options name the columns of the rows. */
 export interface OutcomeChartOptions {
@@ -24,9 +27,9 @@ export interface OutcomeChartOptions {
 const KEYS = ["outcome", "p", "lo", "hi", "n", "title", "xTitle", "yTitle"] as const;
 
 /**
- * Bars of outcome probabilities with interval error bars, from rows
- * `{ outcome, p, lo, hi, n? }` (e.g. Wilson intervals from a Monte Carlo run).
- * Bars keep the order of the rows. Throws if rows are empty, a field is missing, a value is not a
+ * Bars of outcome probabilities with interval error bars and the value over each bar, from rows
+ * `{ outcome, p, lo, hi, n? }` (e.g. Wilson intervals from a Monte Carlo run). Bars keep the order
+ * of the rows, all in one colour; the y axis starts at zero and ends just above the data. Throws if rows are empty, a field is missing, a value is not a
  * finite number, p is outside [0, 1] or lo <= p <= hi does not hold.
  */
 export function outcomeChart(rows: readonly object[], options: OutcomeChartOptions = {}): Chart {
@@ -47,13 +50,11 @@ export function outcomeChart(rows: readonly object[], options: OutcomeChartOptio
   const hasN = data.some((row) => row[n] !== undefined && row[n] !== null);
 
   const order = data.map((row) => String(row[outcome]));
-  const x = {
-    field: outcome,
-    type: "nominal",
-    sort: order,
-    title: options.xTitle ?? fieldTitle(outcome),
-    axis: { labelAngle: 0 },
-  };
+  const xTitle = options.xTitle ?? fieldTitle(outcome);
+  const yTitle = options.yTitle ?? "probability";
+  // Each bar is wide enough for its axis label (labels stay horizontal and never collide).
+  const step = Math.ceil(Math.max(56, ...order.map((o) => dejaVuTextWidth({ fontSize: 12 }, o) + 16)));
+  const x = { field: outcome, type: "nominal", sort: order, title: xTitle, axis: { labelAngle: 0, labelLimit: 0 } };
   const tooltip: object[] = [
     { field: outcome, type: "nominal", title: fieldTitle(outcome) },
     { field: p, type: "quantitative", title: "p", format: ".4f" },
@@ -61,32 +62,44 @@ export function outcomeChart(rows: readonly object[], options: OutcomeChartOptio
     { field: hi, type: "quantitative", title: "interval high", format: ".4f" },
   ];
   if (hasN) tooltip.push({ field: n, type: "quantitative", title: "n", format: "," });
-
+  // One colour: the bars are one measure, so colours would carry no information. The y axis starts
+  // at zero and ends just above the highest interval (not at 100%), so small shares stay visible.
+  const y = (field: string) => ({ field, type: "quantitative", title: yTitle, scale: { zero: true, nice: true }, axis: { format: "~%" } });
   const spec: Record<string, unknown> = {
     data: { values: data },
-    width: Math.max(240, 70 * new Set(order).size),
+    width: Math.max(240, step * order.length),
     height: 280,
     layer: [
+      { mark: { type: "bar", opacity: 0.85, color: CHART_COLORS.primary, width: { band: 0.8 } }, encoding: { x, y: y(p), tooltip } },
       {
-        mark: { type: "bar", opacity: 0.85 },
-        encoding: {
-          x,
-          y: { field: p, type: "quantitative", title: options.yTitle ?? "probability", scale: { domain: [0, 1] }, axis: { format: "~%" } },
-          color: { field: outcome, type: "nominal", sort: order, legend: null },
-          tooltip,
-        },
+        name: ERROR_BARS,
+        mark: { type: "errorbar", ticks: { width: 10 }, color: CHART_COLORS.ink, thickness: 1.5 },
+        encoding: { x, y: y(lo), y2: { field: hi }, tooltip },
       },
       {
-        mark: { type: "errorbar", ticks: { width: 12 }, color: "#222222" },
-        encoding: {
-          x,
-          y: { field: lo, type: "quantitative", title: options.yTitle ?? "probability" },
-          y2: { field: hi },
-          tooltip,
-        },
+        // The value over each bar (above its interval), so a zero bar still shows as "0%".
+        name: VALUE_LABELS,
+        transform: [
+          { calculate: `datum[${JSON.stringify(hi)}]`, as: LABEL_TOP },
+          { calculate: `format(datum[${JSON.stringify(p)}] * 100, ".3~r") + "%"`, as: "__label" },
+        ],
+        mark: { type: "text", baseline: "bottom", dy: -3, fontSize: 11, color: CHART_COLORS.ink },
+        encoding: { x, y: { field: LABEL_TOP, type: "quantitative" }, text: { field: "__label", type: "nominal" }, tooltip },
       },
     ],
   };
   if (options.title !== undefined) spec.title = options.title;
-  return Chart.of(spec);
+  const shown = data.slice(0, 8).map((row) => `${row[outcome]}: ${pct(row[p] as number)}`);
+  const description = sentence(
+    `bar chart of ${yTitle} by ${xTitle}: ${shown.join(", ")}`,
+    data.length > 8 && ` and ${data.length - 8} more`,
+    ", with interval error bars",
+  );
+  return Chart.of(spec).description(description);
 }
+
+/** Layer names that withClosedFormTicks finds the layers by. */
+export const ERROR_BARS = "outcome-error-bars";
+export const VALUE_LABELS = "outcome-value-labels";
+/** The field holding the height of each bar's value label. */
+export const LABEL_TOP = "__labelTop";

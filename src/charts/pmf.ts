@@ -2,6 +2,7 @@ import { Chart } from "./chart";
 import { CHART_COLORS, CHART_DEFAULT_SIZE } from "./theme";
 import { checkField, checkFieldName, checkOptions, checkOrdered, checkRows, fieldTitle } from "./_internals/rows";
 import { layeredChart } from "./_internals/layered";
+import { fmt, pct, rangeOf, sentence } from "./_internals/describe";
 
 /** Options of {@link pmfChart}. Field options name the columns of the rows. */
 export interface PmfChartOptions {
@@ -61,5 +62,12 @@ export function pmfChart(rows: readonly object[], options: PmfChartOptions): Cha
   if (exact !== undefined) {
     layer.push({ mark: { type: "tick", orient: "horizontal", size: 12, thickness: 2.5, color: CHART_COLORS.ink, opacity: 1 }, encoding: { x: xEnc, y: { field: exact, type: "quantitative", title: yTitle }, tooltip } });
   }
-  return layeredChart(data, layer, options.title, { width: CHART_DEFAULT_SIZE.widthPx * 1.3, height: CHART_DEFAULT_SIZE.heightPx });
+  const xTitle = xEnc.title;
+  const top = [...data].sort((a, b) => (b[p] as number) - (a[p] as number))[0];
+  const description = sentence(
+    `probability of each ${xTitle} (${data.length} values ${rangeOf(data.map((r) => r[x] as number))}) as dots with interval lines`,
+    exact !== undefined && " and black dashes at the closed-form probabilities",
+    `; the most likely is ${fmt(top[x])} at ${pct(top[p] as number)}`,
+  );
+  return layeredChart(data, layer, options.title, { width: CHART_DEFAULT_SIZE.widthPx * 1.3, height: CHART_DEFAULT_SIZE.heightPx }).description(description);
 }

@@ -1,10 +1,11 @@
-import { checkPositive } from "../validate";
+import { checkPositive, describeValue } from "../validate";
 import { Chart } from "./chart";
 import { CHART_COLORS } from "./theme";
 import { checkOptions } from "./_internals/rows";
 import { kindColors } from "./_internals/kinds";
 import { layoutSequence } from "./_internals/sequence-layout";
 import { SequenceFate } from "./_internals/sequence-rows";
+import { fmt, listOf, sentence } from "./_internals/describe";
 
 export { SEQUENCE_FATES } from "./_internals/sequence-rows";
 export type { SequenceFate } from "./_internals/sequence-rows";
@@ -59,10 +60,15 @@ export interface SequenceDiagramOptions {
   heightPx?: number;
   /** Width per lane in pixels. @defaultValue 140 */
   laneWidthPx?: number;
+  /**
+   * The time axis [from, to] in ms, at least the span of the rows: give two diagrams the same range
+   * to compare them on one time scale (a run and its fork). @defaultValue from 0 (or the earliest time) to the latest
+   */
+  timeRangeMs?: readonly [number, number];
 }
 
 const INTERVAL_GREY = new Set(["crash", "down"]);
-const KEYS = ["nodes", "labels", "title", "timeTitle", "heightPx", "laneWidthPx"] as const;
+const KEYS = ["nodes", "labels", "title", "timeTitle", "heightPx", "laneWidthPx", "timeRangeMs"] as const;
 const FATE_COLORS: Record<SequenceFate, string> = { delivered: "#0072B2", duplicate: "#E69F00", lost: "#D55E00", dropped: "#CC79A7", "in-flight": "#999999" };
 const FATE_DASH: Record<SequenceFate, number[]> = { delivered: [1, 0], duplicate: [5, 3], lost: [1, 0], dropped: [2, 2], "in-flight": [1, 3] };
 
@@ -83,7 +89,8 @@ export function sequenceDiagram(
   if (options.heightPx !== undefined) checkPositive("sequenceDiagram: options.heightPx", options.heightPx);
   if (options.laneWidthPx !== undefined) checkPositive("sequenceDiagram: options.laneWidthPx", options.laneWidthPx);
   const layout = layoutSequence(messages, events, options.nodes);
-  const { nodes, tMin, tMax, fates } = layout;
+  const { nodes, fates } = layout;
+  const [tMin, tMax] = options.timeRangeMs === undefined ? [layout.tMin, layout.tMax] : checkRange(options.timeRangeMs, layout.tMin, layout.tMax);
   const n = nodes.length;
   const timeTitle = options.timeTitle ?? "time (ms)";
   const x = (field: string) => ({
@@ -124,7 +131,8 @@ export function sequenceDiagram(
   ];
   if (layout.intervals.length > 0) {
     layer.push({
-      data: { values: layout.intervals },
+      // Open intervals (a crash without recovery) run to the end of the time axis.
+      data: { values: layout.intervals.map((r) => (r.open ? { ...r, endMs: tMax } : r)) },
       mark: { type: "rect", opacity: 0.35 },
       encoding: {
         x: x("x1"), x2: { field: "x2" }, y: y("startMs"), y2: { field: "endMs" },
@@ -208,5 +216,20 @@ export function sequenceDiagram(
     resolve: { scale: { color: "independent", strokeDash: "independent" } },
   };
   if (options.title !== undefined) spec.title = options.title;
-  return Chart.of(spec);
+  const fateCounts = fates.map((f) => `${layout.arrows.filter((a) => a.fate === f).length} ${f}`);
+  const kindCounts = layout.kinds.map((k) => `${k} (${[...layout.intervals, ...layout.marks].filter((e) => e.kind === k).length})`);
+  const description = sentence(
+    `sequence diagram of ${layout.arrows.length} messages between ${n} lanes (${listOf(nodes)}), ${timeTitle} running down from ${fmt(tMin)} to ${fmt(tMax)}`,
+    fateCounts.length > 0 && `: ${listOf(fateCounts)}`,
+    kindCounts.length > 0 && `; node events ${listOf(kindCounts)}`,
+  );
+  return Chart.of(spec).description(description);
+}
+
+function checkRange(range: unknown, lo: number, hi: number): [number, number] {
+  const ok = Array.isArray(range) && range.length === 2 && range.every((v) => typeof v === "number" && Number.isFinite(v)) && range[0] < range[1];
+  if (!ok || range[0] > lo || range[1] < hi) {
+    throw new RangeError(`sequenceDiagram: options.timeRangeMs must be [from, to] covering the rows (${lo} to ${hi} ms); got ${describeValue(range)}`);
+  }
+  return [range[0], range[1]];
 }

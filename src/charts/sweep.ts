@@ -1,7 +1,14 @@
 import { Chart } from "./chart";
-import { CHART_COLORS } from "./theme";
-import { checkField, checkFieldName, checkOptions, checkRows, fieldTitle, FieldKind, Row } from "./_internals/rows";
+import { CHART_COLORS, OKABE_ITO } from "./theme";
+import { checkField, checkFieldName, checkOptions, checkRows, fieldTitle, FieldKind } from "./_internals/rows";
+import { checkInteger } from "../validate";
 import { layeredChart } from "./_internals/layered";
+import { ClosedFormFunction, closedFormRows } from "./_internals/closed-form";
+import { seriesOrder } from "./_internals/order";
+import { integerTicks, logDomain } from "./_internals/ticks";
+import { fmt, listOf, rangeOf, sentence } from "./_internals/describe";
+
+export type { ClosedFormFunction } from "./_internals/closed-form";
 
 /** Options of {@link sweepChart}. */
 export interface SweepChartOptions {
@@ -16,10 +23,21 @@ export interface SweepChartOptions {
   /** Field splitting the rows into series (one line per value). @defaultValue none */
   color?: string;
   /**
-   * The closed-form (exact) result drawn as a dashed line: either the name of a field of `rows`, or
-   * separate rows holding the `x` and `y` fields (and `color`, to match series). @defaultValue none
+   * The closed-form (exact) result, drawn as a dashed line, as one of:
+   * - a function `(x) => y` (one curve) or `(x, series) => y` (a curve per `color` value), sampled
+   *   at `closedFormSamples` points over the rows' x range (log-spaced with `logX`): a smooth
+   *   curve, and a step where the law steps;
+   * - rows holding the `x` and `y` fields (and `color`, to match series), drawn as given (make them dense);
+   * - the name of a field of `rows`, drawn only at the rows' x values, joined by straight lines:
+   *   right for counts (servers, replicas), where nothing lies between the points.
+   * @defaultValue none
+   * @example closedForm: (lossRate) => 1 - lossRate
    */
-  closedForm?: string | readonly object[];
+  closedForm?: string | readonly object[] | ClosedFormFunction;
+  /** Points at which a closed-form function is sampled. @defaultValue 200 */
+  closedFormSamples?: number;
+  /** Start a linear y axis at zero (honest bars of proportions and means); false fits the data. @defaultValue true */
+  zeroY?: boolean;
   /** Logarithmic x axis (x values must be > 0). @defaultValue false */
   logX?: boolean;
   /** Logarithmic y axis (y, lo, hi values must be > 0). @defaultValue false */
@@ -39,15 +57,18 @@ export interface SweepChartOptions {
 }
 
 const KEYS = [
-  "x", "y", "lo", "hi", "color", "closedForm", "logX", "logY", "title", "xTitle", "yTitle", "colorTitle",
-  "simulatedLabel", "closedFormLabel",
+  "x", "y", "lo", "hi", "color", "closedForm", "closedFormSamples", "logX", "logY", "zeroY", "title", "xTitle", "yTitle",
+  "colorTitle", "simulatedLabel", "closedFormLabel",
 ] as const;
 
 /**
  * Lines with points of `y` against a swept parameter `x`, with an optional interval band
  * (`lo`..`hi`), one series per `color` value, and an optional dashed closed-form overlay. When the
- * closed form is present, a legend tells simulated from closed form.
- * @example sweepChart(rows, { x: "lossRate", y: "p", lo: "lo", hi: "hi", closedForm: "exact" })
+ * closed form is present, a legend tells simulated from closed form. The legend shows each series
+ * in its line colour, in numeric order when the series are numbers, else in the order of the lines.
+ * A linear y axis starts at zero unless `zeroY: false`; log axes end just outside the data, at 1, 2
+ * or 5 times a power of ten (not at whole decades far beyond it).
+ * @example sweepChart(rows, { x: "lossRate", y: "p", lo: "lo", hi: "hi", closedForm: (p) => 1 - p })
  */
 export function sweepChart(rows: readonly object[], options: SweepChartOptions): Chart {
   const name = "sweepChart";
@@ -73,20 +94,38 @@ export function sweepChart(rows: readonly object[], options: SweepChartOptions):
   }
   const color = options.color === undefined ? undefined : checkFieldName(name, "color", options.color);
   if (color !== undefined) checkField(name, data, color, "key");
+  const samples = options.closedFormSamples === undefined ? 200 : checkInteger(`${name}: options.closedFormSamples`, options.closedFormSamples, 2, 5000);
+  const closed = options.closedForm === undefined ? undefined
+    : closedFormRows(options.closedForm, { name, rows: data, x, y, color, logX, logY, samples });
 
   const simLabel = options.simulatedLabel ?? "simulated";
   const exactLabel = options.closedFormLabel ?? "closed form";
+  const xs = data.map((r) => r[x] as number);
+  const integerX = !logX && xs.every((v) => Number.isInteger(v));
+  const xTitle = options.xTitle ?? fieldTitle(x);
   const xEnc = {
     field: x,
     type: "quantitative",
-    title: options.xTitle ?? fieldTitle(x),
-    scale: logX ? { type: "log" } : { zero: false },
-    // A sweep over counts (clients, servers, replicas) gets integer ticks, not "1.0, 1.5, 2.0".
-    ...(!logX && data.every((r) => Number.isInteger(r[x])) ? { axis: { format: "d", tickMinStep: 1 } } : {}),
+    title: xTitle,
+    scale: logX ? { type: "log", domain: logDomain([...xs, ...(closed?.rows ?? []).map((r) => r[x] as number)]), nice: false } : { zero: false },
+    // A sweep over counts (clients, servers, replicas) gets whole-number ticks only.
+    ...(integerX ? { axis: { values: integerTicks(xs), format: "d" } } : {}),
   };
   const yTitle = options.yTitle ?? fieldTitle(y);
-  const yScale = logY ? { type: "log" } : { zero: false };
-  const colorEnc = color === undefined ? undefined : { field: color, type: "nominal", title: options.colorTitle ?? fieldTitle(color) };
+  const yValues = () => [y, ...(lo ? [lo, hi!] : []), ...(closed && !closed.rows ? [closed.yField] : [])]
+    .flatMap((f) => data.map((r) => r[f] as number)).concat((closed?.rows ?? []).map((r) => r[y] as number));
+  const yScale = logY ? { type: "log", domain: logDomain(yValues()), nice: false } : { zero: options.zeroY !== false };
+  const order = color === undefined ? undefined : seriesOrder(data, color, x, y);
+  const colorTitle = color === undefined ? undefined : options.colorTitle ?? fieldTitle(color);
+  // The legend comes from the lines' colour scale alone, so its swatches are the line colour (not
+  // the pale band's). Bands and closed forms take the same colours straight from the data
+  // (scale null: no scale, no legend to merge with).
+  const palette = order === undefined ? [] : order.map((_, i) => OKABE_ITO[i % OKABE_ITO.length]);
+  const colorOf = color === undefined ? "" : `${JSON.stringify(palette)}[indexof(${JSON.stringify(order)}, datum[${JSON.stringify(color)}])]`;
+  const seriesColor = color === undefined ? {}
+    : { color: { field: color, type: "nominal", title: colorTitle, sort: order, scale: { domain: order, range: palette }, legend: { symbolType: "stroke", symbolStrokeWidth: 3 } } };
+  const dataColor = (channel: "fill" | "stroke") => (color === undefined ? {} : { [channel]: { field: SERIES_COLOR, type: "nominal", scale: null } });
+  const colorTransform = color === undefined ? [] : [{ calculate: colorOf, as: SERIES_COLOR }];
   const tooltip: object[] = [
     { field: x, type: "quantitative", title: fieldTitle(x) },
     { field: y, type: "quantitative", title: fieldTitle(y), format: ".4~g" },
@@ -97,8 +136,7 @@ export function sweepChart(rows: readonly object[], options: SweepChartOptions):
   }
   if (color !== undefined) tooltip.unshift({ field: color, type: "nominal", title: fieldTitle(color) });
 
-  const hasClosedForm = options.closedForm !== undefined;
-  const dash = hasClosedForm
+  const dash = closed
     ? {
         field: "source",
         type: "nominal",
@@ -107,83 +145,74 @@ export function sweepChart(rows: readonly object[], options: SweepChartOptions):
         legend: { symbolStrokeColor: CHART_COLORS.ink, symbolType: "stroke" },
       }
     : undefined;
+  const fixedColor = color === undefined ? { color: CHART_COLORS.primary } : {};
 
   const layer: object[] = [];
   if (lo !== undefined && hi !== undefined) {
     layer.push({
-      mark: { type: "area", opacity: 0.2, ...(colorEnc ? {} : { color: CHART_COLORS.primary }) },
+      transform: colorTransform,
+      mark: { type: "area", opacity: 0.2, ...fixedColor },
       encoding: {
         x: xEnc,
         y: { field: lo, type: "quantitative", title: yTitle, scale: yScale },
         y2: { field: hi },
-        ...(colorEnc ? { color: colorEnc } : {}),
+        ...dataColor("fill"),
         tooltip,
       },
     });
   }
   layer.push({
     transform: [{ calculate: JSON.stringify(simLabel), as: "source" }],
-    mark: { type: "line", point: true, ...(colorEnc ? {} : { color: CHART_COLORS.primary }) },
+    mark: { type: "line", point: true, strokeWidth: 2.5, ...fixedColor },
     encoding: {
       x: xEnc,
       y: { field: y, type: "quantitative", title: yTitle, scale: yScale },
-      ...(colorEnc ? { color: colorEnc } : {}),
+      ...seriesColor,
       ...(dash ? { strokeDash: dash } : {}),
       tooltip,
     },
   });
-  if (hasClosedForm) layer.push(closedFormLayer(options.closedForm!, { rows: data, x, y, color, xEnc, yTitle, yScale, colorEnc, dash, exactLabel, logX, logY }));
-
-  return layeredChart(data, layer, options.title);
-}
-
-interface ClosedFormContext {
-  rows: readonly Row[];
-  x: string;
-  y: string;
-  color: string | undefined;
-  xEnc: object;
-  yTitle: string;
-  yScale: object;
-  colorEnc: object | undefined;
-  dash: object | undefined;
-  exactLabel: string;
-  logX: boolean;
-  logY: boolean;
-}
-
-function closedFormLayer(closedForm: string | readonly object[], ctx: ClosedFormContext): object {
-  const name = "sweepChart";
-  const layer: Record<string, unknown> = {};
-  let yField: string;
-  let withColor = ctx.colorEnc !== undefined;
-  if (typeof closedForm === "string") {
-    yField = checkFieldName(name, "closedForm", closedForm);
-    checkField(name, ctx.rows, yField, ctx.logY ? "positive" : "number");
-    layer.transform = [{ calculate: JSON.stringify(ctx.exactLabel), as: "source" }];
-  } else {
-    const rows = checkRows(name, closedForm, "options.closedForm");
-    checkField(name, rows, ctx.x, ctx.logX ? "positive" : "number", { argName: "options.closedForm" });
-    yField = ctx.y;
-    if (ctx.color !== undefined) {
-      withColor = rows.every((row) => row[ctx.color!] !== undefined);
-      if (withColor) checkField(name, rows, ctx.color, "key", { argName: "options.closedForm" });
-    }
-    layer.data = { values: rows };
-    layer.transform = [{ calculate: JSON.stringify(ctx.exactLabel), as: "source" }];
-    checkField(name, rows, yField, ctx.logY ? "positive" : "number", { argName: "options.closedForm" });
+  if (closed) {
+    // Drawn over the simulated lines and thinner than them, so a simulated line that follows the
+    // closed form exactly still shows on both sides of the dashes.
+    const withColor = closed.perSeries;
+    layer.push({
+      ...(closed.rows ? { data: { values: closed.rows } } : {}),
+      transform: [{ calculate: JSON.stringify(exactLabel), as: "source" }, ...(withColor ? colorTransform : [])],
+      mark: { type: "line", strokeWidth: 1.6, ...(withColor ? {} : { color: CHART_COLORS.ink }) },
+      encoding: {
+        x: xEnc,
+        y: { field: closed.yField, type: "quantitative", title: yTitle, scale: yScale },
+        ...(withColor ? dataColor("stroke") : {}),
+        strokeDash: dash,
+        tooltip: [
+          ...(withColor ? [{ field: color, type: "nominal", title: fieldTitle(color!) }] : []),
+          { field: x, type: "quantitative", title: fieldTitle(x), format: ".4~g" },
+          { field: closed.yField, type: "quantitative", title: exactLabel, format: ".4~g" },
+        ],
+      },
+    });
   }
-  layer.mark = { type: "line", strokeWidth: 2, ...(withColor ? {} : { color: CHART_COLORS.ink }) };
-  layer.encoding = {
-    x: ctx.xEnc,
-    y: { field: yField, type: "quantitative", title: ctx.yTitle, scale: ctx.yScale },
-    ...(withColor ? { color: ctx.colorEnc } : {}),
-    strokeDash: ctx.dash,
-    tooltip: [
-      ...(withColor ? [{ field: ctx.color, type: "nominal", title: fieldTitle(ctx.color!) }] : []),
-      { field: ctx.x, type: "quantitative", title: fieldTitle(ctx.x) },
-      { field: yField, type: "quantitative", title: ctx.exactLabel, format: ".4~g" },
-    ],
-  };
-  return layer;
+  const ys = data.map((r) => r[y] as number);
+  const single = color === undefined ? trend(data, x, y) : "";
+  const description = sentence(
+    `line chart of ${yTitle} against ${xTitle} ${rangeOf(xs)}${logX ? " (log scale)" : ""}`,
+    color !== undefined && `, one line per ${colorTitle || "series"} (${listOf(order!)})`,
+    single ? `: ${single}` : `, values ${rangeOf(ys)}`,
+    lo !== undefined && ", with interval bands",
+    closed && `; the ${/^closed form/i.test(exactLabel) ? exactLabel : `closed form (${exactLabel})`} is drawn dashed`,
+  );
+  return layeredChart(data, layer, options.title).description(description);
+}
+
+/** The field holding each series' colour in bands and closed forms. */
+const SERIES_COLOR = "__seriesColor";
+
+/** "y goes from a at x = 1 to b at x = 5" for one series, in x order. */
+function trend(rows: readonly Record<string, unknown>[], x: string, y: string): string {
+  const sorted = [...rows].sort((a, b) => (a[x] as number) - (b[x] as number));
+  const first = sorted[0];
+  const last = sorted[sorted.length - 1];
+  if (first === last) return `${fmt(first[y])} at ${fmt(first[x])}`;
+  return `${fmt(first[y])} at ${fmt(first[x])} to ${fmt(last[y])} at ${fmt(last[x])}`;
 }

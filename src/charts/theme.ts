@@ -57,6 +57,8 @@ export function chartTheme(): Record<string, unknown> {
       gridColor: "#E6E6E6",
       domainColor: "#888888",
       tickColor: "#888888",
+      // Labels closer than this are thinned out (vega's default 0 lets "1,000" and "2,000" touch).
+      labelSeparation: 6,
     },
     legend: { labelFontSize: 12, titleFontSize: 13, titleFontWeight: "normal", symbolSize: 120, titleLimit: 320, labelLimit: 320 },
     header: { labelFontSize: 13, titleFontSize: 13 },

@@ -66,11 +66,13 @@ export function jsonForScript(value: unknown): string {
 
 /**
  * The HTML page of a chart. `staticSvg` (from renderSvg) is shown until vega-embed replaces it with
- * the interactive chart; the actions menu offers export to SVG and PNG only (no editor links).
+ * the interactive chart; the actions menu offers export to SVG and PNG only (no editor links). The
+ * chart's alt text (title and description) is the container's `aria-label`.
  */
 export function chartHtml(chart: Chart, staticSvg = ""): string {
   const spec = chart.toSpec();
   const title = chart.figureName ?? chart.describe();
+  const alt = chart.altText();
   const options = {
     renderer: "svg",
     actions: { export: true, source: false, compiled: false, editor: false },
@@ -82,7 +84,9 @@ export function chartHtml(chart: Chart, staticSvg = ""): string {
     vegaScriptElements(),
     "</head>",
     "<body>",
-    `<div id="chart">${svgForHtml(staticSvg)}</div>`,
+    // The chart's alt text stays on the container when vega-embed replaces the static SVG.
+    // role "figure" (not "img"), so the export menu vega-embed adds inside stays reachable.
+    `<div id="chart" role="figure" aria-label="${escapeHtml(alt)}">${svgForHtml(staticSvg)}</div>`,
     '<pre id="chart-error"></pre>',
     `<script type="application/json" id="chart-spec">${jsonForScript(spec)}</script>`,
     `<script type="application/json" id="chart-options">${jsonForScript(options)}</script>`,

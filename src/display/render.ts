@@ -4,13 +4,30 @@
  * on every machine and text never vanishes).
  */
 import { createHash } from "crypto";
-import * as fs from "fs";
-import * as path from "path";
 import type { Chart } from "../charts/chart";
+import { dejaVuFontFiles } from "../charts/_internals/fonts";
+import { dejaVuTextWidth, TextStyle } from "../charts/_internals/text-metrics";
+
+export { dejaVuFontFiles } from "../charts/_internals/fonts";
 
 type Vega = typeof import("vega");
 type VegaLite = typeof import("vega-lite");
 type ResvgModule = typeof import("@resvg/resvg-js");
+
+let metricsInstalled = false;
+
+/**
+ * Makes vega (the copy this package loads) measure text with the DejaVu advance widths the SVG and
+ * PNG are drawn with, for layout and bounds in Node (vega's own guess without a canvas is 0.8 em per
+ * character, which leaves empty space beside axes and legends). Idempotent. The width is raw (no
+ * truncation), as vega's canvas measure is: vega applies label limits itself, measuring candidates.
+ */
+export function useDejaVuTextMetrics(): void {
+  if (metricsInstalled) return;
+  const vega = require("vega") as { textMetrics: { width: (item: TextStyle, text: unknown) => number } };
+  vega.textMetrics.width = (item, text) => dejaVuTextWidth(item, text == null ? "" : String(text).trim());
+  metricsInstalled = true;
+}
 
 /** Scale of PNG output relative to the SVG size (2 = crisp on high-DPI screens and slides). */
 export const PNG_SCALE = 2;
@@ -27,7 +44,7 @@ export function compileChart(chart: Chart): CompiledChart {
   const vega: Vega = require("vega");
   const warnings: string[] = [];
   const logger = vega.logger(vega.Warn, undefined, (_method, _level, input) => {
-    warnings.push(input.map(String).join(" "));
+    warnings.push(Array.from(input as ArrayLike<unknown>, String).join(" "));
   });
   try {
     const out = vl.compile(chart.toSpec() as never, { logger });
@@ -43,11 +60,12 @@ export function compileChart(chart: Chart): CompiledChart {
  */
 export async function renderSvg(chart: Chart): Promise<string> {
   const vega: Vega = require("vega");
+  useDejaVuTextMetrics();
   const { vegaSpec } = compileChart(chart);
   const view = new vega.View(vega.parse(vegaSpec as never), { renderer: "none", logLevel: vega.Error });
   try {
     const svg = await view.toSVG();
-    return stableSvgIds(svg);
+    return stableSvgIds(accessibleSvg(svg, chart));
   } finally {
     view.finalize();
   }
@@ -61,6 +79,7 @@ export async function renderSvg(chart: Chart): Promise<string> {
  */
 export function renderSvgSync(chart: Chart): string | null {
   const vega: Vega = require("vega");
+  useDejaVuTextMetrics();
   const { vegaSpec } = compileChart(chart);
   const view = new vega.View(vega.parse(vegaSpec as never), { renderer: "none", logLevel: vega.Error });
   try {
@@ -73,10 +92,29 @@ export function renderSvgSync(chart: Chart): string | null {
       .initialize(null, Math.max(0, v._viewWidth + pad.left + pad.right), Math.max(0, v._viewHeight + pad.top + pad.bottom), [pad.left + v._origin[0], pad.top + v._origin[1]], 1, undefined)
       .background(view.background());
     renderer.render(v._scenegraph.root);
-    return stableSvgIds(renderer.svg() as string);
+    return stableSvgIds(accessibleSvg(renderer.svg() as string, chart));
   } finally {
     view.finalize();
   }
+}
+
+/**
+ * Makes the SVG say what it shows: `role="img"` and `aria-label` (the chart's alt text) on the root,
+ * and a `<title>` (the chart title, or its figure name) and `<desc>` (its description) as its first
+ * children, which screen readers and image viewers read.
+ */
+export function accessibleSvg(svg: string, chart: Chart): string {
+  const open = /^<svg\b[^>]*>/.exec(svg);
+  if (!open) return svg;
+  const spec = chart.toSpec();
+  const title = typeof spec.title === "string" ? spec.title : (spec.title as { text?: unknown } | undefined)?.text;
+  const titleText = Array.isArray(title) ? title.join(" ") : typeof title === "string" ? title : chart.figureName ?? "Chart";
+  const tag = open[0].replace(/>$/, ` role="img" aria-label="${escapeXml(chart.altText())}">`);
+  return `${tag}<title>${escapeXml(titleText)}</title><desc>${escapeXml(chart.descriptionText())}</desc>${svg.slice(open[0].length)}`;
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!);
 }
 
 /**
@@ -156,19 +194,4 @@ export function rasterizeSvg(svg: string, options: RasterizeOptions = {}): Raste
 /** Renders a chart to PNG at `scale` (2 by default). */
 export async function renderPng(chart: Chart, options: RasterizeOptions = {}): Promise<RasterImage> {
   return rasterizeSvg(await renderSvg(chart), options);
-}
-
-let fontFiles: string[] | undefined;
-
-/** Absolute paths of the DejaVu Sans (regular, bold, oblique) and Mono TTFs from the dejavu-fonts-ttf package. */
-export function dejaVuFontFiles(): string[] {
-  if (fontFiles === undefined) {
-    const dir = path.join(path.dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");
-    const names = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf", "DejaVuSansMono.ttf"];
-    const files = names.map((name) => path.join(dir, name));
-    const missing = files.filter((file) => !fs.existsSync(file));
-    if (missing.length > 0) throw new Error(`DejaVu fonts missing (is dejavu-fonts-ttf installed?): ${missing.join(", ")}`);
-    fontFiles = files;
-  }
-  return fontFiles;
 }

@@ -1,7 +1,8 @@
 import { Chart } from "../charts/chart";
 import { describeValue } from "../validate";
 import { findTslab } from "./kernel";
-import { PNG_MIME, SVG_MIME, TEXT_MIME, VEGALITE_MIME } from "./mime";
+import { MARKDOWN_MIME, PNG_MIME, SVG_MIME, TEXT_MIME, VEGALITE_MIME } from "./mime";
+import { escapeHtml } from "./html";
 import { inspect } from "util";
 import { rasterizeSvg, renderSvg, renderSvgSync } from "./render";
 
@@ -16,8 +17,10 @@ export const DISPLAY_METADATA_KEY = "distsys-lab";
 
 /**
  * The display bundle of a chart: the Vega-Lite spec (interactive in JupyterLab, Notebook 7 and
- * VS Code), an SVG (classic Notebook, GitHub, nbviewer), a 2x PNG shown at 1x size, and a text
- * description. Never text/html, which front ends would prefer over the Vega-Lite renderer.
+ * VS Code), an SVG (GitHub; with `<title>`, `<desc>` and `aria-label`), a 2x PNG shown at 1x size, the
+ * SVG as an `<img>` with the chart's alt text in Markdown (what `jupyter nbconvert --to html`,
+ * nbviewer and the classic Notebook show, so their images have alt text), and a text description.
+ * Never text/html, which front ends would prefer over the Vega-Lite renderer.
  * A named chart (`chart.name("loss-sweep")`) also carries `metadata["distsys-lab"] = { name }`,
  * which `npm run figures` reads back from executed notebooks to name the figure files.
  */
@@ -34,10 +37,17 @@ function bundleFromSvg(chart: Chart, svg: string): DisplayBundle {
       [VEGALITE_MIME]: chart.toSpec(),
       [SVG_MIME]: svg,
       [PNG_MIME]: image.png.toString("base64"),
+      [MARKDOWN_MIME]: imgMarkdown(chart, svg, image.widthPx, image.heightPx),
       [TEXT_MIME]: chart.describe(),
     },
     metadata,
   };
+}
+
+/** The SVG as one `<img>` element with alt text (HTML inside Markdown), shown at its own size. */
+function imgMarkdown(chart: Chart, svg: string, widthPx: number, heightPx: number): string {
+  const src = `data:image/svg+xml;base64,${Buffer.from(svg, "utf8").toString("base64")}`;
+  return `<img src="${src}" width="${widthPx}" height="${heightPx}" alt="${escapeHtml(chart.altText())}">`;
 }
 
 let warnedFallback = false;

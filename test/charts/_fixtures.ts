@@ -9,6 +9,11 @@ import { outcomeChart } from "../../src/charts/outcome";
 import { sequenceDiagram } from "../../src/charts/sequence";
 import { sweepChart } from "../../src/charts/sweep";
 import { timelineChart } from "../../src/charts/timeline";
+import { withClosedFormTicks } from "../../src/charts/closed-form-ticks";
+import { dotPlotChart } from "../../src/charts/dot-plot";
+import { pmfChart } from "../../src/charts/pmf";
+import { ladderMatrixChart } from "../../src/charts/ladder-matrix";
+import { withIntegerXAxis, withSecondaryYAxis } from "../../src/charts/axes";
 
 export const outcomeRows = [
   { outcome: "executed once", p: 0.62, lo: 0.59, hi: 0.65, n: 1000 },
@@ -77,6 +82,16 @@ export function sampleCharts(): Record<string, Chart> {
     heatmap: heatmapChart(heatmapRows, { x: "lossRate", y: "timeoutMs", color: "p", labels: true }),
     timeline: timelineChart(timelineRows, { title: "Crashes and recoveries" }),
     sequence: sequenceDiagram(traceMessages, traceEvents, { title: "Client-server with acknowledgments" }),
+    "sweep-function": sweepChart(sweepRows, { x: "lossRate", y: "p", color: "timeoutMs", closedForm: (p: number, t?: string | number) => (1 - p) ** (t === 100 ? 2 : 1.5), closedFormSamples: 40 }),
+    "outcome-ticks": withClosedFormTicks(outcomeChart(outcomeRows.map((r, i) => ({ ...r, exact: [0.6, 0.25, 0.15][i] }))), "exact"),
+    "heatmap-intervals": heatmapChart(heatmapRows.map((r) => ({ ...r, lo: Math.max(0, r.p - 0.04), hi: Math.min(1, r.p + 0.03), n: 400 })),
+      { x: "lossRate", y: "timeoutMs", color: "p", lo: "lo", hi: "hi", n: "n", labels: true }),
+    "dot-plot": dotPlotChart([{ figure: "vendor datasheet", minutes: 900, source: "A", kind: "MTTF" }, { figure: "field study", minutes: 60, source: "B", kind: "AFR" }],
+      { label: "figure", value: "minutes", color: "source", shape: "kind", logValue: true, reference: { value: 10, label: "2-year MTBF" } }),
+    pmf: pmfChart([0, 1, 2, 3].map((k) => ({ k, p: [0.1, 0.4, 0.4, 0.1][k], lo: [0.08, 0.37, 0.37, 0.08][k], hi: [0.12, 0.43, 0.43, 0.12][k], exact: [0.125, 0.375, 0.375, 0.125][k] })), { x: "k", exact: "exact" }),
+    "ladder-matrix": ladderMatrixChart(["naive", "paxos"].flatMap((protocol) => ["lost command", "divergence"].map((property) => ({ protocol, property, broken: protocol === "naive" ? 0.5 : 0 })))),
+    "secondary-axis": withSecondaryYAxis(withIntegerXAxis(sweepChart([{ r: 1, p: 0.2 }, { r: 2, p: 0.04 }, { r: 3, p: 0.008 }], { x: "r", y: "p", logY: true })),
+      { factor: 1440, title: "per day", domain: [1e-3, 1], log: true }),
   };
 }
 

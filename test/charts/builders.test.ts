@@ -38,6 +38,18 @@ for (const [name, chart] of Object.entries(charts)) {
     assert.deepEqual(missing, []);
   });
 
+  test(`${name}: carries a one-sentence description of its own (the alt text), not the generic fallback`, () => {
+    let own: unknown;
+    chart.mapSpec((spec) => void (own = spec.description));
+    assert.equal(typeof own, "string");
+    const text = own as string;
+    assert.ok(text.length > 20, text);
+    assert.match(text, /^[A-Z].*\.$/s, "starts with a capital, ends with a full stop");
+    assert.doesNotMatch(text.slice(0, -1), /[.!?]\s+[A-Z]/, "one sentence");
+    assert.doesNotMatch(text, /undefined|NaN|\[object/);
+    assert.equal(chart.toSpec().description, text);
+  });
+
   test(`${name}: toSpec() matches the committed snapshot (UPDATE_SNAPSHOTS=1 rewrites it)`, () => {
     const file = path.join(snapshotDir, `${name}.vl.json`);
     const actual = `${JSON.stringify(chart.toSpec(), null, 2)}\n`;

@@ -67,3 +67,12 @@ test("fieldTitle(field) turns camelCase with a unit suffix into words with the u
   assert.equal(fieldTitle("p"), "p");
   assert.equal(fieldTitle("Ms"), "ms");
 });
+
+test("Chart.description(text) sets the Vega-Lite description; altText() puts the title first; charts without one get a derived one", () => {
+  const plain = Chart.of({ data: { values: [{ a: 1, b: 2 }] }, mark: "bar", encoding: { x: { field: "a", type: "quantitative" }, y: { field: "b", type: "quantitative", title: "count" } } });
+  assert.equal(plain.toSpec().description, "Bar chart of count against a.");
+  const described = plain.description("  Bars of one count.  ").title("Counts", "one row");
+  assert.equal(described.toSpec().description, "Bars of one count.");
+  assert.equal(described.altText(), "Counts. one row. Bars of one count.");
+  assert.throws(() => plain.description(""), /Chart\.description\(text\) text must be a non-empty string/);
+});

@@ -1,5 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { textBoxes } from "./_text-boxes";
+import { integerTicks } from "../../src/charts/_internals/ticks";
 import { decadeDomain, withIntegerXAxis, withSecondaryYAxis } from "../../src/charts/axes";
 import { dotPlotChart } from "../../src/charts/dot-plot";
 import { sweepChart } from "../../src/charts/sweep";
@@ -37,9 +39,19 @@ test("decadeDomain(values) is the smallest range of whole powers of ten holding 
   assert.throws(() => decadeDomain([]), /values/);
 });
 
-test("withIntegerXAxis(chart) sets whole-number ticks on every layer", () => {
+test("withIntegerXAxis(chart) sets whole-number ticks, each once, on every layer", () => {
   const spec = withIntegerXAxis(sweepChart(rows, { x: "n", y: "y", lo: "lo", hi: "hi" })).toSpec() as any;
-  for (const layer of spec.layer) assert.deepEqual({ s: layer.encoding.x.axis.tickMinStep, f: layer.encoding.x.axis.format }, { s: 1, f: "d" });
+  const ticks = integerTicks(rows.map((r) => r.n));
+  assert.ok(ticks.length > 1 && ticks.every((t, i) => Number.isInteger(t) && (i === 0 || t > ticks[i - 1])));
+  for (const layer of spec.layer) assert.deepEqual({ v: layer.encoding.x.axis.values, f: layer.encoding.x.axis.format }, { v: ticks, f: "d" });
+});
+
+test("integer axes never print a label twice: r = 1..3 gives ticks 1, 2, 3 (not 1, 1.5, 2, 2.5, 3)", async () => {
+  const chart = withIntegerXAxis(sweepChart([{ r: 1, p: 0.9 }, { r: 2, p: 0.06 }, { r: 3, p: 0.002 }], { x: "r", y: "p", logY: true }));
+  const labels = (await textBoxes(chart.toSpec())).filter((b) => b.role === "axis-label" && b.y1 >= 300).map((b) => b.text);
+  assert.deepEqual(labels, ["1", "2", "3"]);
+  assert.deepEqual(integerTicks([1, 40]), [5, 10, 15, 20, 25, 30, 35, 40]);
+  assert.deepEqual(integerTicks([3, 7]), [3, 4, 5, 6, 7]);
 });
 
 test("dotPlotChart(rows, options) draws one lane per row with an optional reference line, and renders to SVG", async () => {

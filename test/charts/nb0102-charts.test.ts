@@ -6,13 +6,16 @@ import { pmfChart } from "../../src/charts/pmf";
 
 const rows = [{ outcome: "a", p: 0.5, lo: 0.4, hi: 0.6, exact: 0.52 }, { outcome: "b", p: 0.5, lo: 0.4, hi: 0.6 }];
 
-test("withClosedFormTicks(outcomeChart(rows), field) adds one tick layer on the bars' x", () => {
-  const spec = withClosedFormTicks(outcomeChart(rows), "exact").toSpec() as { layer: { mark: { type: string }; encoding: { x: unknown; y: { field: string } } }[] };
-  assert.equal(spec.layer.length, 3);
-  const tick = spec.layer[2];
-  assert.equal(tick.mark.type, "tick");
-  assert.equal(tick.encoding.y.field, "exact");
+test("withClosedFormTicks(outcomeChart(rows), field) adds one opaque black tick layer on the bars' x, under the error bars", () => {
+  const plain = outcomeChart(rows).toSpec() as { layer: unknown[] };
+  const spec = withClosedFormTicks(outcomeChart(rows), "exact").toSpec() as { layer: { name?: string; mark: Record<string, unknown>; encoding: { x: unknown; y: { field: string } } }[] };
+  assert.equal(spec.layer.length, plain.layer.length + 1);
+  const at = spec.layer.findIndex((l) => l.encoding.y.field === "exact");
+  const tick = spec.layer[at];
+  assert.ok(at < spec.layer.findIndex((l) => l.mark.type === "errorbar"), "ticks are drawn before (under) the error bars");
+  assert.deepEqual([tick.mark.stroke, tick.mark.opacity], ["#000000", 1]);
   assert.deepEqual(tick.encoding.x, spec.layer[0].encoding.x);
+  assert.match(withClosedFormTicks(outcomeChart(rows), "exact", "geometric law").descriptionText(), /black ticks mark the geometric law\.$/);
   assert.throws(() => withClosedFormTicks(outcomeChart(rows), "nope"), /no row has a number in field "nope"/);
 });
 

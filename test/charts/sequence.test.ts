@@ -36,3 +36,13 @@ test("sequenceDiagram(messages) draws lost and dropped messages by their times: 
   ]));
   assert.deepEqual(rows.map((r) => [r.id, r.x2, r.y2, r.reason]), [[1, 1, 10, "delivered"], [2, 0.5, 9, "partition"], [3, 1, 14, "crashed"], [4, 0.5, 7 + 9 / 2, "lost"]]);
 });
+
+test("sequenceDiagram(..., { timeRangeMs }) puts two diagrams on one time scale and refuses a range that cuts the rows", () => {
+  const messages = [{ id: 1, from: "u1", to: "s1", sendMs: 0, deliverMs: 10, fate: "delivered" }];
+  const spec = sequenceDiagram(messages, [{ node: "s1", startMs: 5, kind: "crash" }], { timeRangeMs: [0, 200] }).toSpec() as any;
+  const domains = spec.layer.map((l: any) => l.encoding.y.scale?.domain).filter(Boolean);
+  assert.ok(domains.length > 0 && domains.every((d: number[]) => d[0] === 0 && d[1] === 200));
+  const crash = spec.layer.find((l: any) => l.mark.type === "rect").data.values[0];
+  assert.equal(crash.endMs, 200, "an open crash runs to the end of the axis");
+  assert.throws(() => sequenceDiagram(messages, [], { timeRangeMs: [0, 5] }), /options\.timeRangeMs must be \[from, to\] covering the rows \(0 to 10 ms\)/);
+});

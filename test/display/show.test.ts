@@ -23,10 +23,10 @@ async function captureLog(fn: () => Promise<void>): Promise<string[]> {
 test("show(chart) outside a kernel prints a one-line description", async () => {
   assert.equal(findTslab().inKernel, false);
   const lines = await captureLog(() => show(sampleCharts().outcome.name("outcomes")));
-  assert.deepEqual(lines, ['Chart "outcomes": Outcomes of one command (layer of 2 marks, 3 rows)']);
+  assert.deepEqual(lines, ['Chart "outcomes": Outcomes of one command (layer of 3 marks, 3 rows)']);
 });
 
-test("show(chart) in a tslab kernel sends ONE display_data with vega-lite, svg, png, text and no html", async () => {
+test("show(chart) in a tslab kernel sends ONE display_data with vega-lite, svg, png, markdown (an img with alt text), text and no html", async () => {
   const kernel = fakeKernel(true);
   try {
     const chart = sampleCharts().sweep;
@@ -35,11 +35,18 @@ test("show(chart) in a tslab kernel sends ONE display_data with vega-lite, svg, 
     assert.equal(kernel.sent.length, 1);
     const { content, update } = kernel.sent[0];
     assert.equal(update, false);
-    assert.deepEqual(Object.keys(content.data).sort(), ["application/vnd.vegalite.v5+json", "image/png", "image/svg+xml", "text/plain"]);
+    assert.deepEqual(Object.keys(content.data).sort(), ["application/vnd.vegalite.v5+json", "image/png", "image/svg+xml", "text/markdown", "text/plain"]);
     assert.ok(!("text/html" in content.data));
     assert.deepEqual(content.data[VEGALITE_MIME], chart.toSpec());
     assert.equal(typeof content.data[VEGALITE_MIME], "object");
     assert.match(content.data["image/svg+xml"], /^<svg /);
+    const svg = content.data["image/svg+xml"] as string;
+    assert.ok(svg.includes(`<desc>${chart.descriptionText()}</desc>`), "the SVG carries the description");
+    assert.match(svg, /^<svg [^>]*role="img" aria-label="[^"]+"/);
+    const img = /^<img src="data:image\/svg\+xml;base64,([^"]+)" width="(\d+)" height="(\d+)" alt="([^"]+)">$/.exec(content.data["text/markdown"]);
+    assert.ok(img, content.data["text/markdown"].slice(0, 120));
+    assert.equal(Buffer.from(img[1], "base64").toString("utf8"), svg, "the markdown image is the same SVG");
+    assert.equal(img[4], chart.altText());
     const png = Buffer.from(content.data["image/png"], "base64");
     assert.equal(png.subarray(1, 4).toString(), "PNG");
     const pngWidth = png.readUInt32BE(16);

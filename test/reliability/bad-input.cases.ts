@@ -223,6 +223,17 @@ row("heatmapChart", "rows", "[]", "empty list", () => lib.heatmapChart([], { x: 
 bad("timelineChart", "rows[0].t", "a finite number", [NAN], (v) => lib.timelineChart([{ node: "A", kind: "crash", t: v }]));
 bad("sequenceDiagram", "messages[0].sendMs", "a finite number", [NAN, INF], (v) => lib.sequenceDiagram([{ id: 1, from: "A", to: "B", sendMs: v, deliverMs: 2, fate: "delivered" }]));
 bad("sequenceDiagram", "messages[0].fate", 'one of "delivered"', [["malformed rows", "arrived"]], (v) => lib.sequenceDiagram([{ id: 1, from: "A", to: "B", sendMs: 1, deliverMs: 2, fate: v }]));
+row("sweepChart", "closedForm", "(p) => NaN", "NaN", () => lib.sweepChart([{ x: 1, y: 2 }, { x: 2, y: 3 }], { x: "x", y: "y", closedForm: () => NaN }),
+  /sweepChart: options\.closedForm\(1\) must return a finite number; got NaN/);
+bad("sweepChart", "closedFormSamples", "an integer in [2, 5000]", [["size", 1e6]], (v) => lib.sweepChart([{ x: 1, y: 2 }], { x: "x", y: "y", closedForm: (x: number) => x, closedFormSamples: v }));
+row("heatmapChart", "lo", '"lo" without hi', "malformed rows", () => lib.heatmapChart([{ a: 1, b: 1, c: 0.5, lo: 0.4 }], { x: "a", y: "b", color: "c", lo: "lo" }),
+  /heatmapChart: options\.lo and options\.hi go together; got only lo/);
+row("timelineChart", "domain", "[10, 0]", "malformed rows", () => lib.timelineChart([{ node: "A", kind: "crash", t: 1 }], { domain: [10, 0] }),
+  /timelineChart: options\.domain must be \[from, to\] with finite numbers from < to; got \[10,0\]/);
+row("sequenceDiagram", "timeRangeMs", "[0, 1]", "malformed rows",
+  () => lib.sequenceDiagram([{ id: 1, from: "A", to: "B", sendMs: 0, deliverMs: 5, fate: "delivered" }], [], { timeRangeMs: [0, 1] }),
+  /sequenceDiagram: options\.timeRangeMs must be \[from, to\] covering the rows \(0 to 5 ms\); got \[0,1\]/);
+row("Chart.description", "text", '""', "wrong type", () => lib.outcomeChart([okRow]).description(""), /Chart\.description\(text\) text must be a non-empty string; got ""/);
 bad("Chart.size", "widthPx", "> 0", [NEG, NAN], (v) => lib.outcomeChart([okRow]).size(v, 200));
 bad("Chart.name", "figureName", "letters, digits", [["file path", "../x"]], (v) => lib.outcomeChart([okRow]).name(v));
 bad("traceDiagram", "trace", "a Trace", [["wrong type", null]], (v) => lib.traceDiagram(v));
