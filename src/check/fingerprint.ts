@@ -16,9 +16,9 @@
  */
 import { MAX_STATE_NESTING, unsupported } from "./plain-data";
 
-// The two lanes of the last hash computed (out-parameters: no allocation per value).
-let h1 = 0;
-let h2 = 0;
+// The two lanes of the last hash computed (out-parameters in a typed array: module-level numbers
+// outside the small-integer range would be boxed on every store).
+const H = new Int32Array(2);
 
 const K1 = 0x9e3779b1 | 0;
 const K2 = 0x85ebca77 | 0;
@@ -46,8 +46,8 @@ function hashChars(s: string, tag: number): void {
     a = Math.imul(a ^ c, 0x01000193);
     b = Math.imul((b << 5) | (b >>> 27), K1) ^ c;
   }
-  h1 = fmix(a ^ s.length);
-  h2 = fmix(b + K3);
+  H[0] = fmix(a ^ s.length);
+  H[1] = fmix(b + K3);
 }
 
 // A direct-mapped cache of short strings' hashes: states repeat the same few strings ("working",
@@ -61,20 +61,24 @@ function hashString(s: string, tag: number): void {
   const n = s.length;
   if (n === 0 || n > 64) { hashChars(s, tag); return; }
   const slot = Math.imul(n ^ (s.charCodeAt(0) << 7) ^ (s.charCodeAt(n >> 1) << 14) ^ (s.charCodeAt(n - 1) << 21) ^ (tag << 28), K1) >>> 22;
-  if (cachedString[slot] === s) { h1 = cached1[slot]; h2 = cached2[slot]; return; }
+  if (cachedString[slot] === s) { H[0] = cached1[slot]; H[1] = cached2[slot]; return; }
   hashChars(s, tag);
-  cachedString[slot] = s; cached1[slot] = h1; cached2[slot] = h2;
+  cachedString[slot] = s; cached1[slot] = H[0]; cached2[slot] = H[1];
 }
 
+// The hashes of object keys by place (depth mod 8, position mod 16): the key last seen there.
+const placedKey: (string | undefined)[] = new Array(128).fill(undefined);
+const placed1 = new Int32Array(128);
+const placed2 = new Int32Array(128);
+
 // Structural sharing: a successor usually shares most of its parts with its parent (`{ ...s, x }`).
-// While the parent is hashed in "remember" mode, its objects down to SHARED_DEPTH are kept with
-// their hashes; hashing a successor in "reuse" mode takes the hash of any object that IS (===) one
-// of them. Sound because states are never modified (checked for the first expansions).
-const SHARED_DEPTH = 3;
+// Before the successors of a state are hashed, its objects at depth 1 and 2 are listed (not
+// hashed); hashing a successor takes the hash of any object that IS (===) one of them, computing
+// it at the first use. Sound because states are never modified (checked for the first expansions).
 const SHARED_MAX = 32;
-const PLAIN = 0, REMEMBER = 1, REUSE = 2;
-let mode = PLAIN;
+let sharing = false;
 const sharedObject: (object | undefined)[] = new Array(SHARED_MAX).fill(undefined);
+const sharedKnown = new Uint8Array(SHARED_MAX);
 const shared1 = new Int32Array(SHARED_MAX);
 const shared2 = new Int32Array(SHARED_MAX);
 let sharedCount = 0;
@@ -83,34 +87,34 @@ let sharedCount = 0;
 function hashLeaf(v: unknown): boolean {
   switch (typeof v) {
     case "string": hashString(v, 1); return true;
-    case "boolean": h1 = v ? 0x2f6b1e31 : 0x4a7c15d3; h2 = v ? 0x7f4a7c15 : 0x1c69b3f7; return true;
+    case "boolean": H[0] = v ? 0x2f6b1e31 : 0x4a7c15d3; H[1] = v ? 0x7f4a7c15 : 0x1c69b3f7; return true;
     case "number":
-      if ((v | 0) === v) { h1 = fmix(v ^ 0x6a09e667); h2 = fmix(Math.imul(v, K2) ^ 0x3c6ef372); return true; }
+      if ((v | 0) === v) { H[0] = fmix(v ^ 0x6a09e667); H[1] = fmix(Math.imul(v, K2) ^ 0x3c6ef372); return true; }
       f64[0] = v === v ? v : NaN;
-      h1 = fmix(i32[0] ^ fmix(i32[1] ^ 0x510e527f));
-      h2 = fmix(Math.imul(i32[1], K3) ^ fmix(i32[0] + 0x1f83d9ab));
+      H[0] = fmix(i32[0] ^ fmix(i32[1] ^ 0x510e527f));
+      H[1] = fmix(Math.imul(i32[1], K3) ^ fmix(i32[0] + 0x1f83d9ab));
       return true;
-    case "undefined": h1 = 0x3b5d2c1a; h2 = 0x0e3779b9; return true;
+    case "undefined": H[0] = 0x3b5d2c1a; H[1] = 0x0e3779b9; return true;
     case "bigint": hashChars(v.toString(16), 2); return true;
-    case "object": if (v === null) { h1 = 0x5be0cd19; h2 = 0x137e2179; return true; } return false;
+    case "object": if (v === null) { H[0] = 0x5be0cd19; H[1] = 0x137e2179; return true; } return false;
     default: throw new TypeError(`a ${typeof v}`);
   }
 }
 
-/** Hashes `v` into (h1, h2). Throws TypeError for values that are not plain data. */
+/** Hashes `v` into the lanes. Throws TypeError for values that are not plain data. */
 function hashValue(v: unknown, depth: number): void {
   if (hashLeaf(v)) return;
   const o = v as object;
-  if (mode === REUSE && depth < SHARED_DEPTH) {
+  if (sharing && depth > 0 && depth < 3) {
     for (let i = 0; i < sharedCount; i++) {
-      if (sharedObject[i] === o) { h1 = shared1[i]; h2 = shared2[i]; return; }
+      if (sharedObject[i] !== o) continue;
+      if (sharedKnown[i] === 0) { hashObject(o, depth); shared1[i] = H[0]; shared2[i] = H[1]; sharedKnown[i] = 1; }
+      H[0] = shared1[i]; H[1] = shared2[i];
+      return;
     }
   }
   if (depth >= MAX_STATE_NESTING) throw new TypeError(`nesting deeper than ${MAX_STATE_NESTING} levels (a cycle?)`);
   hashObject(o, depth);
-  if (mode === REMEMBER && depth < SHARED_DEPTH && sharedCount < SHARED_MAX) {
-    sharedObject[sharedCount] = o; shared1[sharedCount] = h1; shared2[sharedCount] = h2; sharedCount++;
-  }
 }
 
 function hashObject(v: object, depth: number): void {
@@ -120,10 +124,10 @@ function hashObject(v: object, depth: number): void {
     for (let i = 0; i < v.length; i++) {
       const x: unknown = v[i];
       if (!hashLeaf(x)) hashValue(x, depth + 1);
-      a = Math.imul(a ^ h1, K1); a ^= a >>> 15;
-      b = Math.imul(b + h2, K2) ^ i; b ^= b >>> 13;
+      a = Math.imul(a ^ H[0], K1); a ^= a >>> 15;
+      b = Math.imul(b + H[1], K2) ^ i; b ^= b >>> 13;
     }
-    h1 = fmix(a); h2 = fmix(b);
+    H[0] = fmix(a); H[1] = fmix(b);
     return;
   }
   const proto = Object.getPrototypeOf(v);
@@ -135,38 +139,45 @@ function hashObject(v: object, depth: number): void {
       const x = o[k];
       if (x === undefined) continue;
       if (!hashLeaf(x)) hashValue(x, depth + 1);
-      const v1 = h1, v2 = h2;
-      hashString(k, 3);
-      a = (a + fmix(h1 ^ Math.imul(v1, K1))) | 0;
-      b = (b + fmix(Math.imul(h2, K3) + v2)) | 0;
+      const v1 = H[0], v2 = H[1];
+      // Keys come in the same order in objects of one shape: try the key last seen at this place.
+      const at = ((depth & 7) << 4) | (n & 15);
+      let k1: number, k2: number;
+      if (placedKey[at] === k) { k1 = placed1[at]; k2 = placed2[at]; } else {
+        hashString(k, 3);
+        k1 = H[0]; k2 = H[1];
+        placedKey[at] = k; placed1[at] = k1; placed2[at] = k2;
+      }
+      a = (a + fmix(k1 ^ Math.imul(v1, K1))) | 0;
+      b = (b + fmix(Math.imul(k2, K3) + v2)) | 0;
       n++;
     }
-    h1 = fmix(a ^ Math.imul(n, K4) ^ 0x452821e6);
-    h2 = fmix(b + n + 0x38d01377);
+    H[0] = fmix(a ^ Math.imul(n, K4) ^ 0x452821e6);
+    H[1] = fmix(b + n + 0x38d01377);
     return;
   }
   if (v instanceof Map) {
     let a = 0, b = 0;
     for (const [k, x] of v) {
       hashValue(x, depth + 1);
-      const v1 = h1, v2 = h2;
+      const v1 = H[0], v2 = H[1];
       hashValue(k, depth + 1);
-      a = (a + fmix(h1 ^ Math.imul(v1, K2))) | 0;
-      b = (b + fmix(Math.imul(h2, K4) + v2)) | 0;
+      a = (a + fmix(H[0] ^ Math.imul(v1, K2))) | 0;
+      b = (b + fmix(Math.imul(H[1], K4) + v2)) | 0;
     }
-    h1 = fmix(a ^ Math.imul(v.size, K1) ^ 0x34e90c6c);
-    h2 = fmix(b + v.size + 0x0801f2e2);
+    H[0] = fmix(a ^ Math.imul(v.size, K1) ^ 0x34e90c6c);
+    H[1] = fmix(b + v.size + 0x0801f2e2);
     return;
   }
   if (v instanceof Set) {
     let a = 0, b = 0;
     for (const x of v) {
       hashValue(x, depth + 1);
-      a = (a + fmix(h1 ^ K3)) | 0;
-      b = (b + fmix(h2 + K1)) | 0;
+      a = (a + fmix(H[0] ^ K3)) | 0;
+      b = (b + fmix(H[1] + K1)) | 0;
     }
-    h1 = fmix(a ^ Math.imul(v.size, K2) ^ 0x7b54a41d);
-    h2 = fmix(b + v.size + 0x6b8b4567);
+    H[0] = fmix(a ^ Math.imul(v.size, K2) ^ 0x7b54a41d);
+    H[1] = fmix(b + v.size + 0x6b8b4567);
     return;
   }
   throw new TypeError(`a ${(proto as { constructor?: { name?: string } } | null)?.constructor?.name ?? "object"} instance`);
@@ -175,35 +186,40 @@ function hashObject(v: object, depth: number): void {
 /** The two 32-bit lanes of the fingerprint of `state`, written into `out` at `at`, `at + 1`. */
 export function fingerprintInto(state: unknown, out: Int32Array, at: number): void {
   hashValue(state, 0);
-  out[at] = h1;
-  out[at + 1] = h2;
+  out[at] = H[0];
+  out[at + 1] = H[1];
 }
 
-/**
- * Like fingerprintInto, and remembers the objects of `state` (a state about to be expanded) so that
- * {@link fingerprintSharing} can reuse their hashes in its successors.
- */
-export function fingerprintRemembering(state: unknown, out: Int32Array): void {
+/** Lists the objects of `parent` at depth 1 and 2, whose hashes its successors may then share. */
+export function shareParts(parent: unknown): void {
   forgetShared();
-  mode = REMEMBER;
-  try {
-    fingerprintInto(state, out, 0);
-  } finally {
-    mode = PLAIN;
-  }
+  if (parent === null || typeof parent !== "object") return;
+  const add = (x: unknown): void => {
+    if (x !== null && typeof x === "object" && sharedCount < SHARED_MAX) { sharedObject[sharedCount] = x; sharedKnown[sharedCount++] = 0; }
+  };
+  const children = (o: object, visit: (x: unknown) => void): void => {
+    if (Array.isArray(o)) for (let i = 0; i < o.length; i++) visit(o[i]);
+    else if (o instanceof Map || o instanceof Set) for (const x of o.values()) visit(x);
+    else for (const k in o) visit((o as Record<string, unknown>)[k]);
+  };
+  children(parent, (x) => {
+    if (x === null || typeof x !== "object") return;
+    add(x);
+    children(x, add);
+  });
 }
 
-/** Like fingerprintInto, reusing the hashes of the parts shared with the state last remembered. */
+/** Like fingerprintInto, sharing the hashes of the parts listed by {@link shareParts}. */
 export function fingerprintSharing(state: unknown, out: Int32Array): void {
-  mode = REUSE;
+  sharing = true;
   try {
     fingerprintInto(state, out, 0);
   } finally {
-    mode = PLAIN;
+    sharing = false;
   }
 }
 
-/** Drops the remembered objects (so that they can be collected). */
+/** Drops the listed parts (so that they can be collected). */
 export function forgetShared(): void {
   sharedObject.fill(undefined, 0, sharedCount);
   sharedCount = 0;
@@ -222,5 +238,5 @@ export function fingerprint(state: unknown): string {
   } catch (e) {
     throw unsupported("fingerprint", state, e);
   }
-  return (h1 >>> 0).toString(16).padStart(8, "0") + (h2 >>> 0).toString(16).padStart(8, "0");
+  return (H[0] >>> 0).toString(16).padStart(8, "0") + (H[1] >>> 0).toString(16).padStart(8, "0");
 }

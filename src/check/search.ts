@@ -5,7 +5,7 @@
  * only state objects kept; everything found is in the pass's fingerprint store.
  */
 import { describeValue } from "../validate";
-import { fingerprintInto, fingerprintRemembering, forgetShared } from "./fingerprint";
+import { fingerprintInto, forgetShared, shareParts } from "./fingerprint";
 import { Pass } from "./pass";
 
 /** How many expansions check that `next` left its argument unchanged. */
@@ -69,7 +69,8 @@ export function search<S, A>(pass: Pass<S, A>, options: SearchOptions<S>): Searc
         }
       }
       const verify = expansions++ < MUTATION_CHECKS;
-      fingerprintRemembering(state, check); // also the "before" of the mutation check
+      if (verify) fingerprintInto(state, check, 0);
+      shareParts(state);
       pass.stage = "actions(state)";
       action = undefined;
       const list = actions(state);

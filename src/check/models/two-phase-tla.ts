@@ -31,10 +31,16 @@ export type TwoPhaseAction =
   | { type: "TMRcvPrepared"; rm: number } | { type: "RMPrepare"; rm: number } | { type: "RMChooseToAbort"; rm: number }
   | { type: "RMRcvCommitMsg"; rm: number } | { type: "RMRcvAbortMsg"; rm: number };
 
+// States are built by these two functions, so that every state has the same shape (one object
+// literal each): the checker hashes such objects much faster than the varied ones spreads make.
+const state = (rmState: readonly RmState[], tmState: TwoPhaseState["tmState"], tmPrepared: readonly boolean[], msgs: TwoPhaseState["msgs"]): TwoPhaseState =>
+  ({ rmState, tmState, tmPrepared, msgs });
+const messages = (prepared: readonly boolean[], commit: boolean, abort: boolean): TwoPhaseState["msgs"] => ({ prepared, commit, abort });
+
 /** TPInit: every RM working, the TM in "init", nothing prepared, no message. */
 export function twoPhaseInit(rms: number): TwoPhaseState {
   const none = Array.from({ length: rms }, () => false);
-  return { rmState: Array.from({ length: rms }, (): RmState => "working"), tmState: "init", tmPrepared: none, msgs: { prepared: none, commit: false, abort: false } };
+  return state(Array.from({ length: rms }, (): RmState => "working"), "init", none, messages(none, false, false));
 }
 
 /** Every action of the specification with `rms` RMs (TPNext's disjuncts), in the spec's order. */
@@ -47,7 +53,8 @@ export function twoPhaseActions(rms: number): TwoPhaseAction[] {
   return list;
 }
 
-const withRm = <T>(list: readonly T[], rm: number, value: T): T[] => {
+/** `list` with entry `rm` set to `value` (TLA+'s [list EXCEPT ![rm] = value]). */
+const except = <T>(list: readonly T[], rm: number, value: T): T[] => {
   const copy = list.slice();
   copy[rm] = value;
   return copy;
@@ -55,30 +62,31 @@ const withRm = <T>(list: readonly T[], rm: number, value: T): T[] => {
 
 /** The state after `action`, or undefined when the action is not enabled (its guard is false). */
 export function twoPhaseNext(s: TwoPhaseState, action: TwoPhaseAction): TwoPhaseState | undefined {
+  const { rmState, tmState, tmPrepared, msgs } = s;
   switch (action.type) {
     // The TM: receives a Prepared message; commits once every RM is prepared; may abort any time before.
     case "TMRcvPrepared":
-      if (s.tmState !== "init" || !s.msgs.prepared[action.rm]) return undefined;
-      return { ...s, tmPrepared: withRm(s.tmPrepared, action.rm, true) };
+      if (tmState !== "init" || !msgs.prepared[action.rm]) return undefined;
+      return state(rmState, tmState, except(tmPrepared, action.rm, true), msgs);
     case "TMCommit":
-      if (s.tmState !== "init" || s.tmPrepared.includes(false)) return undefined;
-      return { ...s, tmState: "committed", msgs: { ...s.msgs, commit: true } };
+      if (tmState !== "init" || tmPrepared.includes(false)) return undefined;
+      return state(rmState, "committed", tmPrepared, messages(msgs.prepared, true, msgs.abort));
     case "TMAbort":
-      if (s.tmState !== "init") return undefined;
-      return { ...s, tmState: "aborted", msgs: { ...s.msgs, abort: true } };
+      if (tmState !== "init") return undefined;
+      return state(rmState, "aborted", tmPrepared, messages(msgs.prepared, msgs.commit, true));
     // An RM: prepares (sending Prepared) or aborts on its own while working; obeys Commit and Abort.
     case "RMPrepare":
-      if (s.rmState[action.rm] !== "working") return undefined;
-      return { ...s, rmState: withRm(s.rmState, action.rm, "prepared"), msgs: { ...s.msgs, prepared: withRm(s.msgs.prepared, action.rm, true) } };
+      if (rmState[action.rm] !== "working") return undefined;
+      return state(except(rmState, action.rm, "prepared"), tmState, tmPrepared, messages(except(msgs.prepared, action.rm, true), msgs.commit, msgs.abort));
     case "RMChooseToAbort":
-      if (s.rmState[action.rm] !== "working") return undefined;
-      return { ...s, rmState: withRm(s.rmState, action.rm, "aborted") };
+      if (rmState[action.rm] !== "working") return undefined;
+      return state(except(rmState, action.rm, "aborted"), tmState, tmPrepared, msgs);
     case "RMRcvCommitMsg":
-      if (!s.msgs.commit) return undefined;
-      return { ...s, rmState: withRm(s.rmState, action.rm, "committed") };
+      if (!msgs.commit) return undefined;
+      return state(except(rmState, action.rm, "committed"), tmState, tmPrepared, msgs);
     case "RMRcvAbortMsg":
-      if (!s.msgs.abort) return undefined;
-      return { ...s, rmState: withRm(s.rmState, action.rm, "aborted") };
+      if (!msgs.abort) return undefined;
+      return state(except(rmState, action.rm, "aborted"), tmState, tmPrepared, msgs);
   }
 }
 
