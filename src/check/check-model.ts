@@ -79,7 +79,7 @@ export function checkModel<S, A>(options: CheckModelOptions<S, A>): CheckModelRe
   const found = new Map<string, PropertyResult<S, A>>();
   watched.forEach((p, w) => {
     const hit = main.hits[w];
-    const path = hit >= 0 ? pathTo(model, main.store, hit) : undefined;
+    const path = hit >= 0 ? pathTo(model, main.store, hit, (last) => p.test(last) === watches[w].wanted) : undefined;
     const status = hit >= 0 ? (p.kind === "always" ? "violated" : "holds") : !complete ? "unknown" : p.kind === "always" ? "holds" : "violated";
     found.set(p.name, { name: p.name, kind: p.kind, status, ...(path ? { path } : {}) });
   });

@@ -32,7 +32,7 @@ export function checkEventually<S, A>(model: Model<S, A>, name: string, test: (s
     if (typeof v !== "boolean") throw new TypeError(`checkModel: ${label} must return true or false; got ${String(v)}`);
     return v;
   };
-  const pass = new Pass<S, A>(model, [], maxStates, maxDepth, `eventually ${JSON.stringify(name)}`, totals);
+  const pass = new Pass<S, A>(model, [], maxStates, maxDepth, `eventually ${JSON.stringify(name)}`, totals, true);
   const { deadEnd } = search(pass, { strategy: "bfs", admit: (s) => !holds(s), admitLabel: label, stopAtDeadEnd: true });
   const done = (path: CheckPath<S, A> | undefined): EventuallyOutcome<S, A> =>
     ({ path, limitReached: pass.limitReached, peakStoredBytes: pass.store.peakBytes });

@@ -60,7 +60,7 @@ const cached2 = new Int32Array(CACHE_SLOTS);
 function hashString(s: string, tag: number): void {
   const n = s.length;
   if (n === 0 || n > 64) { hashChars(s, tag); return; }
-  const slot = Math.imul(n ^ (s.charCodeAt(0) << 7) ^ (s.charCodeAt(n >> 1) << 14) ^ (s.charCodeAt(n - 1) << 21) ^ (tag << 28), K1) >>> 22;
+  const slot = Math.imul(n ^ (s.charCodeAt(0) << 8) ^ (s.charCodeAt(n - 1) << 18) ^ (tag << 28), K1) >>> 22;
   if (cachedString[slot] === s) { H[0] = cached1[slot]; H[1] = cached2[slot]; return; }
   hashChars(s, tag);
   cachedString[slot] = s; cached1[slot] = H[0]; cached2[slot] = H[1];
@@ -123,7 +123,8 @@ function hashObject(v: object, depth: number): void {
     let a = 0x243f6a88 ^ v.length, b = 0x13198a2e + v.length;
     for (let i = 0; i < v.length; i++) {
       const x: unknown = v[i];
-      if (!hashLeaf(x)) hashValue(x, depth + 1);
+      if (typeof x === "string") hashString(x, 1);
+      else if (!hashLeaf(x)) hashValue(x, depth + 1);
       a = Math.imul(a ^ H[0], K1); a ^= a >>> 15;
       b = Math.imul(b + H[1], K2) ^ i; b ^= b >>> 13;
     }
@@ -138,7 +139,8 @@ function hashObject(v: object, depth: number): void {
     for (const k in o) {
       const x = o[k];
       if (x === undefined) continue;
-      if (!hashLeaf(x)) hashValue(x, depth + 1);
+      if (typeof x === "string") hashString(x, 1);
+      else if (!hashLeaf(x)) hashValue(x, depth + 1);
       const v1 = H[0], v2 = H[1];
       // Keys come in the same order in objects of one shape: try the key last seen at this place.
       const at = ((depth & 7) << 4) | (n & 15);

@@ -8,7 +8,7 @@ import { fingerprintSharing } from "./fingerprint";
 import { unsupported } from "./plain-data";
 import type { CheckProgress } from "./options";
 import { PROGRESS_EVERY_STATES } from "./options";
-import { NOT_STORED, StateStore } from "./state-store";
+import { KNOWN, NOT_STORED, StateStore } from "./state-store";
 
 /** The model: an initial state, the actions of a state, and the state an action leads to. */
 export interface Model<S, A> {
@@ -48,15 +48,16 @@ export class Pass<S, A> {
   /** True once the pass should end (every watch hit, a limit, or a dead end wanted and found). */
   stop = false;
   maxDepthSeen = 0;
-  /** The id of the state the last add() found or stored (-1 when not stored). */
+  /** The id of the state the last add() stored, or found (with ids); else -1. */
   lastId = -1;
   /** What is running now, for error messages. */
   stage = "";
   private readonly fp = new Int32Array(2);
 
+  /** `withIds`: the store can give the id of a state found again (see StateStore). */
   constructor(readonly model: Model<S, A>, readonly watches: readonly Watch<S>[], maxStates: number,
-    readonly maxDepth: number, readonly phase: string, readonly totals: Totals) {
-    this.store = new StateStore(maxStates);
+    readonly maxDepth: number, readonly phase: string, readonly totals: Totals, withIds = false) {
+    this.store = new StateStore(maxStates, withIds);
     this.hits = watches.map(() => -1);
     this.open = watches.length;
   }
@@ -77,13 +78,12 @@ export class Pass<S, A> {
       return false;
     }
     if (r >= 0) {
-      this.lastId = r === NOT_STORED ? -1 : r;
+      this.lastId = r === NOT_STORED || r === KNOWN ? -1 : r;
       if (r === NOT_STORED) this.limit("maxStates");
       return false;
     }
     const id = ~r;
     this.lastId = id;
-    if (parent < 0) this.store.setRoot(id);
     if (depth > this.maxDepthSeen) this.maxDepthSeen = depth;
     if (this.open > 0) this.watch(state, id);
     if ((id & (PROGRESS_EVERY_STATES - 1)) === PROGRESS_EVERY_STATES - 1) this.checkpoint(depth, queued);

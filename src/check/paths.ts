@@ -38,12 +38,18 @@ export function replay<S, A>(model: Model<S, A>, start: S, indices: readonly num
   return { states, actions };
 }
 
-/** The path from the initial state to the stored state `id`, checked against the store. */
-export function pathTo<S, A>(model: Model<S, A>, store: StateStore, id: number): CheckPath<S, A> {
+/**
+ * The path from the initial state to the stored state `id`, checked against the store (and, when
+ * given, by `check` on its last state: the reason the path was wanted must still hold).
+ */
+export function pathTo<S, A>(model: Model<S, A>, store: StateStore, id: number, check?: (last: S) => boolean): CheckPath<S, A> {
   const path = replay(model, model.init, store.actionPath(id));
+  const last = path.states[path.states.length - 1];
   const fp = new Int32Array(2);
-  fingerprintInto(path.states[path.states.length - 1], fp, 0);
-  if (store.find(fp[0], fp[1]) !== id) throw notDeterministic("the same actions led to another state");
+  fingerprintInto(last, fp, 0);
+  const found = store.find(fp[0], fp[1]);
+  if (found >= 0 ? found !== id : !store.has(fp[0], fp[1])) throw notDeterministic("the same actions led to another state");
+  if (check !== undefined && !check(last)) throw notDeterministic("the state the same actions led to is not the one found");
   return path;
 }
 
