@@ -62,13 +62,35 @@ export class Pass<S, A> {
     this.open = watches.length;
   }
 
+  /** The fingerprint lanes of the state last added. */
+  get f1(): number { return this.fp[0]; }
+  get f2(): number { return this.fp[1]; }
+
   /** Adds a state reached from `parent` by its action number `action`; true when it is new. */
   add(state: S, parent: number, action: number, depth: number, queued: number): boolean {
+    this.fingerprint(state);
+    return this.store1(state, parent, action, depth, queued);
+  }
+
+  /**
+   * Like add, for a successor of the state `parent` whose fingerprint is (p1, p2): a successor
+   * equal to it (an action that changes nothing) is known without a look in the store.
+   */
+  addSuccessor(state: S, parent: number, action: number, depth: number, queued: number, p1: number, p2: number): boolean {
+    this.fingerprint(state);
+    if (this.fp[0] === p1 && this.fp[1] === p2) { this.lastId = parent; return false; }
+    return this.store1(state, parent, action, depth, queued);
+  }
+
+  private fingerprint(state: S): void {
     try {
       fingerprintSharing(state, this.fp);
     } catch (e) {
       throw unsupported(`checkModel (${this.stage})`, state, e);
     }
+  }
+
+  private store1(state: S, parent: number, action: number, depth: number, queued: number): boolean {
     let r: number;
     try {
       r = this.store.add(this.fp[0], this.fp[1], parent, action);
@@ -94,11 +116,6 @@ export class Pass<S, A> {
   limit(limit: Limit): void {
     if (this.limitReached === null || this.limitReached === "maxDepth") this.limitReached = limit;
     if (limit !== "maxDepth") this.stop = true;
-  }
-
-  /** The fingerprint lanes of the last state added. */
-  lastFingerprint(): [number, number] {
-    return [this.fp[0], this.fp[1]];
   }
 
   private watch(state: S, id: number): void {

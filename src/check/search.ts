@@ -6,6 +6,7 @@
  */
 import { describeValue } from "../validate";
 import { fingerprintInto, forgetShared, shareParts } from "./fingerprint";
+import { Frontier } from "./frontier";
 import { Pass } from "./pass";
 
 /** How many expansions check that `next` left its argument unchanged. */
@@ -40,11 +41,7 @@ export function search<S, A>(pass: Pass<S, A>, options: SearchOptions<S>): Searc
   const check = new Int32Array(2);
   let deadEnd = -1;
 
-  // The frontier: parallel arrays of waiting states, their ids and depths; FIFO from `head`, or LIFO.
-  let states: (S | undefined)[] = [];
-  let ids: number[] = [];
-  let depths: number[] = [];
-  let head = 0;
+  const frontier = new Frontier<S>(lifo);
   let expansions = 0;
 
   forgetShared();
@@ -55,19 +52,11 @@ export function search<S, A>(pass: Pass<S, A>, options: SearchOptions<S>): Searc
     pass.stage = options.admitLabel ?? "the initial state";
     if (admit === undefined || admit(init)) {
       pass.stage = "the initial state";
-      if (pass.add(init, -1, 0, 0, 0)) { states.push(init); ids.push(pass.lastId); depths.push(0); }
+      if (pass.add(init, -1, 0, 0, 0)) frontier.push(init, pass.lastId, 0, pass.f1, pass.f2);
     }
-    while (!pass.stop && states.length > head) {
-      let id: number, depth: number;
-      if (lifo) {
-        state = states.pop() as S; id = ids.pop() as number; depth = depths.pop() as number;
-      } else {
-        state = states[head] as S; id = ids[head]; depth = depths[head];
-        states[head] = undefined;
-        if (++head >= 65536 && head * 2 >= states.length) {
-          states = states.slice(head); ids = ids.slice(head); depths = depths.slice(head); head = 0;
-        }
-      }
+    while (!pass.stop && frontier.length > 0) {
+      state = frontier.take();
+      const { id, depth, f1, f2 } = frontier;
       const verify = expansions++ < MUTATION_CHECKS;
       if (verify) fingerprintInto(state, check, 0);
       shareParts(state);
@@ -89,9 +78,7 @@ export function search<S, A>(pass: Pass<S, A>, options: SearchOptions<S>): Searc
           if (!admit(to)) continue;
         }
         pass.stage = "next(state, action)";
-        if (pass.add(to, id, i, depth + 1, states.length - head)) {
-          states.push(to); ids.push(pass.lastId); depths.push(depth + 1);
-        }
+        if (pass.addSuccessor(to, id, i, depth + 1, frontier.length, f1, f2)) frontier.push(to, pass.lastId, depth + 1, pass.f1, pass.f2);
       }
       if (verify) assertUnchanged(state, check, action);
       if (enabled === 0 && stopAtDeadEnd && !pass.stop) { deadEnd = id; pass.stop = true; }
