@@ -35,8 +35,14 @@ export interface Totals {
   onProgress: ((p: CheckProgress) => void) | undefined;
 }
 
-/** Stop when the JavaScript heap is this full (the states waiting live there). */
-const HEAP_FULL = 0.9;
+/**
+ * Stop when less of the JavaScript heap (where the states waiting live) is available than this share
+ * of its limit plus HEAP_MARGIN_BYTES (V8 keeps part of the limit for the young generation)...
+ */
+const HEAP_FREE_SHARE = 0.1;
+const HEAP_MARGIN_BYTES = 64 * 2 ** 20;
+/** ...as checked every this many new states (a power of 2, dividing PROGRESS_EVERY_STATES). */
+const HEAP_CHECK_EVERY = 1024;
 
 export class Pass<S, A> {
   readonly store: StateStore;
@@ -108,7 +114,7 @@ export class Pass<S, A> {
     this.lastId = id;
     if (depth > this.maxDepthSeen) this.maxDepthSeen = depth;
     if (this.open > 0) this.watch(state, id);
-    if ((id & (PROGRESS_EVERY_STATES - 1)) === PROGRESS_EVERY_STATES - 1) this.checkpoint(depth, queued);
+    if ((id & (HEAP_CHECK_EVERY - 1)) === HEAP_CHECK_EVERY - 1) this.checkpoint(id, depth, queued);
     return true;
   }
 
@@ -134,15 +140,19 @@ export class Pass<S, A> {
     }
   }
 
-  private checkpoint(depth: number, queued: number): void {
+  /** Every HEAP_CHECK_EVERY new states: stop before the heap is full; call onProgress when due. */
+  private checkpoint(id: number, depth: number, queued: number): void {
     const heap = v8.getHeapStatistics();
-    if (heap.used_heap_size > HEAP_FULL * heap.heap_size_limit) this.limit("memory");
+    if (heap.total_available_size < HEAP_FREE_SHARE * heap.heap_size_limit + HEAP_MARGIN_BYTES) this.limit("memory");
     const t = this.totals;
-    if (t.onProgress !== undefined) {
+    if (t.onProgress !== undefined && (id & (PROGRESS_EVERY_STATES - 1)) === PROGRESS_EVERY_STATES - 1) {
+      const stage = this.stage;
+      this.stage = "onProgress";
       t.onProgress({
         phase: this.phase, distinctStates: this.store.size, generatedStates: t.generated, queued, depth,
         elapsedMs: performance.now() - t.startedMs,
       });
+      this.stage = stage;
     }
   }
 }

@@ -84,7 +84,9 @@ export function search<S, A>(pass: Pass<S, A>, options: SearchOptions<S>): Searc
       if (enabled === 0 && stopAtDeadEnd && !pass.stop) { deadEnd = id; pass.stop = true; }
     }
   } catch (e) {
-    throw withContext(e, pass.stage, action);
+    // The frontier's typed array could not grow: out of memory for the states waiting.
+    if (e instanceof RangeError && /allocation failed|Invalid typed array length/.test(e.message) && pass.stage !== "onProgress") pass.limit("memory");
+    else throw withContext(e, pass.stage, action);
   } finally {
     forgetShared();
   }
