@@ -151,7 +151,7 @@ export type { CheckModelResult, PropertyResult } from "./check/check-model";
 export { fingerprint } from "./check/fingerprint";
 export { DEFAULT_MAX_STATES, PROGRESS_EVERY_STATES } from "./check/options";
 export type { CheckModelOptions, CheckProgress, PropertyKind, PropertySpec } from "./check/options";
-export type { Limit } from "./check/pass";
+export type { CheckLimit } from "./check/pass";
 export type { CheckPath } from "./check/paths";
 export { TWO_PHASE_PROPERTIES, twoPhaseActions, twoPhaseInit, twoPhaseModel, twoPhaseNext } from "./check/models/two-phase-tla";
 export type { RmState, TwoPhaseAction, TwoPhaseState } from "./check/models/two-phase-tla";

@@ -7,7 +7,7 @@ import type { EventuallyOutcome } from "./eventually";
 import { checkEventually } from "./eventually";
 import type { CheckModelOptions, PropertyKind } from "./options";
 import { checkModelOptions } from "./options";
-import type { Limit, Model, Totals, Watch } from "./pass";
+import type { CheckLimit, Model, Totals, Watch } from "./pass";
 import { Pass } from "./pass";
 import type { CheckPath } from "./paths";
 import { pathTo } from "./paths";
@@ -46,7 +46,7 @@ export interface CheckModelResult<S, A> {
   /** The most bytes the fingerprint store held (the states waiting in the queue are extra). */
   peakStoredBytes: number;
   /** The limit that cut the main search or a property's pass, or null. */
-  limitReached: Limit | null;
+  limitReached: CheckLimit | null;
 }
 
 /**

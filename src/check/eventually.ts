@@ -7,7 +7,7 @@
  * reports it with a shortest path to the loop's first state.
  */
 import { fingerprintInto } from "./fingerprint";
-import type { Limit, Model, Totals } from "./pass";
+import type { CheckLimit, Model, Totals } from "./pass";
 import { Pass } from "./pass";
 import type { CheckPath } from "./paths";
 import { pathTo, replay } from "./paths";
@@ -19,7 +19,7 @@ export interface EventuallyOutcome<S, A> {
   /** A counterexample, or undefined when none was found. */
   path: CheckPath<S, A> | undefined;
   /** The limit that cut the region, or null when it was explored in full. */
-  limitReached: Limit | null;
+  limitReached: CheckLimit | null;
   peakStoredBytes: number;
 }
 

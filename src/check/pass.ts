@@ -1,7 +1,7 @@
 /**
  * One pass of a search: the store of states found, the properties it watches (the first state where
  * each one "hits"), the limits, the counters and the progress calls. The loops that drive a pass
- * are in search.ts (the main breadth- or depth-first search) and loops.ts (loop detection).
+ * are in search.ts (the main breadth- or depth-first search) and eventually.ts (dead ends and loops).
  */
 import * as v8 from "v8";
 import { fingerprintSharing } from "./fingerprint";
@@ -26,7 +26,7 @@ export interface Watch<S> {
 }
 
 /** Which limit made a search incomplete. */
-export type Limit = "maxStates" | "maxDepth" | "memory";
+export type CheckLimit = "maxStates" | "maxDepth" | "memory";
 
 /** Counters shared by every pass of one check. */
 export interface Totals {
@@ -50,7 +50,7 @@ export class Pass<S, A> {
   readonly hits: number[];
   /** Watches not yet hit; the pass stops when it reaches 0 (if there were any). */
   private open: number;
-  limitReached: Limit | null = null;
+  limitReached: CheckLimit | null = null;
   /** True once the pass should end (every watch hit, a limit, or a dead end wanted and found). */
   stop = false;
   maxDepthSeen = 0;
@@ -75,7 +75,7 @@ export class Pass<S, A> {
   /** Adds a state reached from `parent` by its action number `action`; true when it is new. */
   add(state: S, parent: number, action: number, depth: number, queued: number): boolean {
     this.fingerprint(state);
-    return this.store1(state, parent, action, depth, queued);
+    return this.recordNew(state, parent, action, depth, queued);
   }
 
   /**
@@ -85,7 +85,7 @@ export class Pass<S, A> {
   addSuccessor(state: S, parent: number, action: number, depth: number, queued: number, p1: number, p2: number): boolean {
     this.fingerprint(state);
     if (this.fp[0] === p1 && this.fp[1] === p2) { this.lastId = parent; return false; }
-    return this.store1(state, parent, action, depth, queued);
+    return this.recordNew(state, parent, action, depth, queued);
   }
 
   private fingerprint(state: S): void {
@@ -96,7 +96,7 @@ export class Pass<S, A> {
     }
   }
 
-  private store1(state: S, parent: number, action: number, depth: number, queued: number): boolean {
+  private recordNew(state: S, parent: number, action: number, depth: number, queued: number): boolean {
     let r: number;
     try {
       r = this.store.add(this.fp[0], this.fp[1], parent, action);
@@ -119,7 +119,7 @@ export class Pass<S, A> {
   }
 
   /** Records that the search was cut by `limit` (the first limit met wins). */
-  limit(limit: Limit): void {
+  limit(limit: CheckLimit): void {
     if (this.limitReached === null || this.limitReached === "maxDepth") this.limitReached = limit;
     if (limit !== "maxDepth") this.stop = true;
   }

@@ -121,3 +121,13 @@ test("random graphs: BFS and DFS find the same number of states; BFS counterexam
     }
   }), { numRuns: 300, seed: 3 });
 });
+
+test("the example of docs/checker.md gives what the page says", () => {
+  const r = checkModel({
+    init: 0, actions: () => [1, 2], next: (n: number, d: number) => (n + d <= 4 ? n + d : undefined),
+    properties: [{ name: "at most 4", always: (n) => n <= 4 }, { name: "reaches 4", sometimes: (n) => n === 4 }, { name: "ends at 4", eventually: (n) => n === 4 }],
+  });
+  assert.equal(r.verdict, "holds");
+  assert.deepEqual(r.properties[1].path, { states: [0, 2, 4], actions: [2, 2] });
+  assert.equal(r.distinctStates, 5);
+});
