@@ -63,7 +63,7 @@ export interface CheckModelOptions<S, A> {
 
 /** The default of `maxStates`: 5 million states (about 160 MB of fingerprints and predecessors). */
 export const DEFAULT_MAX_STATES = 5_000_000;
-/** The largest `maxStates` accepted: 2^27 states (about 4 GB of store). */
+/** The largest `maxStates` accepted: 2^27 states (about 3 GB of store). */
 export const MAX_MAX_STATES = 2 ** 27;
 /** How often onProgress is called: every this many new states. */
 export const PROGRESS_EVERY_STATES = 1 << 15;

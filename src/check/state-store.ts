@@ -3,8 +3,9 @@
  * open-addressing hash set (typed arrays, linear probing), numbered 0, 1, 2, ... in discovery
  * order, with a predecessor table (the state it was first reached from and the number of the
  * action taken there) from which a path is rebuilt by replaying actions. No state object is kept
- * here: about 22 bytes a state (8-byte slots at load <= 1/2, 6 bytes of predecessor), or 30 with
- * ids in the slots (needed to look a state's id up, as loop detection does).
+ * here: 22 to 38 bytes a state (two to four 8-byte slots, as the load factor goes from 1/2 down to
+ * 1/4 after each doubling, and 6 bytes of predecessor), or 30 to 54 with ids in the slots (needed
+ * to look a state's id up, as loop detection does).
  */
 
 /** Slots per state at least (load factor <= 1/2): short probe runs. */
