@@ -5,7 +5,7 @@
  */
 import type { EventuallyOutcome } from "./eventually";
 import { checkEventually } from "./eventually";
-import type { CheckModelOptions, PropertyKind } from "./options";
+import type { CheckModelOptions, Checked, PropertyKind } from "./options";
 import { checkModelOptions } from "./options";
 import type { CheckLimit, Model, Totals, Watch } from "./pass";
 import { Pass } from "./pass";
@@ -69,23 +69,11 @@ export function checkModel<S, A>(options: CheckModelOptions<S, A>): CheckModelRe
   const totals: Totals = { generated: 0, startedMs: performance.now(), onProgress: o.onProgress };
   const model: Model<S, A> = { init: o.init, actions: o.actions, next: o.next };
 
-  // The main search watches always (hit: false) and sometimes (hit: true) properties.
-  const watched = o.properties.filter((p) => p.kind !== "eventually");
-  const watches: Watch<S>[] = watched.map((p) => ({ test: p.test, wanted: p.kind === "sometimes", label: `property ${JSON.stringify(p.name)}` }));
-  const main = new Pass<S, A>(model, watches, o.maxStates, o.maxDepth, "search", totals);
-  search(main, { strategy: o.strategy });
-  const generatedStates = totals.generated;
-  const complete = main.limitReached === null;
   const found = new Map<string, PropertyResult<S, A>>();
-  watched.forEach((p, w) => {
-    const hit = main.hits[w];
-    const path = hit >= 0 ? pathTo(model, main.store, hit, (last) => p.test(last) === watches[w].wanted) : undefined;
-    const status = hit >= 0 ? (p.kind === "always" ? "violated" : "holds") : !complete ? "unknown" : p.kind === "always" ? "holds" : "violated";
-    found.set(p.name, { name: p.name, kind: p.kind, status, ...(path ? { path } : {}) });
-  });
-  let peakStoredBytes = main.store.peakBytes;
-  let limitReached = main.limitReached;
+  const main = mainSearch(model, o, totals, found);
+  let { peakStoredBytes, limitReached } = main;
 
+  // Then one pass per eventually property.
   for (const p of o.properties.filter((q) => q.kind === "eventually")) {
     const r: EventuallyOutcome<S, A> = checkEventually(model, p.name, p.test, o.maxStates, o.maxDepth, totals);
     const status = r.path !== undefined ? "violated" : r.limitReached === null ? "holds" : "unknown";
@@ -98,7 +86,29 @@ export function checkModel<S, A>(options: CheckModelOptions<S, A>): CheckModelRe
   const verdict = properties.some((p) => p.status === "violated") ? "violated"
     : properties.some((p) => p.status === "unknown") || (properties.length === 0 && limitReached !== null) ? "incomplete" : "holds";
   return {
-    verdict, properties, distinctStates: main.store.size, generatedStates, maxDepth: main.maxDepthSeen,
+    verdict, properties, distinctStates: main.distinctStates, generatedStates: main.generatedStates, maxDepth: main.maxDepth,
     elapsedMs: performance.now() - totals.startedMs, peakStoredBytes, limitReached,
+  };
+}
+
+/**
+ * The main search, watching always (hit: false) and sometimes (hit: true) properties; their results
+ * go to `found`. Returns the figures only, so that its store can be collected before the next pass.
+ */
+function mainSearch<S, A>(model: Model<S, A>, o: Checked<S, A>, totals: Totals, found: Map<string, PropertyResult<S, A>>) {
+  const watched = o.properties.filter((p) => p.kind !== "eventually");
+  const watches: Watch<S>[] = watched.map((p) => ({ test: p.test, wanted: p.kind === "sometimes", label: `property ${JSON.stringify(p.name)}` }));
+  const main = new Pass<S, A>(model, watches, o.maxStates, o.maxDepth, "search", totals);
+  search(main, { strategy: o.strategy });
+  const complete = main.limitReached === null;
+  watched.forEach((p, w) => {
+    const hit = main.hits[w];
+    const path = hit >= 0 ? pathTo(model, main.store, hit, (last) => p.test(last) === watches[w].wanted) : undefined;
+    const status = hit >= 0 ? (p.kind === "always" ? "violated" : "holds") : !complete ? "unknown" : p.kind === "always" ? "holds" : "violated";
+    found.set(p.name, { name: p.name, kind: p.kind, status, ...(path ? { path } : {}) });
+  });
+  return {
+    distinctStates: main.store.size, generatedStates: totals.generated, maxDepth: main.maxDepthSeen,
+    peakStoredBytes: main.store.peakBytes, limitReached: main.limitReached,
   };
 }
