@@ -4,6 +4,7 @@ import { CHART_COLORS } from "./theme";
 import { checkOptions } from "./_internals/rows";
 import { kindColors } from "./_internals/kinds";
 import { layoutSequence } from "./_internals/sequence-layout";
+import { EVENT_LABEL_DX_PX, MESSAGE_LABEL_DY_PX, placeSequenceLabels, SEQUENCE_LABEL_FONT_PX } from "./_internals/sequence-labels";
 import { SequenceFate } from "./_internals/sequence-rows";
 import { fmt, listOf, sentence } from "./_internals/describe";
 
@@ -67,6 +68,7 @@ export interface SequenceDiagramOptions {
   timeRangeMs?: readonly [number, number];
 }
 
+const LANE_FONT_PX = 13;
 const INTERVAL_GREY = new Set(["crash", "down"]);
 const KEYS = ["nodes", "labels", "title", "timeTitle", "heightPx", "laneWidthPx", "timeRangeMs"] as const;
 const FATE_COLORS: Record<SequenceFate, string> = { delivered: "#0072B2", duplicate: "#E69F00", lost: "#D55E00", dropped: "#CC79A7", "in-flight": "#999999" };
@@ -93,13 +95,21 @@ export function sequenceDiagram(
   const [tMin, tMax] = options.timeRangeMs === undefined ? [layout.tMin, layout.tMax] : checkRange(options.timeRangeMs, layout.tMin, layout.tMax);
   const n = nodes.length;
   const timeTitle = options.timeTitle ?? "time (ms)";
+  const widthPx = Math.max(280, (options.laneWidthPx ?? 140) * n);
+  const heightPx = options.heightPx ?? 420;
+  // Labels that would overprint one already placed are left to the tooltip (see sequence-labels.ts).
+  const labelled = options.labels !== false;
+  const placement = placeSequenceLabels(
+    { widthPx, heightPx, lanes: nodes, tMin, tMax, laneFontPx: LANE_FONT_PX },
+    labelled ? layout.arrows : [], layout.marks, () => false,
+  );
   const x = (field: string) => ({
     field,
     type: "quantitative",
     scale: { domain: [-0.5, n - 0.5], nice: false, zero: false },
     axis: {
       orient: "top", title: null, values: nodes.map((_, i) => i), labelExpr: `${JSON.stringify(nodes)}[datum.value]`,
-      grid: false, ticks: false, domain: false, labelFontSize: 13, labelFontWeight: "bold", labelColor: CHART_COLORS.ink,
+      grid: false, ticks: false, domain: false, labelFontSize: LANE_FONT_PX, labelFontWeight: "bold", labelColor: CHART_COLORS.ink,
     },
   });
   const y = (field: string) => ({
@@ -160,11 +170,16 @@ export function sequenceDiagram(
         },
       },
     });
-    if (layout.marks.some((m) => m.label !== undefined)) {
+    for (const side of ["right", "left"] as const) {
+      const shown = layout.marks.filter((m) => m.side === side);
+      if (shown.length === 0) continue;
       eventLayers.push({
-        data: { values: layout.marks.filter((m) => m.label !== undefined) },
-        mark: { type: "text", align: "left", dx: 8, fontSize: 10, color: CHART_COLORS.ink },
-        encoding: { x: x("lane"), y: y("startMs"), text: { field: "label", type: "nominal" }, tooltip },
+        data: { values: shown },
+        mark: {
+          type: "text", align: side === "right" ? "left" : "right", dx: side === "right" ? EVENT_LABEL_DX_PX : -EVENT_LABEL_DX_PX,
+          fontSize: SEQUENCE_LABEL_FONT_PX, color: CHART_COLORS.ink,
+        },
+        encoding: { x: x("lane"), y: y("startMs"), text: { field: "shown", type: "nominal" }, tooltip },
       });
     }
   }
@@ -197,25 +212,27 @@ export function sequenceDiagram(
       encoding: { x: x("x2"), y: y("y2"), color: fateColor(false), tooltip: messageTooltip },
     });
   }
-  if (options.labels !== false && layout.arrows.some((a) => a.label !== undefined)) {
+  if (layout.arrows.some((a) => a.shown !== undefined)) {
     layer.push({
       data: arrows,
-      transform: [{ filter: "isValid(datum.label)" }],
-      mark: { type: "text", fontSize: 10, dy: -6, color: CHART_COLORS.ink },
-      encoding: { x: x("midX"), y: y("midY"), text: { field: "label", type: "nominal" }, tooltip: messageTooltip },
+      transform: [{ filter: "isValid(datum.shown)" }],
+      mark: { type: "text", fontSize: SEQUENCE_LABEL_FONT_PX, dy: MESSAGE_LABEL_DY_PX, color: CHART_COLORS.ink },
+      encoding: { x: x("labelX"), y: y("labelY"), text: { field: "shown", type: "nominal" }, tooltip: messageTooltip },
     });
   }
   layer.push(...eventLayers);
   const spec: Record<string, unknown> = {
-    width: Math.max(280, (options.laneWidthPx ?? 140) * n),
-    height: options.heightPx ?? 420,
+    width: widthPx,
+    height: heightPx,
     datasets: { messages: layout.arrows },
     layer,
     // Message fates and node events use separate colour scales; strokeDash is resolved alongside so
     // the message legend merges colour and dash.
     resolve: { scale: { color: "independent", strokeDash: "independent" } },
   };
-  if (options.title !== undefined) spec.title = options.title;
+  const note = hiddenNote(placement.hiddenMessages, placement.hiddenEvents);
+  if (options.title !== undefined) spec.title = note === undefined ? options.title : { text: options.title, subtitle: note };
+  else if (note !== undefined) spec.title = { text: note, fontSize: 13, fontWeight: "normal", color: "#444444" };
   const fateCounts = fates.map((f) => `${layout.arrows.filter((a) => a.fate === f).length} ${f}`);
   const kindCounts = layout.kinds.map((k) => `${k} (${[...layout.intervals, ...layout.marks].filter((e) => e.kind === k).length})`);
   const description = sentence(
@@ -224,6 +241,13 @@ export function sequenceDiagram(
     kindCounts.length > 0 && `; node events ${listOf(kindCounts)}`,
   );
   return Chart.of(spec).description(description);
+}
+
+/** "12 message labels are only in the tooltips (they would overprint others)", or undefined when all are drawn. */
+function hiddenNote(messages: number, events: number): string | undefined {
+  const parts = [messages > 0 && `${messages} message label${messages === 1 ? "" : "s"}`, events > 0 && `${events} event label${events === 1 ? "" : "s"}`].filter(Boolean);
+  if (parts.length === 0) return undefined;
+  return `${parts.join(" and ")} only in the tooltips (drawn, ${messages + events === 1 ? "it" : "they"} would overprint others)`;
 }
 
 function checkRange(range: unknown, lo: number, hi: number): [number, number] {
