@@ -3,6 +3,7 @@ import { Chart } from "./chart";
 import { CHART_COLORS } from "./theme";
 import { checkOptions } from "./_internals/rows";
 import { kindColors } from "./_internals/kinds";
+import { messageKindColors } from "./_internals/message-colors";
 import { layoutSequence } from "./_internals/sequence-layout";
 import { EVENT_LABEL_DX_PX, MESSAGE_LABEL_DY_PX, placeSequenceLabels, SEQUENCE_LABEL_FONT_PX } from "./_internals/sequence-labels";
 import { SequenceFate } from "./_internals/sequence-rows";
@@ -32,6 +33,8 @@ export interface SequenceMessage {
   reason?: string;
   /** Short text drawn on the arrow, e.g. "cmd(3)" or "ack". */
   label?: string;
+  /** The message type, e.g. "cmd" (sequenceRows gives the payload type); colours the arrow with `color: "kind"`. @defaultValue the label up to its first "(" or space */
+  kind?: string;
 }
 
 /**
@@ -66,11 +69,22 @@ export interface SequenceDiagramOptions {
    * to compare them on one time scale (a run and its fork). @defaultValue from 0 (or the earliest time) to the latest
    */
   timeRangeMs?: readonly [number, number];
+  /**
+   * What the arrow colour shows: "fate" (delivered, duplicate, lost, ...) or "kind" (the message type,
+   * one palette in every diagram: asks blue, commands orange, yes green, no vermillion, round ends
+   * purple); with "kind" the fate is still drawn by the dash and the cross. @defaultValue "fate"
+   */
+  color?: "fate" | "kind";
+  /**
+   * Labels or kinds of messages and events to emphasise (e.g. ["propose(2, c1)"], ["execute"]):
+   * drawn thicker and bold, their labels placed first. @defaultValue none
+   */
+  highlight?: readonly string[];
 }
 
 const LANE_FONT_PX = 13;
 const INTERVAL_GREY = new Set(["crash", "down"]);
-const KEYS = ["nodes", "labels", "title", "timeTitle", "heightPx", "laneWidthPx", "timeRangeMs"] as const;
+const KEYS = ["nodes", "labels", "title", "timeTitle", "heightPx", "laneWidthPx", "timeRangeMs", "color", "highlight"] as const;
 const FATE_COLORS: Record<SequenceFate, string> = { delivered: "#0072B2", duplicate: "#E69F00", lost: "#D55E00", dropped: "#CC79A7", "in-flight": "#999999" };
 const FATE_DASH: Record<SequenceFate, number[]> = { delivered: [1, 0], duplicate: [5, 3], lost: [1, 0], dropped: [2, 2], "in-flight": [1, 3] };
 
@@ -90,7 +104,12 @@ export function sequenceDiagram(
   checkOptions("sequenceDiagram", options, KEYS);
   if (options.heightPx !== undefined) checkPositive("sequenceDiagram: options.heightPx", options.heightPx);
   if (options.laneWidthPx !== undefined) checkPositive("sequenceDiagram: options.laneWidthPx", options.laneWidthPx);
+  if (options.color !== undefined && options.color !== "fate" && options.color !== "kind") {
+    throw new RangeError(`sequenceDiagram: options.color must be "fate" or "kind"; got ${describeValue(options.color)}`);
+  }
+  const highlight = checkHighlight(options.highlight);
   const layout = layoutSequence(messages, events, options.nodes);
+  for (const row of [...layout.arrows, ...layout.marks]) row.hl = highlight.has(String(row.label)) || highlight.has(String(row.kind));
   const { nodes, fates } = layout;
   const [tMin, tMax] = options.timeRangeMs === undefined ? [layout.tMin, layout.tMax] : checkRange(options.timeRangeMs, layout.tMin, layout.tMax);
   const n = nodes.length;
@@ -101,7 +120,7 @@ export function sequenceDiagram(
   const labelled = options.labels !== false;
   const placement = placeSequenceLabels(
     { widthPx, heightPx, lanes: nodes, tMin, tMax, laneFontPx: LANE_FONT_PX },
-    labelled ? layout.arrows : [], layout.marks, () => false,
+    labelled ? layout.arrows : [], layout.marks, (row) => row.hl === true,
   );
   const x = (field: string) => ({
     field,
@@ -115,9 +134,11 @@ export function sequenceDiagram(
   const y = (field: string) => ({
     field, type: "quantitative", title: timeTitle, scale: { domain: [tMin, tMax], nice: false, zero: false, reverse: true },
   });
+  const byKind = options.color === "kind";
   const fateColor = (legend: boolean) => ({
-    field: "fate", type: "nominal", title: "message",
-    scale: { domain: fates, range: fates.map((f) => FATE_COLORS[f]) },
+    ...(byKind
+      ? { field: "kind", type: "nominal", title: "message", scale: { domain: layout.messageKinds, range: messageKindColors(layout.messageKinds) } }
+      : { field: "fate", type: "nominal", title: "message", scale: { domain: fates, range: fates.map((f) => FATE_COLORS[f]) } }),
     ...(legend ? {} : { legend: null }),
   });
   const messageTooltip = [
@@ -170,14 +191,14 @@ export function sequenceDiagram(
         },
       },
     });
-    for (const side of ["right", "left"] as const) {
-      const shown = layout.marks.filter((m) => m.side === side);
+    for (const [side, bold] of [["right", false], ["left", false], ["right", true], ["left", true]] as const) {
+      const shown = layout.marks.filter((m) => m.side === side && (m.hl === true) === bold);
       if (shown.length === 0) continue;
       eventLayers.push({
         data: { values: shown },
         mark: {
           type: "text", align: side === "right" ? "left" : "right", dx: side === "right" ? EVENT_LABEL_DX_PX : -EVENT_LABEL_DX_PX,
-          fontSize: SEQUENCE_LABEL_FONT_PX, color: CHART_COLORS.ink,
+          fontSize: SEQUENCE_LABEL_FONT_PX, color: CHART_COLORS.ink, ...(bold ? { fontWeight: "bold" } : {}),
         },
         encoding: { x: x("lane"), y: y("startMs"), text: { field: "shown", type: "nominal" }, tooltip },
       });
@@ -186,10 +207,14 @@ export function sequenceDiagram(
   const arrows = { name: "messages" };
   layer.push({
     data: arrows,
-    mark: { type: "rule", strokeWidth: 1.8 },
+    mark: { type: "rule" },
     encoding: {
       x: x("x1"), y: y("y1"), x2: { field: "x2" }, y2: { field: "y2" }, color: fateColor(true),
-      strokeDash: { field: "fate", type: "nominal", title: "message", scale: { domain: fates, range: fates.map((f) => FATE_DASH[f]) } },
+      strokeDash: {
+        field: "fate", type: "nominal", title: byKind ? "fate" : "message", scale: { domain: fates, range: fates.map((f) => FATE_DASH[f]) },
+        ...(byKind && fates.length === 1 ? { legend: null } : {}),
+      },
+      strokeWidth: { condition: { test: "datum.hl === true", value: 3.5 }, value: 1.8 },
       tooltip: messageTooltip,
     },
   });
@@ -212,11 +237,12 @@ export function sequenceDiagram(
       encoding: { x: x("x2"), y: y("y2"), color: fateColor(false), tooltip: messageTooltip },
     });
   }
-  if (layout.arrows.some((a) => a.shown !== undefined)) {
+  for (const bold of [false, true]) {
+    if (!layout.arrows.some((a) => a.shown !== undefined && (a.hl === true) === bold)) continue;
     layer.push({
       data: arrows,
-      transform: [{ filter: "isValid(datum.shown)" }],
-      mark: { type: "text", fontSize: SEQUENCE_LABEL_FONT_PX, dy: MESSAGE_LABEL_DY_PX, color: CHART_COLORS.ink },
+      transform: [{ filter: `isValid(datum.shown) && ${bold ? "datum.hl === true" : "datum.hl !== true"}` }],
+      mark: { type: "text", fontSize: SEQUENCE_LABEL_FONT_PX, dy: MESSAGE_LABEL_DY_PX, color: CHART_COLORS.ink, ...(bold ? { fontWeight: "bold" } : {}) },
       encoding: { x: x("labelX"), y: y("labelY"), text: { field: "shown", type: "nominal" }, tooltip: messageTooltip },
     });
   }
@@ -247,7 +273,16 @@ export function sequenceDiagram(
 function hiddenNote(messages: number, events: number): string | undefined {
   const parts = [messages > 0 && `${messages} message label${messages === 1 ? "" : "s"}`, events > 0 && `${events} event label${events === 1 ? "" : "s"}`].filter(Boolean);
   if (parts.length === 0) return undefined;
-  return `${parts.join(" and ")} only in the tooltips (drawn, ${messages + events === 1 ? "it" : "they"} would overprint others)`;
+  const one = messages + events === 1;
+  return `${parts.join(" and ")} ${one ? "is" : "are"} only in the tooltips (${one ? "it" : "they"} would overprint others)`;
+}
+
+function checkHighlight(value: unknown): Set<string> {
+  if (value === undefined) return new Set();
+  if (!Array.isArray(value) || !value.every((v) => typeof v === "string")) {
+    throw new TypeError(`sequenceDiagram: options.highlight must be an array of message or event labels or kinds; got ${describeValue(value)}`);
+  }
+  return new Set(value);
 }
 
 function checkRange(range: unknown, lo: number, hi: number): [number, number] {

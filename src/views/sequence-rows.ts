@@ -5,6 +5,7 @@
  */
 import type { SequenceEvent, SequenceFate, SequenceMessage } from "../charts/sequence";
 import type { MessageFate, MessageRow, Trace } from "../sim/trace";
+import { clientsFirst } from "../charts/_internals/sequence-layout";
 import { checkKeys, fail } from "../validate";
 import { payloadLabel, recordLabel } from "./labels";
 import { checkTrace, checkUntil, foldTrace } from "./trace-fold";
@@ -17,6 +18,8 @@ export interface SequenceRowsOptions {
   pointKinds?: readonly string[];
   /** Keep what happened up to this time, in ms: later messages are dropped, messages still travelling at the cut are in flight. @defaultValue no cut */
   untilMs?: number;
+  /** Draw only these nodes' lanes and the messages between them (e.g. one client and the servers). @defaultValue every node */
+  onlyNodes?: readonly string[];
 }
 
 /** A message row of {@link sequenceRows}: the chart shape plus the message's `kind` (its payload type, as in trace.messages()). */
@@ -30,7 +33,7 @@ export interface SequenceRowMessage extends SequenceMessage {
 
 /** The rows of {@link sequenceRows}, for `sequenceDiagram(messages, events, { nodes })`. */
 export interface SequenceRows {
-  /** Lanes: the world's nodes in the order given to createWorld. */
+  /** Lanes: the world's nodes (or `onlyNodes`), clients `u*` first, servers `s*` last, otherwise in the order given to createWorld. */
   nodes: string[];
   messages: SequenceRowMessage[];
   events: SequenceEvent[];
@@ -85,19 +88,25 @@ export function sequenceRows(trace: Trace, options: SequenceRowsOptions = {}): S
   const fn = "sequenceRows(trace, options)";
   checkTrace(fn, trace);
   if (options === null || typeof options !== "object") fail(`${fn}: options`, options, "an object");
-  checkKeys(`${fn} options`, options, ["messageLabel", "pointKinds", "untilMs"]);
+  checkKeys(`${fn} options`, options, ["messageLabel", "pointKinds", "untilMs", "onlyNodes"]);
+  const only = options.onlyNodes;
+  if (only !== undefined && (!Array.isArray(only) || only.length === 0 || !only.every((n) => trace.nodes.includes(n)))) {
+    fail(`${fn}: onlyNodes`, only, `a non-empty array of node names of the trace (${trace.nodes.join(", ")})`);
+  }
+  const keep = (node: string) => only === undefined || only.includes(node);
   const untilMs = checkUntil(fn, options.untilMs);
   const label = options.messageLabel ?? ((m: MessageRow) => payloadLabel(m.payload));
   if (typeof label !== "function") fail(`${fn}: messageLabel`, label, "a function (message) => string | undefined");
   const kinds = options.pointKinds === undefined ? null : new Set(options.pointKinds);
-  const messages = trace.messages().filter((m) => m.sendMs <= untilMs).map((m) => messageRow(m, untilMs, label(m)));
+  const messages = trace.messages().filter((m) => m.sendMs <= untilMs && keep(m.from) && keep(m.to)).map((m) => messageRow(m, untilMs, label(m)));
   const events: SequenceEvent[] = [];
   for (const s of foldTrace(trace, untilMs)) {
+    if (!keep(s.step === "down" ? s.node : s.row.node)) continue;
     if (s.step === "down") {
       events.push({ node: s.node, startMs: s.startMs, ...(s.endMs === null ? {} : { endMs: s.endMs }), kind: "crash" });
     } else if (kinds === null || kinds.has(s.row.kind)) {
       events.push({ node: s.row.node, startMs: s.row.t, kind: s.row.kind, label: cut(recordLabel(s.row.kind, s.row.detail)) });
     }
   }
-  return { nodes: [...trace.nodes], messages, events };
+  return { nodes: clientsFirst(trace.nodes.filter(keep)), messages, events };
 }

@@ -49,7 +49,7 @@ const hit = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y
 /**
  * Places the labels of `arrows` (rows with x1, y1, x2, y2 and label) and `marks` (rows with lane,
  * startMs and label), mutating the rows: a placed label gets `shown` (and for arrows `labelX`,
- * `labelY`; for marks `side`: "right" or "left"). `isHighlighted(row)` puts rows first.
+ * `labelY`; for marks `side`: "right" or "left"). `isHighlighted(row)` puts rows first (drawn bold).
  */
 export function placeSequenceLabels(
   frame: LabelFrame, arrows: Row[], marks: Row[], isHighlighted: (row: Row) => boolean,
@@ -58,7 +58,8 @@ export function placeSequenceLabels(
   const span = frame.tMax - frame.tMin;
   const px = (lane: number) => ((lane + 0.5) / n) * frame.widthPx;
   const py = (t: number) => ((t - frame.tMin) / span) * frame.heightPx;
-  const width = (text: string) => dejaVuTextWidth({ fontSize: SEQUENCE_LABEL_FONT_PX }, text);
+  const width = (text: string, row: Row) =>
+    dejaVuTextWidth({ fontSize: SEQUENCE_LABEL_FONT_PX, fontWeight: isHighlighted(row) ? "bold" : "normal" }, text);
   const half = SEQUENCE_LABEL_FONT_PX / 2 + PAD_Y;
   // The lane names above the plot are obstacles; labels stay inside the plot.
   const placed: Box[] = frame.lanes.map((name, i) => {
@@ -69,7 +70,7 @@ export function placeSequenceLabels(
 
   const placeArrow = (row: Row): boolean => {
     const text = row.label as string;
-    const w = width(text) / 2 + PAD_X;
+    const w = width(text, row) / 2 + PAD_X;
     const [x1, y1, x2, y2] = [row.x1, row.y1, row.x2, row.y2] as number[];
     for (const f of ALONG) {
       const lx = x1 + (x2 - x1) * f;
@@ -87,7 +88,7 @@ export function placeSequenceLabels(
   };
   const placeMark = (row: Row): boolean => {
     const text = row.label as string;
-    const w = width(text) + PAD_X;
+    const w = width(text, row) + PAD_X;
     const x = px(row.lane as number);
     const cy = py(row.startMs as number);
     for (const side of ["right", "left"] as const) {

@@ -15,6 +15,8 @@ export interface SequenceLayout {
   marks: Row[];
   fates: SequenceFate[];
   kinds: string[];
+  /** Message kinds in order of first appearance. */
+  messageKinds: string[];
 }
 
 const NAME = "sequenceDiagram";
@@ -31,7 +33,7 @@ export function layoutSequence(messagesIn: unknown, eventsIn: unknown, nodesIn: 
   };
   messages.forEach((m) => (see(m.from), see(m.to)));
   events.forEach((e) => see(e.node));
-  const nodes = nodesIn ? [...nodesIn].map(String) : seen;
+  const nodes = nodesIn ? [...nodesIn].map(String) : clientsFirst(seen);
   for (const node of seen) {
     if (!nodes.includes(node)) {
       throw new RangeError(`${NAME}: node ${JSON.stringify(node)} appears in the trace but not in options.nodes (${nodes.map((n) => JSON.stringify(n)).join(", ")})`);
@@ -61,6 +63,7 @@ export function layoutSequence(messagesIn: unknown, eventsIn: unknown, nodesIn: 
       x1, y1: m.sendMs, x2, y2, midX: (x1 + x2) / 2, midY: (m.sendMs + y2) / 2, end,
     };
     if (m.label !== undefined) row.label = m.label;
+    row.kind = m.kind ?? (m.label !== undefined ? m.label.split(/[ (]/)[0] : "message");
     return row;
   });
   if (tMax <= tMin) tMax = tMin + 1;
@@ -79,7 +82,17 @@ export function layoutSequence(messagesIn: unknown, eventsIn: unknown, nodesIn: 
   }
   const fates = SEQUENCE_FATES.filter((f) => messages.some((m) => m.fate === f));
   const kinds = [...new Set(events.map((e) => e.kind))];
-  return { nodes, tMin, tMax, arrows, intervals, marks, fates, kinds };
+  const messageKinds = [...new Set(arrows.map((a) => a.kind as string))];
+  return { nodes, tMin, tMax, arrows, intervals, marks, fates, kinds, messageKinds };
+}
+
+/**
+ * Lanes with the clients on the left and the servers on the right, so that requests all run the same
+ * way: names `u1, u2, ...` first, then other names, then `s1, s2, ...`, each group in its given order.
+ */
+export function clientsFirst(nodes: readonly string[]): string[] {
+  const group = (n: string) => (/^u\d/.test(n) ? 0 : /^s\d/.test(n) ? 2 : 1);
+  return nodes.map((n, i) => ({ n, i })).sort((a, b) => group(a.n) - group(b.n) || a.i - b.i).map((e) => e.n);
 }
 
 function median(values: number[]): number {

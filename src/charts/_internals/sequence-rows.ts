@@ -4,7 +4,7 @@
  * still travelling.
  *
  * - messages `{ id, from, to, sendMs, deliverMs, dropMs?, fate, reason?, label? }`, fate one of
- *   SEQUENCE_FATES: delivered and duplicate need `deliverMs`; lost and dropped reach the receiver's lane
+ *   SEQUENCE_FATES, and optionally `kind` (the message type, for colouring by kind): delivered and duplicate need `deliverMs`; lost and dropped reach the receiver's lane
  *   when `deliverMs` is set (dropped there), otherwise stop half way at `dropMs` (or after half the
  *   typical delay); in-flight ones stop half way;
  * - events `{ node, startMs, endMs?, kind, label? }`: an interval when `endMs` is set or the kind is
@@ -20,7 +20,7 @@ export type SequenceFate = (typeof SEQUENCE_FATES)[number];
 
 /** A message ready for layout. `endMs`: when the arrow ends (null if unknown); `reaches`: the arrow ends on the receiver's lane. */
 export interface NormalMessage {
-  id: unknown; from: string; to: string; sendMs: number; endMs: number | null; fate: SequenceFate; reason: string; reaches: boolean; label?: string;
+  id: unknown; from: string; to: string; sendMs: number; endMs: number | null; fate: SequenceFate; reason: string; reaches: boolean; label?: string; kind?: string;
 }
 
 /** A node event ready for layout: an interval when `endMs` is set or open, a point otherwise. */
@@ -42,6 +42,7 @@ export function normalizeMessages(messages: Row[]): NormalMessage[] {
   checkField(NAME, messages, "fate", "string", arg);
   checkField(NAME, messages, "reason", "string", { ...arg, optional: true });
   checkField(NAME, messages, "label", "string", { ...arg, optional: true });
+  checkField(NAME, messages, "kind", "key", { ...arg, optional: true });
   return messages.map((m, i) => {
     const fate = m.fate as SequenceFate;
     if (!(SEQUENCE_FATES as readonly string[]).includes(fate)) {
@@ -68,6 +69,7 @@ export function normalizeMessages(messages: Row[]): NormalMessage[] {
     const reason = typeof m.reason === "string" && m.reason !== "" ? m.reason : fate;
     const out: NormalMessage = { id: m.id, from: String(m.from), to: String(m.to), sendMs, endMs, fate, reason, reaches };
     if (typeof m.label === "string" && m.label !== "") out.label = m.label;
+    if (m.kind !== undefined && m.kind !== null && m.kind !== "") out.kind = String(m.kind);
     return out;
   });
 }
