@@ -233,12 +233,20 @@ row("timelineChart", "domain", "[10, 0]", "malformed rows", () => lib.timelineCh
 row("sequenceDiagram", "timeRangeMs", "[0, 1]", "malformed rows",
   () => lib.sequenceDiagram([{ id: 1, from: "A", to: "B", sendMs: 0, deliverMs: 5, fate: "delivered" }], [], { timeRangeMs: [0, 1] }),
   /sequenceDiagram: options\.timeRangeMs must be \[from, to\] covering the rows \(0 to 5 ms\); got \[0,1\]/);
+row("sequenceDiagram", "color", '"phase"', "malformed rows",
+  () => lib.sequenceDiagram([{ id: 1, from: "A", to: "B", sendMs: 0, deliverMs: 5, fate: "delivered" }], [], { color: "phase" as never }),
+  /sequenceDiagram: options\.color must be "fate" or "kind"; got "phase"/);
+row("sequenceDiagram", "highlight", '"ack"', "wrong type",
+  () => lib.sequenceDiagram([{ id: 1, from: "A", to: "B", sendMs: 0, deliverMs: 5, fate: "delivered" }], [], { highlight: "ack" as never }),
+  /sequenceDiagram: options\.highlight must be an array of message or event labels or kinds; got "ack"/);
 row("Chart.description", "text", '""', "wrong type", () => lib.outcomeChart([okRow]).description(""), /Chart\.description\(text\) text must be a non-empty string; got ""/);
 bad("Chart.size", "widthPx", "> 0", [NEG, NAN], (v) => lib.outcomeChart([okRow]).size(v, 200));
 bad("Chart.name", "figureName", "letters, digits", [["file path", "../x"]], (v) => lib.outcomeChart([okRow]).name(v));
 bad("traceDiagram", "trace", "a Trace", [["wrong type", null]], (v) => lib.traceDiagram(v));
 const aTrace = () => world({}).run();
 bad("sequenceRows", "untilMs", "in [0, Infinity)", [NEG, NAN], (v) => lib.sequenceRows(aTrace(), { untilMs: v }));
+row("sequenceRows", "onlyNodes", '["x9"]', "malformed rows", () => lib.sequenceRows(aTrace(), { onlyNodes: ["x9"] }),
+  /sequenceRows\(trace, options\): onlyNodes must be a non-empty array of node names of the trace/);
 bad("sequenceRows", "trace", "a Trace", [["wrong type", {}]], (v) => lib.sequenceRows(v));
 bad("timelineRows", "trace", "a Trace", [["wrong type", null]], (v) => lib.timelineRows(v, {}));
 
