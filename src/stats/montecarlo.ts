@@ -68,7 +68,7 @@ export function monteCarlo<T>(options: MonteCarloOptions<T>): MonteCarloResults<
   const maxSeconds = options.maxSeconds === undefined ? undefined : checkPositive(`${fn}: maxSeconds`, options.maxSeconds);
   const p = startProgress({
     label: `${fn} ${formatCount(runs)} runs`, total: runs, unit: "runs", progress, maxSeconds,
-    interruptHint: "to keep the runs done, stop early with maxSeconds (e.g. maxSeconds: 60)",
+    interruptHint: "to keep partial results, pass maxSeconds",
   });
   const results = runInto(new Array<T>(runs), runs, seed, run, p, 0);
   p.done();

@@ -175,8 +175,8 @@ test("in a (fake) tslab kernel, a monteCarlo of about 1.3 s redraws one display 
     monteCarlo({ runs: 1300, seed: 1, run: () => spin(1) });
     const texts = kernel.displayed.filter((d) => d.type === "text").map((d) => String(d.value));
     assert.ok(texts.length >= 2, texts.join(" | "));
-    assert.match(texts[0], /^monteCarlo 1,300 runs: [\d,]+\/1,300 \(\d+%\), [\d,]+ runs\/s, 0\.\d s left$/);
-    assert.match(texts[texts.length - 1], /^1,300 runs in 1\.\d s$/);
+    assert.match(texts[0], /^monteCarlo 1,300 runs: [\d,]+\/1,300 \(\d+%\), [\d,]+ runs\/s, [\d.]+ s left$/);
+    assert.match(texts[texts.length - 1], /^1,300 runs in [\d.]+ s$/);
   } finally {
     kernel.uninstall();
   }
@@ -188,7 +188,7 @@ test("in a (fake) tslab kernel, sweep shows one line over all cells; short work 
     sweep({ grid: { a: [1, 2] }, runs: 650, seed: 1, run: () => spin(1), summarize: (rs) => ({ n: rs.length }) });
     const texts = kernel.displayed.map((d) => String(d.value));
     assert.match(texts[0], /^sweep 2 cells × 650 runs: [\d,]+\/1,300 \(\d+%\)/);
-    assert.match(texts[texts.length - 1], /^1,300 runs in 1\.\d s$/);
+    assert.match(texts[texts.length - 1], /^1,300 runs in [\d.]+ s$/);
     kernel.displayed.length = 0;
     monteCarlo({ runs: 1000, seed: 1, run: () => 0 });
     monteCarlo({ runs: 1100, seed: 1, run: () => spin(1), progress: false });
@@ -211,5 +211,5 @@ test("progress: true in plain Node writes the lines to stdout (never stderr)", (
     process.stderr.write = saveErr;
   }
   assert.deepEqual(err, []);
-  assert.match(out.join(""), /monteCarlo 1,100 runs: [\d,]+\/1,100[^\n]*\n1,100 runs in 1\.\d s\n$/);
+  assert.match(out.join(""), /monteCarlo 1,100 runs: [\d,]+\/1,100[^\n]*\n1,100 runs in [\d.]+ s\n$/);
 });
