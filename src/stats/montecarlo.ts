@@ -70,7 +70,7 @@ export function monteCarlo<T>(options: MonteCarloOptions<T>): MonteCarloResults<
     label: `${fn} ${formatCount(runs)} runs`, total: runs, unit: "runs", progress, maxSeconds,
     interruptHint: "to keep partial results, pass maxSeconds",
   });
-  const results = runInto(new Array<T>(runs), runs, seed, run, p, 0);
+  const results = p.run(() => runInto(new Array<T>(runs), runs, seed, run, p, 0));
   p.done();
   return markPartial(results, results.length < runs);
 }
@@ -78,20 +78,15 @@ export function monteCarlo<T>(options: MonteCarloOptions<T>): MonteCarloResults<
 /**
  * The loop of monteCarlo (and of sweep's cells): runs `runs` seeded runs into `results`, ticking `p`
  * with `offset` + the runs done; stops early when `p` expires (then `results` is cut to the runs done).
- * On an error `p` fails and the error goes on. @internal
+ * Call it inside `p.run`. @internal
  */
 export function runInto<T>(results: T[], runs: number, seed: Seed, run: (seed: string, index: number) => T, p: Progress, offset: number): T[] {
   let i = 0;
-  try {
-    while (i < runs) {
-      results[i] = run(runSeed(seed, i), i);
-      i++;
-      p.tick(offset + i);
-      if (p.expired) break;
-    }
-  } catch (error) {
-    p.fail();
-    throw error;
+  while (i < runs) {
+    results[i] = run(runSeed(seed, i), i);
+    i++;
+    p.tick(offset + i);
+    if (p.expired) break;
   }
   if (i < runs) results.length = i;
   return results;

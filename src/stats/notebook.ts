@@ -1,7 +1,7 @@
 /**
  * What long work needs from a running tslab kernel (tslab 1.0.22): a line of output that can be
- * redrawn, outputs that leave the process while a synchronous cell still runs, and a short message
- * in place of the stack trace an interrupted cell prints. Not exported from src/index.ts.
+ * redrawn, outputs that leave the process while a synchronous cell still runs, and an interrupt it
+ * can catch, to say how far it got instead of a stack trace. Not exported from src/index.ts.
  *
  * What tslab does (node_modules/tslab/dist, checked in the real kernel by test/runner):
  * - A cell's code runs synchronously on the kernel's only thread, yet each output is sent at once:
@@ -14,12 +14,19 @@
  *   `status: idle` leaves the cell busy). A cell never yields, so {@link sendOutputsAtOnce} sets the
  *   iopub socket's `sendTimeout` to 0, which makes zeromq.js always send at once (a PUB socket never
  *   blocks).
- * - Kernel > Interrupt sends SIGINT; `vm.runInThisContext(..., { breakOnSigint: true })` then ends the
- *   cell's code where it is (no catch or finally runs) and tslab writes the error,
- *   "Error: Script execution was interrupted by `SIGINT`" and a stack into node:vm, to stderr.
- *   {@link onInterrupt} replaces that text.
+ * - Kernel > Interrupt sends SIGINT. tslab runs a cell with `vm.runInThisContext(code, { breakOnSigint:
+ *   true })`: SIGINT ends the cell's code where it is (no catch or finally in it runs) and tslab writes
+ *   "Error: Script execution was interrupted by `SIGINT`" and a stack into node:vm to stderr. After a
+ *   top-level `await` the rest of a cell runs outside that call, and a synchronous loop there cannot be
+ *   interrupted at all. {@link runInterruptibly} runs work inside its own `breakOnSigint` script: Node
+ *   gives SIGINT to the innermost such script, and turns the termination into an ordinary exception
+ *   (code ERR_SCRIPT_EXECUTION_INTERRUPTED) where that script was started, so the work's caller can
+ *   catch it, in a plain cell or after an await alike.
  * @internal
  */
+
+import { inspect } from "util";
+import { Script } from "vm";
 
 /** A display that tslab redraws in place (tslab's `Display`, the part used here). */
 export interface DisplayLine {
@@ -79,48 +86,45 @@ export function sendOutputsAtOnce(): void {
   }
 }
 
-const INTERRUPTED = /^Error: Script execution was interrupted by `SIGINT`/;
-
-type Write = typeof process.stderr.write;
-let guard: { write: Write; original: Write; handlers: (() => string)[] } | null = null;
+const WORK = Symbol.for("distsys-lab.interruptible-work");
+let script: Script | null = null;
 
 /**
- * While `handler` is registered, the interrupted-cell error tslab writes to stderr is replaced by the
- * one line `handler()` returns (the first registered handler wins: the outermost work). Returns the
- * function that unregisters it; an interrupted cell never calls it, and the next cell's stderr (tslab
- * installs a new `write` for each cell) starts afresh.
+ * Runs `work` (synchronous) so that SIGINT, which Kernel > Interrupt sends, stops it with an exception
+ * its caller can catch ({@link isInterrupt}); other exceptions pass through unchanged. Nests.
  */
-export function onInterrupt(handler: () => string): () => void {
-  const stderr = process.stderr;
-  if (guard !== null && stderr.write !== guard.write) guard = null; // a new cell: the old guard is gone
-  if (guard === null) {
-    const original = stderr.write;
-    const handlers: (() => string)[] = [];
-    const write = function (this: unknown, chunk: unknown, ...rest: unknown[]): boolean {
-      const text = typeof chunk === "string" ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk).toString("utf8") : "";
-      if (handlers.length > 0 && INTERRUPTED.test(text)) {
-        const line = handlers[0]();
-        handlers.length = 0;
-        restore();
-        return original.call(stderr, `${line}\n`);
-      }
-      return (original as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
-    } as Write;
-    const restore = () => {
-      if (stderr.write === write) stderr.write = original;
-      if (guard?.write === write) guard = null;
-    };
-    guard = { write, original, handlers };
-    stderr.write = write;
+export function runInterruptibly<T>(work: () => T): T {
+  const slot = globalThis as unknown as Record<symbol, (() => void) | undefined>;
+  const outer = slot[WORK];
+  let value: T | undefined;
+  slot[WORK] = () => { value = work(); };
+  try {
+    script ??= new Script(`globalThis[Symbol.for(${JSON.stringify(WORK.description)})]();`, { filename: "distsys-lab-interruptible.js" });
+    script.runInThisContext({ breakOnSigint: true });
+  } finally {
+    slot[WORK] = outer;
   }
-  const current = guard;
-  current.handlers.push(handler);
-  return () => {
-    const i = current.handlers.indexOf(handler);
-    if (i >= 0) current.handlers.splice(i, 1);
-    if (current.handlers.length === 0 && guard === current) {
-      if (stderr.write === current.write) stderr.write = current.original;
-      guard = null;
-    }
-  };
+  return value as T;
+}
+
+const INTERRUPTED = "ERR_SCRIPT_EXECUTION_INTERRUPTED";
+
+/** True for the exception that SIGINT raises in {@link runInterruptibly}, and for {@link interruptedError}'s. */
+export function isInterrupt(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === INTERRUPTED;
+}
+
+/** Work stopped by an interrupt. It prints as its message alone (tslab prints a failed cell's error with console.error). */
+class Interrupted extends Error {
+  readonly code = INTERRUPTED;
+  [inspect.custom](): string {
+    return this.message;
+  }
+}
+
+/** The error to throw for interrupted work: `message` is all a notebook shows of it (one line). */
+export function interruptedError(message: string): Error {
+  const error = new Interrupted(message);
+  error.name = "Interrupted";
+  return error;
 }

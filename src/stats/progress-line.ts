@@ -22,11 +22,13 @@ export interface WorkState {
   count: number;
   extra?: ProgressExtra;
   seconds: number;
+  /** Units per second to show. @defaultValue count / seconds */
+  rate?: number;
 }
 
 /** `monteCarlo 5,000,000 runs: 1,234,000/5,000,000 (24%), 46,512 runs/s, 81 s left`; without a total the count, rate, extras and time so far. */
 export function runningText(w: WorkState): string {
-  const rate = w.seconds > 0 ? w.count / w.seconds : 0;
+  const rate = w.rate ?? (w.seconds > 0 ? w.count / w.seconds : 0);
   const parts = [w.total === undefined ? `${formatCount(w.count)} ${w.unit}` : `${formatCount(w.count)}/${formatCount(w.total)} (${percent(w.count, w.total)})`];
   parts.push(`${formatRate(rate)} ${w.unit}/s`);
   const extras = extrasText(w.extra);

@@ -6,11 +6,11 @@
  *
  * @example
  * const p = startProgress({ label: "my loop 1,000,000 steps", total: 1_000_000, unit: "steps" });
- * try { for (let i = 0; i < 1_000_000; i++) { step(i); p.tick(i + 1); } } catch (e) { p.fail(); throw e; }
+ * const sum = p.run(() => { let s = 0; for (let i = 0; i < 1_000_000; i++) { s += step(i); p.tick(i + 1); } return s; });
  * p.done();
  */
 import { checkInteger, checkKeys, checkPositive, fail } from "../validate";
-import { inKernel, onInterrupt } from "./notebook";
+import { inKernel, interruptedError, isInterrupt, runInterruptibly } from "./notebook";
 import { failedText, finalText, interruptedText, kernelLine, runningText, stoppedText, streamLine, type ProgressExtra, type ProgressLine, type WorkState } from "./progress-line";
 
 export type { ProgressExtra };
@@ -40,16 +40,23 @@ export interface Progress {
   tick(done: number, extra?: ProgressExtra): void;
   /** True once `maxSeconds` have passed (noticed at a tick). */
   readonly expired: boolean;
+  /**
+   * Runs the (synchronous) work and returns what it returns. In a notebook, Kernel > Interrupt stops
+   * it with one line, `interrupted after 1,234 of 5,000 runs (24%)` (and the interruptHint), instead
+   * of a stack trace, also after a top-level await. If the work throws, a shown line becomes
+   * `failed after ...` and the error goes on.
+   */
+  run<T>(work: () => T): T;
   /** The work ended: if a line was shown (or the work stopped at maxSeconds), it becomes `5,000,000 runs in 107 s`. */
   done(extra?: ProgressExtra): void;
-  /** The work ended with an error: a shown line becomes `failed after ...`. */
-  fail(): void;
 }
 
 /** The line is shown once work has run this long (ms)... */
 const SHOW_AFTER_MS = 1000;
 /** ... and redrawn at most this often (ms). */
 const REDRAW_MS = 250;
+/** The weight of the latest redraw interval in the rate shown (an exponential moving average). */
+const RATE_SMOOTHING = 0.3;
 
 /** What a Progress needs from the outside world; tests pass their own. @internal */
 export interface ProgressEnv {
@@ -59,8 +66,8 @@ export interface ProgressEnv {
   auto: boolean;
   /** The line, opened when it is first drawn (null: nowhere to draw). */
   openLine(): ProgressLine | null;
-  /** Registers the interrupted-cell message; returns its removal (see notebook.ts onInterrupt). */
-  onInterrupt(handler: () => string): () => void;
+  /** Runs work so that an interrupt raises an exception isInterrupt() knows (notebook.ts runInterruptibly). */
+  interruptibly<T>(work: () => T): T;
   /** What identifies the running cell (tslab installs a new stdout writer for each cell). */
   cell(): unknown;
 }
@@ -105,23 +112,34 @@ class Reporter implements Progress {
   private readonly start: number;
   private lastCheck: number;
   private lastDraw = -Infinity;
+  private lastDrawCount = 0;
+  private rate = NaN;
   private line: ProgressLine | null = null;
   private wantsLine: boolean;
   private ended = false;
-  private readonly release: () => void;
   private readonly cell: unknown;
 
   constructor(private readonly text: Text, mode: ProgressMode, private readonly maxMs: number, private readonly env: ProgressEnv) {
     this.cell = env.cell();
-    const outer = running.some((r) => r.cell === this.cell); // ones of an earlier cell were cut short
+    const outer = running.some((r) => r.cell === this.cell); // one never ended in an earlier cell does not count
     this.wantsLine = mode === true || (mode === "auto" && env.auto && !outer);
     this.start = this.lastCheck = env.now();
     running.push(this);
-    this.release = env.onInterrupt(() => {
-      running.length = 0;
-      this.safely(() => this.line?.clear());
-      return interruptedText(this.state(this.env.now() - this.start), this.text.interruptHint);
-    });
+  }
+
+  run<T>(work: () => T): T {
+    try {
+      return this.env.interruptibly(work);
+    } catch (error) {
+      if (!isInterrupt(error)) {
+        this.fail();
+        throw error;
+      }
+      const message = interruptedText(this.state(this.env.now() - this.start), this.text.interruptHint);
+      if (this.line !== null) this.safely(() => this.line?.clear());
+      this.end();
+      throw interruptedError(message);
+    }
   }
 
   tick(done: number, extra?: ProgressExtra): void {
@@ -142,8 +160,13 @@ class Reporter implements Progress {
     const elapsed = now - this.start;
     if (elapsed >= this.maxMs) this.expired = true;
     if (this.wantsLine && elapsed >= SHOW_AFTER_MS && now - this.lastDraw >= REDRAW_MS) {
+      // The rate shown (and the time left) follows the recent rate, smoothed, as tqdm's does: the
+      // first runs are slower (the JIT warms up), so the average since the start would lag.
+      const recent = now > this.lastDraw ? (1000 * (this.count - this.lastDrawCount)) / (now - this.lastDraw) : NaN;
+      this.rate = Number.isNaN(this.rate) ? (1000 * this.count) / elapsed : RATE_SMOOTHING * recent + (1 - RATE_SMOOTHING) * this.rate;
       this.lastDraw = now;
-      this.show(false, runningText(this.state(elapsed)));
+      this.lastDrawCount = this.count;
+      this.show(false, runningText({ ...this.state(elapsed), rate: this.rate }));
     }
   }
 
@@ -157,7 +180,8 @@ class Reporter implements Progress {
     this.end();
   }
 
-  fail(): void {
+  /** The work threw: a shown line says so. */
+  private fail(): void {
     if (this.ended) return;
     if (this.line !== null) this.show(true, failedText(this.state(this.env.now() - this.start)));
     this.end();
@@ -167,7 +191,6 @@ class Reporter implements Progress {
     this.ended = true;
     const i = running.indexOf(this);
     if (i >= 0) running.splice(i, 1);
-    this.release();
   }
 
   private state(elapsedMs: number): WorkState {
@@ -203,7 +226,7 @@ function defaultEnv(): ProgressEnv {
     now: () => performance.now(),
     auto: kernel,
     openLine: () => (kernel ? kernelLine() : streamLine(process.stdout.isTTY === true)),
-    onInterrupt: kernel ? onInterrupt : () => () => undefined,
+    interruptibly: kernel ? runInterruptibly : (work) => work(),
     cell: () => process.stdout.write,
   };
 }

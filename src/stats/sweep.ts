@@ -107,12 +107,7 @@ export function sweep<G extends SweepGrid, T, M extends object>(options: SweepOp
   const total = cells.length * runs;
   const rows: SweepRow<SweepParams<G>, object>[] = [];
   const p = startProgress({ label: `${fn} ${formatCount(cells.length)} cells × ${formatCount(runs)} runs`, total, unit: "runs", progress });
-  try {
-    cells.forEach((params, c) => addCell(params, c));
-  } catch (error) {
-    p.fail();
-    throw error;
-  }
+  p.run(() => cells.forEach((params, c) => addCell(params, c)));
   p.done();
   return rows;
 

@@ -2,7 +2,7 @@
 // progress.ipynb) and must pass it (no stderr), each long cell saved with one progress display that
 // ends as its final line and each short cell with none; kernel_session.py drives interrupt.ipynb cell
 // by cell, sees the line redrawn while the synchronous cell still runs, interrupts it as Kernel >
-// Interrupt does, and the next cell still runs.
+// Interrupt does (also a cell whose loop runs after a top-level await), and the next cell still runs.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -49,7 +49,7 @@ test("in the real kernel the line is redrawn while the cell runs; Kernel > Inter
   const res = spawnSync(PYTHON, [path.join(REPO, "test", "runner", "kernel_session.py"), path.join(FIXTURES, "interrupt.ipynb")],
     { encoding: "utf8", env: ENV, timeout: 180_000 });
   assert.equal(res.status, 0, res.stderr);
-  const [setup, long, after] = JSON.parse(res.stdout) as CellRun[];
+  const [setup, long, awaited, after] = JSON.parse(res.stdout) as CellRun[];
   assert.equal(setup.status, "ok");
 
   // Shown after about 1 s, then redrawn in place (update_display_data of the same display) while the
@@ -76,6 +76,12 @@ test("in the real kernel the line is redrawn while the cell runs; Kernel > Inter
   assert.doesNotMatch(stderr, /node:vm|\n\s+at /);
   const last = long.messages.filter((m) => m.type === "update_display_data").pop();
   assert.equal(last?.content.data?.["text/plain"], "", "the stale progress line is cleared");
+
+  // After a top-level await (where tslab alone cannot stop a synchronous loop) the same: one line.
+  assert.equal(awaited.firstLine, "// interrupt me after an await: tslab alone cannot stop a loop there");
+  assert.equal(awaited.status, "error");
+  const awaitedErr = awaited.messages.filter((m) => m.type === "stream" && m.content.name === "stderr").map((m) => m.content.text ?? "").join("");
+  assert.match(awaitedErr, /^interrupted after [\d,]+ of 1,000,000 runs \(<1%\)\n$/);
 
   assert.equal(after.status, "ok");
   assert.deepEqual(after.messages.filter((m) => m.type === "stream").map((m) => m.content.text), ["the kernel still answers 42\n"]);

@@ -5,7 +5,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRng } from "../../src/random/rng";
 import { monteCarlo } from "../../src/stats/montecarlo";
-import { onInterrupt } from "../../src/stats/notebook";
+import { inspect } from "node:util";
+import { isInterrupt, runInterruptibly } from "../../src/stats/notebook";
 import { createProgress, startProgress, type ProgressEnv, type ProgressOptions } from "../../src/stats/progress";
 import { formatCount, formatSeconds } from "../../src/stats/progress-line";
 import { sweep } from "../../src/stats/sweep";
@@ -15,7 +16,6 @@ import { fakeKernel } from "../display/_fake-kernel";
 function fakeEnv(auto = true) {
   let t = 0;
   const lines: [string, string][] = [];
-  let interrupt: (() => string) | null = null;
   let opened = 0;
   const env: ProgressEnv = {
     now: () => t,
@@ -24,10 +24,10 @@ function fakeEnv(auto = true) {
       opened++;
       return { draw: (s) => lines.push(["draw", s]), end: (s) => lines.push(["end", s]), clear: () => lines.push(["clear", ""]) };
     },
-    onInterrupt: (h) => { interrupt = h; return () => { interrupt = null; }; },
+    interruptibly: (work) => work(),
     cell: () => "cell",
   };
-  return { env, lines, advance: (ms: number) => { t += ms; }, interrupt: () => interrupt?.() ?? null, opened: () => opened };
+  return { env, lines, advance: (ms: number) => { t += ms; }, opened: () => opened };
 }
 
 /** Ticks `steps` units, one every `msEach` of fake time. */
@@ -57,6 +57,18 @@ test("after 1 s one line is drawn, redrawn at most every 250 ms, and ends as '3,
   assert.deepEqual(w.lines[w.lines.length - 1], ["end", "3,000 runs in 3.0 s"]);
 });
 
+test("the rate shown follows the recent rate (smoothed), not the average since the start", () => {
+  const f = fakeEnv();
+  const p = createProgress({ label: "mc", total: 100_000, unit: "runs" }, f.env);
+  let i = 0;
+  for (; i < 1500; i++) { f.advance(1); p.tick(i + 1); } // 1,000 runs/s while the JIT warms up
+  for (; i < 13_500; i++) { f.advance(0.25); p.tick(i + 1); } // then 4,000 runs/s for 3 s
+  p.done();
+  const last = f.lines.filter(([k]) => k === "draw").pop()![1];
+  const rate = Number(/, ([\d,]+) runs\/s/.exec(last)![1].replace(/,/g, ""));
+  assert.ok(rate > 3800 && rate <= 4000, `${last}: the average since the start would be about 3,000`);
+});
+
 test("with no total the line shows the count, the rate, the extra figures and the time so far", () => {
   const f = fakeEnv();
   const p = createProgress({ label: "checkModel", unit: "states" }, f.env);
@@ -78,13 +90,25 @@ test("maxSeconds: expired turns true after that time, and the line says where th
   assert.match(f.lines[f.lines.length - 1][1], /^stopped after 2\.\d s \(maxSeconds\): 2,0\d\d of 10,000 runs \(20%\)$/);
 });
 
-test("fail() turns a shown line into 'failed after ...'; an interrupt clears it and gives the one-line message", () => {
-  const w = work({ label: "mc", total: 4000, unit: "runs" }, 1500, 1);
-  w.p.fail();
-  assert.deepEqual(w.lines[w.lines.length - 1], ["end", "failed after 1,500 of 4,000 runs (37%)"]);
-  const v = work({ label: "mc", total: 4000, unit: "runs", interruptHint: "use maxSeconds" }, 1234, 1);
-  assert.equal(v.interrupt(), "interrupted after 1,234 of 4,000 runs (30%); use maxSeconds");
-  assert.deepEqual(v.lines[v.lines.length - 1], ["clear", ""]);
+test("run(work): an error fails a shown line and goes on; an interrupt clears it and throws one line", () => {
+  const f = fakeEnv();
+  const p = createProgress({ label: "mc", total: 4000, unit: "runs" }, f.env);
+  const boom = new Error("boom");
+  assert.throws(() => p.run(() => { for (let i = 1; i <= 1500; i++) { f.advance(1); p.tick(i); } throw boom; }), (e) => e === boom);
+  assert.deepEqual(f.lines[f.lines.length - 1], ["end", "failed after 1,500 of 4,000 runs (37%)"]);
+  const g = fakeEnv();
+  const q = createProgress({ label: "mc", total: 4000, unit: "runs", interruptHint: "use maxSeconds" }, g.env);
+  const sigint = Object.assign(new Error("Script execution was interrupted by `SIGINT`"), { code: "ERR_SCRIPT_EXECUTION_INTERRUPTED" });
+  let thrown: unknown;
+  try {
+    q.run(() => { for (let i = 1; i <= 1234; i++) { g.advance(1); q.tick(i); } throw sigint; });
+  } catch (e) {
+    thrown = e;
+  }
+  assert.ok(isInterrupt(thrown));
+  assert.equal(inspect(thrown), "interrupted after 1,234 of 4,000 runs (30%); use maxSeconds", "it prints as one line");
+  assert.deepEqual(g.lines[g.lines.length - 1], ["clear", ""]);
+  assert.equal(q.run(() => 7), 7);
 });
 
 test('progress: false never draws, and "auto" draws only in a notebook (env.auto); true draws anywhere', () => {
@@ -131,23 +155,32 @@ test("startProgress validates its options", () => {
   assert.throws(() => startProgress({ label: "x", lable: "y" } as never), /unknown option "lable"/);
 });
 
-test("onInterrupt replaces tslab's interrupted-cell error on stderr with the handler's line, then steps aside", () => {
-  const written: string[] = [];
-  const saved = process.stderr.write;
-  process.stderr.write = ((chunk: string) => { written.push(String(chunk)); return true; }) as typeof process.stderr.write;
-  const ownWrite = process.stderr.write;
+test("runInterruptibly(work): SIGINT stops the work with an exception its caller catches (Kernel > Interrupt)", () => {
+  assert.equal(runInterruptibly(() => 6 * 7), 42);
+  assert.throws(() => runInterruptibly(() => { throw new RangeError("mine"); }), RangeError);
+  const started = Date.now();
+  let caught: unknown;
   try {
-    const release = onInterrupt(() => "interrupted after 3 of 10 runs (30%)");
-    process.stderr.write("other text\n");
-    process.stderr.write("Error: Script execution was interrupted by `SIGINT`\n    at sigintHandlersWrap (node:vm:280:12)\n");
-    assert.deepEqual(written, ["other text\n", "interrupted after 3 of 10 runs (30%)\n"]);
-    assert.equal(process.stderr.write, ownWrite, "the guard removed itself after the interrupt");
-    release(); // a late release changes nothing
-    const again = onInterrupt(() => "never");
-    again();
-    assert.equal(process.stderr.write, ownWrite, "released: stderr is as it was");
+    runInterruptibly(() => { process.kill(process.pid, "SIGINT"); for (;;) spin(1); });
+  } catch (e) {
+    caught = e;
+  }
+  assert.ok(isInterrupt(caught), String(caught));
+  assert.ok(Date.now() - started < 5000);
+});
+
+test("in a (fake) tslab kernel an interrupted monteCarlo throws one line saying how far it got", () => {
+  const kernel = fakeKernel(true);
+  try {
+    let caught: unknown;
+    try {
+      monteCarlo({ runs: 1_000_000, seed: 1, run: (s, i) => { if (i === 100) process.kill(process.pid, "SIGINT"); spin(0.01); return i; } });
+    } catch (e) {
+      caught = e;
+    }
+    assert.match(inspect(caught), /^interrupted after [\d,]+ of 1,000,000 runs \(<1%\); to keep partial results, pass maxSeconds$/);
   } finally {
-    process.stderr.write = saved;
+    kernel.uninstall();
   }
 });
 
