@@ -1,8 +1,9 @@
 /**
  * The words of a progress line and where the line goes: a display redrawn in place in a notebook
- * kernel, a carriage-return line on a terminal, or one line per draw elsewhere. @internal
+ * kernel, a carriage-return line on a terminal, or one line per draw elsewhere; and the rest of the
+ * outside world a Progress needs (a clock, the interrupt). @internal
  */
-import { newDisplayLine, sendOutputsAtOnce } from "./notebook";
+import { inKernel, newDisplayLine, runInterruptibly, sendOutputsAtOnce } from "./notebook";
 
 /** Figures shown after the rate, e.g. `{ queue: 1234, depth: 17 }` (numbers get thousands separators). */
 export type ProgressExtra = Readonly<Record<string, number | string>>;
@@ -68,6 +69,32 @@ function doneOf(w: WorkState): string {
 function extrasText(extra: ProgressExtra | undefined): string {
   if (extra === undefined) return "";
   return Object.entries(extra).map(([k, v]) => `${k} ${typeof v === "number" ? formatCount(v) : v}`).join(", ");
+}
+
+/** What a Progress needs from the outside world; tests pass their own. @internal */
+export interface ProgressEnv {
+  /** Milliseconds on a monotonic clock. */
+  now(): number;
+  /** Whether "auto" shows a line (in a notebook kernel). */
+  auto: boolean;
+  /** The line, opened when it is first drawn (null: nowhere to draw). */
+  openLine(): ProgressLine | null;
+  /** Runs work so that an interrupt raises an exception isInterrupt() knows (notebook.ts runInterruptibly). */
+  interruptibly<T>(work: () => T): T;
+  /** What identifies the running cell (tslab installs a new stdout writer for each cell). */
+  cell(): unknown;
+}
+
+/** The real world: in a tslab kernel a display line and interruptible work, elsewhere stdout. @internal */
+export function defaultEnv(): ProgressEnv {
+  const kernel = inKernel();
+  return {
+    now: () => performance.now(),
+    auto: kernel,
+    openLine: () => (kernel ? kernelLine() : streamLine(process.stdout.isTTY === true)),
+    interruptibly: kernel ? runInterruptibly : (work) => work(),
+    cell: () => process.stdout.write,
+  };
 }
 
 /** In a kernel: a display redrawn in place (update_display_data); else a carriage-return stream line. */

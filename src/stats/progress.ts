@@ -10,10 +10,10 @@
  * p.done();
  */
 import { checkInteger, checkKeys, checkPositive, fail } from "../validate";
-import { inKernel, interruptedError, isInterrupt, runInterruptibly } from "./notebook";
-import { failedText, finalText, interruptedText, kernelLine, runningText, stoppedText, streamLine, type ProgressExtra, type ProgressLine, type WorkState } from "./progress-line";
+import { interruptedError, isInterrupt } from "./notebook";
+import { defaultEnv, failedText, finalText, interruptedText, runningText, stoppedText, type ProgressEnv, type ProgressExtra, type ProgressLine, type WorkState } from "./progress-line";
 
-export type { ProgressExtra };
+export type { ProgressEnv, ProgressExtra };
 
 /** Whether long work shows a progress line: "auto" in a notebook kernel only, true always, false never. */
 export type ProgressMode = boolean | "auto";
@@ -57,20 +57,6 @@ const SHOW_AFTER_MS = 1000;
 const REDRAW_MS = 250;
 /** The weight of the latest redraw interval in the rate shown (an exponential moving average). */
 const RATE_SMOOTHING = 0.3;
-
-/** What a Progress needs from the outside world; tests pass their own. @internal */
-export interface ProgressEnv {
-  /** Milliseconds on a monotonic clock. */
-  now(): number;
-  /** Whether "auto" shows a line (in a notebook kernel). */
-  auto: boolean;
-  /** The line, opened when it is first drawn (null: nowhere to draw). */
-  openLine(): ProgressLine | null;
-  /** Runs work so that an interrupt raises an exception isInterrupt() knows (notebook.ts runInterruptibly). */
-  interruptibly<T>(work: () => T): T;
-  /** What identifies the running cell (tslab installs a new stdout writer for each cell). */
-  cell(): unknown;
-}
 
 /** Starts reporting the progress of work that is about to run; see {@link Progress}. */
 export function startProgress(options: ProgressOptions): Progress {
@@ -218,15 +204,4 @@ class Reporter implements Progress {
       return undefined;
     }
   }
-}
-
-function defaultEnv(): ProgressEnv {
-  const kernel = inKernel();
-  return {
-    now: () => performance.now(),
-    auto: kernel,
-    openLine: () => (kernel ? kernelLine() : streamLine(process.stdout.isTTY === true)),
-    interruptibly: kernel ? runInterruptibly : (work) => work(),
-    cell: () => process.stdout.write,
-  };
 }
