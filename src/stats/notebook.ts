@@ -57,11 +57,15 @@ export function newDisplayLine(): DisplayLine | null {
 
 const PATCHED = Symbol.for("distsys-lab.sendsAtOnce");
 
+let sendsAtOnce = false;
+
 /**
  * Makes every send on the kernel's zeromq PUB sockets (tslab's iopub) complete at once. The first send
- * after this call sets that socket's `sendTimeout` to 0. Idempotent; does nothing outside a kernel.
+ * after this call sets that socket's `sendTimeout` to 0. Does its work once; nothing outside a kernel.
  */
 export function sendOutputsAtOnce(): void {
+  if (sendsAtOnce || !inKernel()) return;
+  sendsAtOnce = true;
   const cache = require.cache as Record<string, { exports?: unknown } | undefined>;
   for (const [file, mod] of Object.entries(cache)) {
     if (!/[\\/]zeromq[\\/]lib[\\/]index\.js$/.test(file)) continue;

@@ -88,6 +88,8 @@ export interface ProgressEnv {
 /** The real world: in a tslab kernel a display line and interruptible work, elsewhere stdout. @internal */
 export function defaultEnv(): ProgressEnv {
   const kernel = inKernel();
+  if (kernel) sendOutputsAtOnce(); // before this work's outputs, and every later cell's
+
   return {
     now: () => performance.now(),
     auto: kernel,
@@ -99,7 +101,6 @@ export function defaultEnv(): ProgressEnv {
 
 /** In a kernel: a display redrawn in place (update_display_data); else a carriage-return stream line. */
 export function kernelLine(): ProgressLine {
-  sendOutputsAtOnce();
   const display = newDisplayLine();
   if (display === null) return streamLine(false, true);
   return { draw: (t) => display.text(t), end: (t) => display.text(t), clear: () => display.text("") };
