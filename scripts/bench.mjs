@@ -1,4 +1,4 @@
-// npm run bench [-- --json] [--quick] [--only kernel,seeding,network,score,failure,explore,notebooks] [--runs N] [--chart F.svg] [--save F.json]
+// npm run bench [-- --json] [--quick] [--only kernel,seeding,network,score,failure,explore,progress,notebooks] [--runs N] [--chart F.svg] [--save F.json]
 //
 // Performance as ratios measured in one run on one machine: our engine against SimPy (what a user
 // would pick instead) and against a bare typed-array heap loop in Node (the practical limit).
@@ -16,6 +16,7 @@
 //              recordFailureTimes (the cost of keeping every failure time)
 //   explore    exhaustive exploration of 9 messages (full walk, 9! schedules) and of 15 messages with
 //              a state key (merged walk): seconds each
+//   progress   the progress line's cost: a cheap monteCarlo with progress forced on and off (percent)
 //   notebooks  headless execution time of every notebook in notebooks/ (Run All, kernel start-up
 //              included), and what re-running cells feels like: kernel start-up, the median and the
 //              slowest code cell, and the median cell that shows a chart (Vega-Lite output)
@@ -31,7 +32,7 @@ import { lessonNotebooks } from "./notebooks.mjs";
 import { checkTargets } from "./bench/targets.mjs";
 import { saveRatioChart } from "./bench/chart.mjs";
 
-const CASES = ["kernel", "seeding", "network", "score", "failure", "explore", "notebooks"];
+const CASES = ["kernel", "seeding", "network", "score", "failure", "explore", "progress", "notebooks"];
 
 function parseArgs(argv) {
   const opts = { json: false, quick: false, only: CASES, runs: undefined, distDir: path.join(REPO, "dist"), ownDist: false, chart: null, save: null };
@@ -59,7 +60,7 @@ function parseArgs(argv) {
     } else if (a === "--save" || a.startsWith("--save=")) {
       opts.save = path.resolve(value()); // the JSON result, also written to this file
     } else if (a === "--help" || a === "-h") {
-      console.log("usage: npm run bench -- [--json] [--quick] [--only kernel,seeding,network,score,failure,explore,notebooks] [--runs N] [--dist DIR] [--chart FILE.svg] [--save FILE.json]");
+      console.log("usage: npm run bench -- [--json] [--quick] [--only kernel,seeding,network,score,failure,explore,progress,notebooks] [--runs N] [--dist DIR] [--chart FILE.svg] [--save FILE.json]");
       process.exit(0);
     } else throw new UserError(`unknown option ${a}; try --help`);
   }
@@ -81,6 +82,8 @@ function sizes(quick) {
     simpyFailure: { nodes: 100_000 / q, warmupNodes: 1_000 },
     exploreFull: { messages: 9, warmupMessages: 7, keyed: false },
     exploreKeyed: { messages: 15, warmupMessages: 12, keyed: true },
+    // Runs of about 0.5 µs: more than 1 s even with --quick, so that the line is drawn and redrawn.
+    progress: { runs: quick ? 3_000_000 : 4_000_000, warmupRuns: 200_000, reps: quick ? 1 : 2 },
   };
 }
 
@@ -246,6 +249,7 @@ runMain(async () => {
       add("failureTimes", withTimes, "seconds");
       add("failureTimesMem", withTimes, "peakRssMB");
     }
+    if (want.has("progress")) add("progress", nodeCase("progress", S.progress), "overheadPct");
     if (want.has("explore")) {
       add("exploreFull", nodeCase("explore", S.exploreFull), "seconds");
       add("exploreKeyed", nodeCase("explore", S.exploreKeyed), "seconds");
@@ -272,6 +276,7 @@ runMain(async () => {
     failure_year_with_times_peak_rss_mb: m("failureTimesMem"),
     explore_full_walk_s: m("exploreFull"),
     explore_keyed_s: m("exploreKeyed"),
+    progress_overhead_pct: m("progress"),
     notebook_seconds: notebooks ? notebooks.seconds : null,
     notebook_total_s: notebooks ? Object.values(notebooks.seconds).reduce((a, b) => a + b, 0) : null,
     notebooks_failed: notebooks ? notebooks.failed : null,
@@ -290,6 +295,7 @@ runMain(async () => {
       simpy_failure_nodes_measured: want.has("failure") ? S.simpyFailure.nodes : null,
       explore_full_walk_messages: want.has("explore") ? S.exploreFull.messages : null,
       explore_keyed_messages: want.has("explore") ? S.exploreKeyed.messages : null,
+      progress_runs: want.has("progress") ? S.progress.runs : null,
     },
     runs_per_case: opts.runs,
     quick: opts.quick,
@@ -338,6 +344,8 @@ function printTable(r, log) {
     ["explore (exhaustive delivery orders)", ""],
     [`  full walk, ${r.sizes.explore_full_walk_messages} messages`, `${f(r.explore_full_walk_s, 3)} s`],
     [`  with a state key, ${r.sizes.explore_keyed_messages} messages`, `${f(r.explore_keyed_s, 3)} s`]);
+  if (r.sizes.progress_runs !== null) lines.push(
+    [`progress line, cheap monteCarlo (${f(r.sizes.progress_runs)} runs), forced on vs off`, `${f(r.progress_overhead_pct, 2)} % overhead`]);
   if (r.notebook_seconds) {
     // Per notebook: Run All (kernel start-up included), then what re-running cells feels like.
     lines.push(["notebooks (strict headless runner)", "Run All; kernel start-up; code cells median, slowest; chart cells median"]);

@@ -26,10 +26,10 @@ export type { ExploreOptions, ExploreOutcome, ExploreResult } from "./stats/expl
 export { ecdf, histogram } from "./stats/histogram";
 export type { EcdfOptions, EcdfRow, HistogramOptions, HistogramRow } from "./stats/histogram";
 export { monteCarlo, summarizeOutcomes } from "./stats/montecarlo";
-export type { MonteCarloOptions, ProgressCallback } from "./stats/montecarlo";
+export type { MonteCarloOptions, MonteCarloResults } from "./stats/montecarlo";
 export { normalCdf, normalQuantile } from "./stats/normal";
-export { progressPrinter } from "./stats/progress";
-export type { ProgressPrinterOptions } from "./stats/progress";
+export { startProgress } from "./stats/progress";
+export type { Progress, ProgressExtra, ProgressMode, ProgressOptions } from "./stats/progress";
 export { findRunSeed } from "./stats/seed-search";
 export type { FindRunSeedOptions, FoundRun } from "./stats/seed-search";
 export { meanCI, proportionRows, quantile, quantiles, wilson } from "./stats/stats";

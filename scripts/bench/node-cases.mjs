@@ -1,7 +1,7 @@
 // One benchmark case of scripts/bench.mjs, run in a fresh Node process: a warm-up, then the measured
 // run. Prints one JSON line with the figures and the process's peak RSS.
 // Usage: node scripts/bench/node-cases.mjs CASE '{"distDir": "...", ...params}'
-//   CASE: kernel | bare | seeding | network | score | failure | explore
+//   CASE: kernel | bare | seeding | network | score | failure | explore | progress
 import { createRequire } from "node:module";
 import path from "node:path";
 
@@ -154,6 +154,34 @@ function exploreWalk(messages, keyed) {
   return { seconds: seconds(t0), schedules: r.totalSchedules };
 }
 
+// The cost of the progress line: a cheap Monte Carlo run (one run seed, one rng, one draw) with
+// progress forced on (outside a notebook it goes to stdout: shown after 1 s, redrawn 4 times a second)
+// and off, and the same runs in a bare loop with no progress code at all, alternated `reps` times.
+// Each is timed in CPU seconds of this process (user + system), which other processes on a loaded
+// machine disturb far less than wall time; the fastest of each counts. overheadPct: on over off;
+// tickOverheadPct: off (the ticks alone) over the bare loop.
+function progressOverhead(runs, reps) {
+  const { createRng, monteCarlo } = lib();
+  const { runSeed } = lib("stats/montecarlo.js");
+  const run = (seed) => createRng(seed).next() < 0.5;
+  const variants = {
+    off: () => monteCarlo({ runs, seed: 42, run, progress: false }),
+    on: () => monteCarlo({ runs, seed: 42, run, progress: true }),
+    bare: () => { const r = new Array(runs); for (let i = 0; i < runs; i++) r[i] = run(runSeed(42, i), i); return r; },
+  };
+  const best = { off: Infinity, on: Infinity, bare: Infinity };
+  for (let r = 0; r < reps; r++) {
+    for (const [name, f] of Object.entries(variants)) {
+      const c0 = process.cpuUsage();
+      if (f().length !== runs) throw new Error(`${name}: short run`);
+      const c = process.cpuUsage(c0);
+      best[name] = Math.min(best[name], (c.user + c.system) / 1e6);
+    }
+  }
+  const pct = (a, b) => (100 * (a - b)) / b;
+  return { overheadPct: pct(best.on, best.off), tickOverheadPct: pct(best.off, best.bare), onCpuSeconds: best.on, offCpuSeconds: best.off, bareCpuSeconds: best.bare };
+}
+
 async function main() {
   const p = params;
   let out;
@@ -164,6 +192,7 @@ async function main() {
     case "seeding": seeding(p.warmupRngs); out = { rngsPerS: seeding(p.rngs), rngs: p.rngs }; break;
     case "network": network(p.warmupMessages); out = { ...network(p.messages), messages: p.messages }; break;
     case "failure": failureYear(p.warmupNodes, p.recordFailureTimes); out = { ...failureYear(p.nodes, p.recordFailureTimes), nodes: p.nodes }; break;
+    case "progress": progressOverhead(p.warmupRuns, 1); out = { ...progressOverhead(p.runs, p.reps), runs: p.runs, reps: p.reps }; break;
     case "explore": exploreWalk(p.warmupMessages, p.keyed); out = { ...exploreWalk(p.messages, p.keyed), messages: p.messages, keyed: p.keyed }; break;
     default: throw new Error(`unknown case ${JSON.stringify(caseName)}`);
   }

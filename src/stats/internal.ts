@@ -5,9 +5,6 @@
 import type { Seed } from "../random/rng";
 import { checkInteger, checkNumber, checkSeed, fail } from "../validate";
 
-/** Called as runs finish: `done` runs of `total` are complete. */
-export type ProgressCallback = (done: number, total: number) => void;
-
 /** The largest number of runs any Monte Carlo entry point accepts. */
 export const MAX_RUNS = 10_000_000;
 
@@ -38,23 +35,9 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   return frac === 0 ? sorted[i] : sorted[i] + frac * (sorted[i + 1] - sorted[i]);
 }
 
-/** Validated common options. @internal */
-export interface CheckedRunOptions {
-  runs: number;
-  seed: Seed;
-  onProgress?: ProgressCallback;
-  progressEvery: number;
-}
-
-/** Validates the options shared by monteCarlo and sweep. @internal */
-export function checkRunOptions(fn: string, options: { runs: number; seed: Seed; onProgress?: ProgressCallback; progressEvery?: number }): CheckedRunOptions {
+/** Validates the options shared by monteCarlo and sweep: runs and seed. @internal */
+export function checkRunOptions(fn: string, options: { runs: number; seed: Seed }): { runs: number; seed: Seed } {
   const runs = checkInteger(`${fn}: runs`, options.runs, 1, MAX_RUNS);
   const seed: Seed = checkSeed(`${fn}: seed`, options.seed);
-  const { onProgress } = options;
-  if (onProgress !== undefined && typeof onProgress !== "function") fail(`${fn}: onProgress`, onProgress, "a function (done, total) => void");
-  const progressEvery = options.progressEvery === undefined
-    ? Math.max(1, Math.ceil(runs / 100))
-    : checkInteger(`${fn}: progressEvery`, options.progressEvery, 1);
-  return { runs, seed, onProgress, progressEvery };
+  return { runs, seed };
 }
-

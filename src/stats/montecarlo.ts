@@ -3,11 +3,11 @@
  * the outcomes as proportions with Wilson intervals.
  */
 import { deriveSeed, type Seed } from "../random/rng";
-import { checkKeys, describeValue, fail } from "../validate";
-import { checkRunOptions, type CheckedRunOptions, type ProgressCallback } from "./internal";
+import { checkKeys, checkPositive, describeValue, fail } from "../validate";
+import { checkRunOptions } from "./internal";
+import { checkProgressMode, startProgress, type Progress, type ProgressMode } from "./progress";
+import { formatCount } from "./progress-line";
 import { proportionRows, type ProportionRow } from "./stats";
-
-export type { ProgressCallback };
 
 /** Options for {@link monteCarlo}. */
 export interface MonteCarloOptions<T> {
@@ -17,11 +17,27 @@ export interface MonteCarloOptions<T> {
   seed: Seed;
   /** One run: must depend only on its seed and index (create its rng with `createRng(seed)`). */
   run: (seed: string, index: number) => T;
-  /** Called every `progressEvery` runs and once at the end. @defaultValue none */
-  onProgress?: ProgressCallback;
-  /** Runs between progress calls. @defaultValue about 1% of runs (at least 1) */
-  progressEvery?: number;
+  /**
+   * A progress line (`monteCarlo 5,000,000 runs: 1,234,000/5,000,000 (24%), 46,512 runs/s, 81 s left`)
+   * once the runs take more than about 1 s, and `5,000,000 runs in 107 s` at the end: "auto" in a
+   * notebook only, true also in a plain Node script (on stdout), false never.
+   * @defaultValue "auto"
+   */
+  progress?: ProgressMode;
+  /**
+   * Stop after about this many seconds and return the runs done so far, marked `partial`: the first
+   * results of the full experiment (run i has the same seed), as many as this machine managed.
+   * @defaultValue none: every run
+   */
+  maxSeconds?: number;
 }
+
+/**
+ * What {@link monteCarlo} returns: the results in run order. `partial` (not enumerable, so printing or
+ * comparing the array ignores it) is true when `maxSeconds` stopped the runs early; then `length` is
+ * the number of runs done.
+ */
+export type MonteCarloResults<T> = T[] & { readonly partial: boolean };
 
 /**
  * The seed of run `index` of an experiment: `deriveSeed(seed, "run", index)`, e.g. `"42/run/17"`.
@@ -34,29 +50,50 @@ export function runSeed(seed: Seed, index: number): string {
 
 /**
  * Runs `run(runSeed(seed, i), i)` for i = 0 .. runs-1 and returns the results in index order.
+ * Long work shows a progress line in a notebook (see `progress`); an interrupted cell (Kernel >
+ * Interrupt) says how far it got; `maxSeconds` stops early and keeps what was done.
  *
  * @example
  * const lost = monteCarlo({ runs: 1000, seed: SEED, run: (s) => createRng(s).next() < 0.1 });
+ * const some = monteCarlo({ runs: 5_000_000, seed: SEED, run, maxSeconds: 30 }); // some.partial, some.length
  */
-export function monteCarlo<T>(options: MonteCarloOptions<T>): T[] {
-  const { runs, seed, run, onProgress, progressEvery } = checkMonteCarloOptions("monteCarlo", options);
-  const results = new Array<T>(runs);
-  let nextReport = Math.min(runs, progressEvery);
-  for (let i = 0; i < runs; i++) {
+export function monteCarlo<T>(options: MonteCarloOptions<T>): MonteCarloResults<T> {
+  const fn = "monteCarlo";
+  if (options === null || typeof options !== "object") fail(`${fn}(options): options`, options, "an object");
+  checkKeys(`${fn} options`, options, ["runs", "seed", "run", "progress", "maxSeconds"]);
+  const { runs, seed } = checkRunOptions(fn, options);
+  const { run } = options;
+  if (typeof run !== "function") fail(`${fn}: run`, run, "a function (seed, index) => result");
+  const progress = checkProgressMode(`${fn}: progress`, options.progress);
+  const maxSeconds = options.maxSeconds === undefined ? undefined : checkPositive(`${fn}: maxSeconds`, options.maxSeconds);
+  const p = startProgress({
+    label: `${fn} ${formatCount(runs)} runs`, total: runs, unit: "runs", progress, maxSeconds,
+    interruptHint: "to keep partial results, pass maxSeconds",
+  });
+  const results = p.run(() => runInto(new Array<T>(runs), runs, seed, run, p, 0));
+  p.done();
+  return markPartial(results, results.length < runs);
+}
+
+/**
+ * The loop of monteCarlo (and of sweep's cells): runs `runs` seeded runs into `results`, ticking `p`
+ * with `offset` + the runs done; stops early when `p` expires (then `results` is cut to the runs done).
+ * Call it inside `p.run`. @internal
+ */
+export function runInto<T>(results: T[], runs: number, seed: Seed, run: (seed: string, index: number) => T, p: Progress, offset: number): T[] {
+  let i = 0;
+  while (i < runs) {
     results[i] = run(runSeed(seed, i), i);
-    if (onProgress !== undefined && i + 1 >= nextReport) {
-      onProgress(i + 1, runs);
-      nextReport = Math.min(runs, nextReport + progressEvery);
-    }
+    i++;
+    p.tick(offset + i);
+    if (p.expired) break;
   }
+  if (i < runs) results.length = i;
   return results;
 }
 
-function checkMonteCarloOptions<T>(fn: string, options: MonteCarloOptions<T>): CheckedRunOptions & { run: MonteCarloOptions<T>["run"] } {
-  if (options === null || typeof options !== "object") fail(`${fn}(options): options`, options, "an object");
-  checkKeys(`${fn} options`, options, ["runs", "seed", "run", "onProgress", "progressEvery"]);
-  if (typeof options.run !== "function") fail(`${fn}: run`, options.run, "a function (seed, index) => result");
-  return { ...checkRunOptions(fn, options), run: options.run };
+function markPartial<T>(results: T[], partial: boolean): MonteCarloResults<T> {
+  return Object.defineProperty(results, "partial", { value: partial, enumerable: false }) as MonteCarloResults<T>;
 }
 
 /**

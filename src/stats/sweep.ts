@@ -4,8 +4,10 @@
  */
 import { deriveSeed, type Seed } from "../random/rng";
 import { checkKeys, fail } from "../validate";
-import { checkRunOptions, type ProgressCallback } from "./internal";
-import { monteCarlo } from "./montecarlo";
+import { checkRunOptions } from "./internal";
+import { runInto } from "./montecarlo";
+import { checkProgressMode, startProgress, type ProgressMode } from "./progress";
+import { formatCount } from "./progress-line";
 
 /** A value a grid parameter can take. */
 export type SweepValue = number | string | boolean;
@@ -45,8 +47,12 @@ export interface SweepOptions<G extends SweepGrid, T, M extends object = object>
    * or `{ ...params, run: index, value: result }` otherwise
    */
   summarize?: (results: T[], params: SweepParams<G>) => M | readonly M[];
-  /** Called as runs finish, counting runs over all cells. @defaultValue none */
-  onProgress?: ProgressCallback;
+  /**
+   * A progress line over all cells' runs (`sweep 12 cells × 10,000 runs: ...`) once the sweep takes
+   * more than about 1 s: "auto" in a notebook only, true also in a plain Node script, false never.
+   * @defaultValue "auto"
+   */
+  progress?: ProgressMode;
 }
 
 /**
@@ -91,22 +97,23 @@ export function sweep<G extends SweepGrid, T>(options: SweepOptions<G, T> & { su
 export function sweep<G extends SweepGrid, T, M extends object>(options: SweepOptions<G, T, M>): SweepRow<SweepParams<G>, object>[] {
   const fn = "sweep";
   if (options === null || typeof options !== "object") fail(`${fn}(options): options`, options, "an object");
-  checkKeys(`${fn} options`, options, ["grid", "runs", "seed", "run", "summarize", "onProgress"]);
-  const { runs, seed, onProgress } = checkRunOptions(fn, options);
+  checkKeys(`${fn} options`, options, ["grid", "runs", "seed", "run", "summarize", "progress"]);
+  const { runs, seed } = checkRunOptions(fn, options);
+  const progress = checkProgressMode(`${fn}: progress`, options.progress);
   const { run, summarize } = options;
   if (typeof run !== "function") fail(`${fn}: run`, run, "a function (params, seed, index) => result");
   if (summarize !== undefined && typeof summarize !== "function") fail(`${fn}: summarize`, summarize, "a function (results, params) => row or rows");
   const cells = gridCells(options.grid);
   const total = cells.length * runs;
   const rows: SweepRow<SweepParams<G>, object>[] = [];
-  cells.forEach((params, c) => {
-    const results = monteCarlo({
-      runs,
-      seed: cellSeed(seed, params as Record<string, SweepValue>),
-      run: (s, i) => run(params, s, i),
-      onProgress: onProgress && ((done) => onProgress(c * runs + done, total)),
-      progressEvery: Math.max(1, Math.ceil(total / 100)),
-    });
+  const p = startProgress({ label: `${fn} ${formatCount(cells.length)} cells × ${formatCount(runs)} runs`, total, unit: "runs", progress });
+  p.run(() => cells.forEach((params, c) => addCell(params, c)));
+  p.done();
+  return rows;
+
+  function addCell(params: SweepParams<G>, c: number): void {
+    const cellRun = (s: string, i: number) => run(params, s, i);
+    const results = runInto(new Array<T>(runs), runs, cellSeed(seed, params as Record<string, SweepValue>), cellRun, p, c * runs);
     if (summarize === undefined) {
       results.forEach((r, i) => rows.push(isPlainObject(r) ? { ...params, run: i, ...r } : { ...params, run: i, value: r }));
       return;
@@ -116,8 +123,7 @@ export function sweep<G extends SweepGrid, T, M extends object>(options: SweepOp
       if (!isPlainObject(row)) fail(`${fn}: summarize result`, row, "an object or an array of objects");
       rows.push({ ...params, ...row });
     }
-  });
-  return rows;
+  }
 }
 
 function checkGrid(name: string, grid: unknown): asserts grid is SweepGrid {

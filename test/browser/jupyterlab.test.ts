@@ -3,6 +3,8 @@
 // Cells, and must end with every cell executed, every chart drawn by vega-embed and no stderr output.
 // Then a slide deck and a saved HTML figure (made by the project's scripts from the fixture notebook)
 // must draw their charts from file:// with no network request at all (and the deck its KaTeX fonts).
+// And long work shows its progress: a cell added to a notebook (never saved) runs a long monteCarlo,
+// whose one progress line is redrawn in place, and Kernel > Interrupt leaves one line.
 // Screenshots go to test-results/browser/. Without Chromium the tests are skipped (they fail in CI).
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -266,6 +268,84 @@ test("JupyterLab from npm start runs every notebook (Run > Run All Cells): all c
     assert.equal(r.executed, r.codeCells, `${r.notebook}: ${r.codeCells - r.executed} code cells did not run (a cell failed and stopped Run All)`);
     assert.ok(r.charts >= showCells, `${r.notebook}: ${r.charts} chart outputs for ${showCells} cells that call show()`);
     assert.equal(r.drawn, r.charts, `${r.notebook}: ${r.charts - r.drawn} of ${r.charts} charts have no vega-embed svg/canvas`);
+  }
+});
+
+/** What one cell shows: each output's MIME type and text. */
+async function cellOutputs(page: Page, index: number): Promise<{ mime: string; text: string }[]> {
+  return page.locator(".jp-Notebook .jp-Cell").nth(index).locator(".jp-OutputArea-output").evaluateAll((els) =>
+    els.map((e) => ({ mime: String(e.getAttribute("data-mime-type") ?? ""), text: String(e.textContent ?? "") })));
+}
+
+/** Adds a code cell above the first one (Esc, A, Enter, as a student would), types `code` and runs it (Shift+Enter). */
+async function addAndRunFirstCell(page: Page, code: string): Promise<void> {
+  await page.locator(".jp-Notebook .jp-Cell").first().locator(".jp-InputPrompt").click();
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("a");
+  await page.keyboard.press("Enter");
+  await page.keyboard.insertText(code);
+  await page.keyboard.press("Shift+Enter");
+}
+
+const SPIN = "const spin = (ms: number) => { const end = performance.now() + ms; while (performance.now() < end) {} }; ";
+
+test("JupyterLab shows a long monteCarlo's progress as one line redrawn in place; Kernel > Interrupt leaves one line and the kernel answers", { skip: SKIP, timeout: 300_000 }, async () => {
+  assert.ok(CHROMIUM, NO_CHROMIUM);
+  fs.mkdirSync(RESULTS, { recursive: true });
+  const name = fs.readdirSync(path.join(REPO, "notebooks")).filter((f) => f.endsWith(".ipynb")).sort()[0];
+  if (!name) return;
+  const lab = new Lab();
+  let browser: Awaited<ReturnType<typeof launchBrowser>> | null = null;
+  try {
+    const [, launched] = await Promise.all([lab.start(240_000), launchBrowser()]);
+    browser = launched;
+    const page = await browser.context.newPage();
+    await page.goto(lab.url(`/lab/tree/${encodeURIComponent(name)}?reset`), { timeout: 60_000 });
+    await page.locator(".jp-NotebookPanel .jp-Cell").first().waitFor({ timeout: 60_000 });
+    const session = async () => ((await lab.api("GET", "/api/sessions")) as any[]).find((x) => x.path === name || x.path?.endsWith(`/${name}`));
+    await poll(async () => (await session())?.kernel?.execution_state === "idle", 90_000, `the kernel of ${name} to start`);
+
+    // About 3 s of work: the line appears after 1 s and is redrawn; the cell ends with its final line.
+    await addAndRunFirstCell(page, `import { createRng, monteCarlo } from "distsys-lab"; ${SPIN}` +
+      "const r = monteCarlo({ runs: 3000, seed: 1, run: (s) => { spin(1); return createRng(s).next() < 0.5; } });");
+    const seen: string[] = [];
+    let most = 0;
+    await poll(async () => {
+      const outs = await cellOutputs(page, 0);
+      most = Math.max(most, outs.length);
+      const t = outs.map((o) => o.text.trim()).join(" | ");
+      if (t && t !== seen[seen.length - 1]) seen.push(t);
+      if (/^monteCarlo 3,000 runs: 2,/.test(t)) await page.locator(".jp-Notebook .jp-Cell").first().screenshot({ path: path.join(RESULTS, "progress-line.png") }).catch(() => undefined);
+      return /^3,000 runs in \d+\.\d s$/.test(t);
+    }, 60_000, "the monteCarlo cell's final line", 100);
+    const running = seen.filter((t) => /^monteCarlo 3,000 runs: [\d,]+\/3,000 \(\d+%\), [\d,]+ runs\/s, \d+\.\d s left$/.test(t));
+    assert.ok(running.length >= 3, `the line was redrawn while the cell ran; seen: ${seen.join(" || ")}`);
+    assert.equal(most, 1, `one output line at all times; seen: ${seen.join(" || ")}`);
+    const outs = await cellOutputs(page, 0);
+    assert.equal(outs[0].mime, "text/plain");
+
+    // 17 minutes of work, interrupted from the Kernel menu once its line shows.
+    await addAndRunFirstCell(page, `${SPIN.replace("const spin", "const spin2")}` +
+      "monteCarlo({ runs: 1_000_000, seed: 1, run: (s) => { spin2(1); return createRng(s).next() < 0.5; } });");
+    await poll(async () => (await cellOutputs(page, 0)).some((o) => /^monteCarlo 1,000,000 runs: /.test(o.text.trim())), 60_000, "the long cell's progress line");
+    await page.locator(".lm-MenuBar-item", { hasText: /^Kernel$/ }).click();
+    await page.locator(".lm-Menu-item:visible", { hasText: "Interrupt Kernel" }).first().click();
+    await poll(async () => (await cellOutputs(page, 0)).some((o) => o.mime === "application/vnd.jupyter.stderr"), 30_000, "the interrupted line");
+    await sleep(500);
+    const after = (await cellOutputs(page, 0)).filter((o) => o.text.trim() !== "");
+    await page.locator(".jp-Notebook .jp-Cell").first().screenshot({ path: path.join(RESULTS, "progress-interrupted.png") }).catch(() => undefined);
+    assert.equal(after.length, 1, `one line after the interrupt: ${JSON.stringify(after)}`);
+    assert.equal(after[0].mime, "application/vnd.jupyter.stderr");
+    assert.match(after[0].text.trim(), /^interrupted after [\d,]+ of 1,000,000 runs \(<1%\); to keep partial results, pass maxSeconds$/);
+
+    // The kernel still answers.
+    await sleep(500);
+    await addAndRunFirstCell(page, 'console.log("still here", 6 * 7);');
+    await poll(async () => (await cellOutputs(page, 0)).some((o) => o.text.includes("still here 42")), 30_000, "the next cell's output");
+    await page.close();
+  } finally {
+    if (browser) await browser.close();
+    await lab.stop();
   }
 });
 

@@ -191,9 +191,15 @@ bad("publishedFailureIntervals", "clusterSize", "[1,", [ZERO, NAN], (v) => lib.p
 // ---- experiments and statistics ----
 bad("monteCarlo", "runs", "[1, 10000000]", [ZERO, HUGE, NAN, ["run count", 2.5]], (v) => lib.monteCarlo({ runs: v, seed: 1, run: () => 1 }));
 bad("monteCarlo", "run", "a function", [["wrong type", undefined]], (v) => lib.monteCarlo({ runs: 2, seed: 1, run: v }));
+bad("monteCarlo", "progress", 'true, false or "auto"', [["wrong type", "on"]], (v) => lib.monteCarlo({ runs: 2, seed: 1, run: () => 1, progress: v }));
+bad("monteCarlo", "maxSeconds", "> 0", [["size", 0], NEG, NAN], (v) => lib.monteCarlo({ runs: 2, seed: 1, run: () => 1, maxSeconds: v }));
 bad("sweep", "runs", "[1, 10000000]", [ZERO, HUGE], (v) => lib.sweep({ grid: { a: [1] }, runs: v, seed: 1, run: () => 1 }));
+bad("sweep", "progress", 'true, false or "auto"', [["wrong type", 1]], (v) => lib.sweep({ grid: { a: [1] }, runs: 1, seed: 1, run: () => 1, progress: v }));
 bad("sweep", "grid.lossRate", "non-empty array", [["empty list", []]], (v) => lib.sweep({ grid: { lossRate: v }, runs: 1, seed: 1, run: () => 1 }));
 bad("sweep", "grid.lossRate", "distinct values", [["duplicate names", [0.1, 0.1]]], (v) => lib.sweep({ grid: { lossRate: v }, runs: 1, seed: 1, run: () => 1 }));
+bad("startProgress", "label", "a string", [["wrong type", undefined]], (v) => lib.startProgress({ label: v }));
+bad("startProgress", "total", "an integer in [0,", [["size", -1], NAN], (v) => lib.startProgress({ label: "x", total: v }));
+bad("startProgress", "maxSeconds", "> 0", [NEG, INF], (v) => lib.startProgress({ label: "x", maxSeconds: v }));
 bad("findRunSeed", "maxTries", "[1,", [ZERO, NAN], (v) => lib.findRunSeed({ seed: 1, run: () => 1, where: () => true, maxTries: v }));
 row("findRunSeed", "where", "never true", "runaway", () => lib.findRunSeed({ seed: 1, run: () => 1, where: () => false, maxTries: 50 }),
   /no run among the first maxTries = 50 matched/);

@@ -1,5 +1,6 @@
-// The strict notebook runner must never pass a broken notebook. Each fixture under
-// test/notebooks/fixtures fails in one known way; the runner must report exactly that.
+// The strict notebook runner must never pass a broken notebook. Each fixture used here (under
+// test/notebooks/fixtures) fails in one known way, or passes; the runner must report exactly that.
+// (progress.ipynb and interrupt.ipynb, long work in the real kernel, belong to progress.test.ts.)
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";

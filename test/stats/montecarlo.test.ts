@@ -37,15 +37,6 @@ test("monteCarlo estimates a probability within 4 standard errors", () => {
   assert.ok(Math.abs(hits / n - 0.1) < 4 * se, `${hits / n}`);
 });
 
-test("monteCarlo({ onProgress, progressEvery }) reports every progressEvery runs and at the end", () => {
-  const calls: [number, number][] = [];
-  monteCarlo({ runs: 10, seed: SEED, run: () => 0, progressEvery: 4, onProgress: (d, t) => calls.push([d, t]) });
-  assert.deepEqual(calls, [[4, 10], [8, 10], [10, 10]]);
-  const once: number[] = [];
-  monteCarlo({ runs: 3, seed: SEED, run: () => 0, progressEvery: 100, onProgress: (d) => once.push(d) });
-  assert.deepEqual(once, [3]);
-});
-
 test("monteCarlo(options) validates runs, seed, run and unknown options", () => {
   assert.throws(() => monteCarlo({ runs: 0, seed: 1, run: () => 0 }), /runs must be an integer in \[1, 10000000\]; got 0/);
   assert.throws(() => monteCarlo({ runs: 1.5, seed: 1, run: () => 0 }), /runs must be an integer/);

@@ -60,13 +60,6 @@ test("sweep(options) validates the grid shape naming the parameter", () => {
   assert.throws(() => sweep({ grid: { x: [1] }, runs: 0, seed: 1, run }), /runs must be an integer/);
 });
 
-test("sweep({ onProgress }) counts runs over all cells and ends at the total", () => {
-  const seen: [number, number][] = [];
-  sweep({ grid: { a: [1, 2, 3] }, runs: 10, seed: SEED, run: () => 0, onProgress: (d, t) => seen.push([d, t]) });
-  assert.deepEqual(seen[seen.length - 1], [30, 30]);
-  assert.ok(seen.every(([d], i) => i === 0 || d > seen[i - 1][0]));
-});
-
 test("sweep rows are typed: the grid's parameters and the measures summarize returns (or run and the result)", () => {
   const rows = sweep({ grid: { lossRate: [0, 0.5], mode: ["a", "b"] as const }, runs: 4, seed: SEED,
     run: (p, s) => ({ lost: p.lossRate > 0 && s.length > 0, mode: p.mode }),
