@@ -99,7 +99,7 @@ export function checkerTable(r, f) {
     return [`  ${n} RMs`, `ours ${f(states(r.checker_twophase_distinct_states))} states, ${f(s(r.checker_twophase_s), 2)} s${theirs}`];
   };
   if (r.checker_twophase_distinct_states || r.stateright_twophase_distinct_states || r.stateright_skipped) {
-    lines.push([`model checker: TwoPhase (Gray and Lamport), depth first; ours ${r.checker_threads ?? "-"} thread, Stateright ${r.stateright_threads ?? "-"} threads`, ""]);
+    lines.push(["model checker: TwoPhase, depth first", `threads: ours ${r.checker_threads ?? "-"}, Stateright ${r.stateright_threads ?? "-"}`]);
     for (const n of r.sizes.checker_rms ?? []) lines.push(row(n));
     lines.push(
       [`  ours, ${largest} RMs, depth first`, `${f(r.checker_states_per_s)} states/s, peak RSS ${f(r.checker_peak_rss_mb, 1)} MB, ${f(r.checker_cpu_s, 2)} CPU s`],
