@@ -1,4 +1,4 @@
-// npm run bench [-- --json] [--quick] [--only kernel,seeding,network,score,failure,explore,progress,notebooks] [--runs N] [--chart F.svg] [--save F.json]
+// npm run bench [-- --json] [--quick] [--only kernel,seeding,network,score,failure,explore,progress,notebooks,checker,stateright] [--runs N] [--chart F.svg] [--save F.json]
 //
 // Performance as ratios measured in one run on one machine: our engine against SimPy (what a user
 // would pick instead) and against a bare typed-array heap loop in Node (the practical limit).
@@ -20,6 +20,10 @@
 //   notebooks  headless execution time of every notebook in notebooks/ (Run All, kernel start-up
 //              included), and what re-running cells feels like: kernel start-up, the median and the
 //              slowest code cell, and the median cell that shows a chart (Vega-Lite output)
+//   checker    the model checker on Gray and Lamport's TwoPhase, 3, 5, 7 and 8 resource managers: distinct
+//              states and seconds, depth first (one thread); states/s and peak RSS at 8 RMs, breadth first too
+//   stateright the same model in Stateright (its own `2pc` example, built from the crate's package when
+//              cargo is available; skipped without cargo): distinct states and seconds, states/s at 8 RMs
 //
 // With --json the last line printed is one JSON object with every figure (null where not measured).
 // Installs SimPy into the project's .venv when missing (not part of requirements.txt).
@@ -31,8 +35,9 @@ import { bootstrap, jupyterEnv, REPO, runMain, UserError } from "./lib/bootstrap
 import { lessonNotebooks } from "./notebooks.mjs";
 import { checkTargets } from "./bench/targets.mjs";
 import { saveRatioChart } from "./bench/chart.mjs";
+import { checkerRepetition, checkerResult, checkerSizes, checkerTable } from "./bench/checker.mjs";
 
-const CASES = ["kernel", "seeding", "network", "score", "failure", "explore", "progress", "notebooks"];
+const CASES = ["kernel", "seeding", "network", "score", "failure", "explore", "progress", "notebooks", "checker", "stateright"];
 
 function parseArgs(argv) {
   const opts = { json: false, quick: false, only: CASES, runs: undefined, distDir: path.join(REPO, "dist"), ownDist: false, chart: null, save: null };
@@ -60,7 +65,7 @@ function parseArgs(argv) {
     } else if (a === "--save" || a.startsWith("--save=")) {
       opts.save = path.resolve(value()); // the JSON result, also written to this file
     } else if (a === "--help" || a === "-h") {
-      console.log("usage: npm run bench -- [--json] [--quick] [--only kernel,seeding,network,score,failure,explore,progress,notebooks] [--runs N] [--dist DIR] [--chart FILE.svg] [--save FILE.json]");
+      console.log("usage: npm run bench -- [--json] [--quick] [--only kernel,seeding,network,score,failure,explore,progress,notebooks,checker,stateright] [--runs N] [--dist DIR] [--chart FILE.svg] [--save FILE.json]");
       process.exit(0);
     } else throw new UserError(`unknown option ${a}; try --help`);
   }
@@ -84,6 +89,7 @@ function sizes(quick) {
     exploreKeyed: { messages: 15, warmupMessages: 12, keyed: true },
     // Runs of about 0.5 µs: more than 1 s even with --quick, so that the line is drawn and redrawn.
     progress: { runs: quick ? 3_000_000 : 4_000_000, warmupRuns: 200_000, reps: quick ? 1 : 2 },
+    checker: checkerSizes(quick),
   };
 }
 
@@ -225,6 +231,7 @@ runMain(async () => {
     else samples[key].values.push(rec[field]);
     samples[key].records.push(rec);
   };
+  const checkerState = {}; // the Stateright build, made once for every repetition
   for (let r = 0; r < opts.runs; r++) {
     if (want.has("kernel")) {
       add("engine", nodeCase("kernel", S.kernel), "eventsPerS");
@@ -254,6 +261,7 @@ runMain(async () => {
       add("exploreFull", nodeCase("explore", S.exploreFull), "seconds");
       add("exploreKeyed", nodeCase("explore", S.exploreKeyed), "seconds");
     }
+    await checkerRepetition({ want, sizes: S.checker, nodeCase, add, log, state: checkerState });
     log(`run ${r + 1}/${opts.runs} done (load ${os.loadavg()[0].toFixed(2)})`);
   }
   const m = (key) => (samples[key] ? median(samples[key].values) : null);
@@ -284,6 +292,7 @@ runMain(async () => {
     notebook_cell_median_ms: notebooks ? notebooks.cellMedian : null,
     notebook_cell_max_ms: notebooks ? notebooks.cellMax : null,
     notebook_chart_cell_median_ms: notebooks ? notebooks.chartMedian : null,
+    ...checkerResult({ want, sizes: S.checker, m, state: checkerState }),
     sizes: {
       kernel_events: want.has("kernel") ? S.kernel.events : null,
       simpy_kernel_events: want.has("kernel") ? S.simpyKernel.events : null,
@@ -296,6 +305,7 @@ runMain(async () => {
       explore_full_walk_messages: want.has("explore") ? S.exploreFull.messages : null,
       explore_keyed_messages: want.has("explore") ? S.exploreKeyed.messages : null,
       progress_runs: want.has("progress") ? S.progress.runs : null,
+      checker_rms: want.has("checker") || want.has("stateright") ? S.checker.rms : null,
     },
     runs_per_case: opts.runs,
     quick: opts.quick,
@@ -346,6 +356,7 @@ function printTable(r, log) {
     [`  with a state key, ${r.sizes.explore_keyed_messages} messages`, `${f(r.explore_keyed_s, 3)} s`]);
   if (r.sizes.progress_runs !== null) lines.push(
     [`progress line, cheap monteCarlo (${f(r.sizes.progress_runs)} runs), forced on vs off`, `${f(r.progress_overhead_pct, 2)} % overhead`]);
+  lines.push(...checkerTable(r, f));
   if (r.notebook_seconds) {
     // Per notebook: Run All (kernel start-up included), then what re-running cells feels like.
     lines.push(["notebooks (strict headless runner)", "Run All; kernel start-up; code cells median, slowest; chart cells median"]);

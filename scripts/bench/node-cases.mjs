@@ -1,7 +1,7 @@
 // One benchmark case of scripts/bench.mjs, run in a fresh Node process: a warm-up, then the measured
 // run. Prints one JSON line with the figures and the process's peak RSS.
 // Usage: node scripts/bench/node-cases.mjs CASE '{"distDir": "...", ...params}'
-//   CASE: kernel | bare | seeding | network | score | failure | explore | progress
+//   CASE: kernel | bare | seeding | network | score | failure | explore | progress | checker
 import { createRequire } from "node:module";
 import path from "node:path";
 
@@ -182,6 +182,19 @@ function progressOverhead(runs, reps) {
   return { overheadPct: pct(best.on, best.off), tickOverheadPct: pct(best.off, best.bare), onCpuSeconds: best.on, offCpuSeconds: best.off, bareCpuSeconds: best.bare };
 }
 
+// The model checker on Gray and Lamport's TwoPhase with `rms` resource managers, properties included
+// (as docs/checker.md measures it), one thread: depth first (like Stateright's `check`) or breadth
+// first. Wall and CPU seconds of checkModel alone (the warm-up and Node's start-up excluded).
+function checkerTwoPhase(rms, strategy) {
+  const { checkModel, twoPhaseModel } = lib();
+  const cpu0 = process.cpuUsage();
+  const r = checkModel({ ...twoPhaseModel(rms), strategy });
+  const cpu = process.cpuUsage(cpu0);
+  const s = r.elapsedMs / 1000;
+  return { seconds: s, cpuSeconds: (cpu.user + cpu.system) / 1e6, distinctStates: r.distinctStates,
+    generatedStates: r.generatedStates, statesPerS: r.distinctStates / s, verdict: r.verdict, threads: 1 };
+}
+
 async function main() {
   const p = params;
   let out;
@@ -194,6 +207,7 @@ async function main() {
     case "failure": failureYear(p.warmupNodes, p.recordFailureTimes); out = { ...failureYear(p.nodes, p.recordFailureTimes), nodes: p.nodes }; break;
     case "progress": progressOverhead(p.warmupRuns, 1); out = { ...progressOverhead(p.runs, p.reps), runs: p.runs, reps: p.reps }; break;
     case "explore": exploreWalk(p.warmupMessages, p.keyed); out = { ...exploreWalk(p.messages, p.keyed), messages: p.messages, keyed: p.keyed }; break;
+    case "checker": checkerTwoPhase(p.warmupRms, p.strategy); out = { ...checkerTwoPhase(p.rms, p.strategy), rms: p.rms, strategy: p.strategy }; break;
     default: throw new Error(`unknown case ${JSON.stringify(caseName)}`);
   }
   console.log(JSON.stringify({ case: caseName, ...out, peakRssMB: peakMB() }));

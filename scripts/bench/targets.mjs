@@ -33,6 +33,11 @@ export const TARGETS = [
     value: (r) => largest(r.notebook_cell_max_ms) },
   { key: "slowest_run_all_s", label: "slowest notebook Run All with kernel start (s)", op: "<=", target: 10,
     value: (r) => largest(r.notebook_seconds) },
+  // The model checker on TwoPhase with 8 RMs (depth first) against Stateright's `2pc check 8`.
+  { key: "checker_vs_stateright", label: "checker / Stateright distinct states/s (8 RMs)", op: ">=", target: 0.5,
+    value: (r) => ratio(r.checker_states_per_s, r.stateright_states_per_s) },
+  { key: "checker_peak_rss_mb", label: "checker peak MB (8 RMs, depth first)", op: "<=", target: 150,
+    value: (r) => r.checker_peak_rss_mb ?? null },
 ];
 
 /** Evaluates every target on a bench result: [{ key, label, value, op, target, met }]. */
