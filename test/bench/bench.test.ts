@@ -50,7 +50,7 @@ function benchJson(args: string[], env: NodeJS.ProcessEnv = process.env): Record
 
 test("node scripts/bench.mjs --quick --only kernel --json ends with a JSON line of every key", () => {
   const args = [path.join(REPO, "scripts", "bench.mjs"), "--quick", "--only", "kernel", "--json"];
-  if (fs.existsSync(path.join(DIST, "engine", "kernel.js"))) args.push("--dist", DIST);
+  if (fs.existsSync(path.join(DIST, "sim", "kernel.js"))) args.push("--dist", DIST);
   const res = spawnSync(process.execPath, args, { cwd: REPO, encoding: "utf8", timeout: 300_000 });
   assert.equal(res.status, 0, `bench exited ${res.status}: ${res.stderr}`);
   const last = res.stdout.trim().split("\n").pop()!;
