@@ -5,13 +5,14 @@
  */
 import type { EventuallyOutcome } from "./eventually";
 import { checkEventually } from "./eventually";
-import type { CheckModelOptions, Checked, PropertyKind } from "./options";
+import type { CheckModelOptions, CheckProgress, Checked, PropertyKind } from "./options";
 import { checkModelOptions } from "./options";
 import type { CheckLimit, Model, Totals, Watch } from "./pass";
 import { Pass } from "./pass";
 import type { CheckPath } from "./paths";
 import { pathTo } from "./paths";
 import { search } from "./search";
+import { startProgress } from "../stats/progress";
 
 /** What a check found for one property. */
 export interface PropertyResult<S, A> {
@@ -66,8 +67,21 @@ export interface CheckModelResult<S, A> {
  */
 export function checkModel<S, A>(options: CheckModelOptions<S, A>): CheckModelResult<S, A> {
   const o = checkModelOptions(options);
-  const totals: Totals = { generated: 0, startedMs: performance.now(), onProgress: o.onProgress };
+  // In a notebook, a check that takes more than about 1 s shows one progress line; an interrupt
+  // stops it with one line saying how far it got.
+  const progress = startProgress({ label: "checkModel", unit: "states", progress: o.progress });
+  const onProgress = (p: CheckProgress) => {
+    progress.tick(p.distinctStates, { queue: p.queued, depth: p.depth });
+    o.onProgress?.(p);
+  };
+  const totals: Totals = { generated: 0, startedMs: performance.now(), onProgress };
   const model: Model<S, A> = { init: o.init, actions: o.actions, next: o.next };
+  const result = progress.run(() => runCheck(model, o, totals));
+  progress.done({ depth: result.maxDepth });
+  return result;
+}
+
+function runCheck<S, A>(model: Model<S, A>, o: Checked<S, A>, totals: Totals): CheckModelResult<S, A> {
 
   const found = new Map<string, PropertyResult<S, A>>();
   const main = mainSearch(model, o, totals, found);

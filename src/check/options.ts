@@ -2,6 +2,7 @@
  * The options of {@link checkModel}: a model (initial state, actions, next state), named properties
  * of three kinds, a search strategy and limits; and their validation, once at the entry point.
  */
+import { checkProgressMode, type ProgressMode } from "../stats/progress";
 import { checkInteger, checkKeys, checkOneOf, describeValue, fail } from "../validate";
 
 /** A property: a name and a predicate over states, under one of three keys that give its kind. */
@@ -59,6 +60,11 @@ export interface CheckModelOptions<S, A> {
   maxDepth?: number;
   /** Called with the figures reached every {@link PROGRESS_EVERY_STATES} new states of a pass. @defaultValue none */
   onProgress?: (progress: CheckProgress) => void;
+  /**
+   * Whether a progress line (states, states/s, queue, depth) is shown once the check takes more than
+   * about 1 s: "auto" in a notebook kernel only, true always, false never. @defaultValue "auto"
+   */
+  progress?: ProgressMode;
 }
 
 /** The default of `maxStates`: 5 million states (about 160 MB of fingerprints and predecessors). */
@@ -68,7 +74,7 @@ export const MAX_MAX_STATES = 2 ** 27;
 /** How often onProgress is called: every this many new states. */
 export const PROGRESS_EVERY_STATES = 1 << 15;
 
-const KEYS = ["init", "actions", "next", "properties", "strategy", "maxStates", "maxDepth", "onProgress"];
+const KEYS = ["init", "actions", "next", "properties", "strategy", "maxStates", "maxDepth", "onProgress", "progress"];
 
 /** A property after validation. */
 export interface Property<S> {
@@ -87,6 +93,7 @@ export interface Checked<S, A> {
   maxStates: number;
   maxDepth: number;
   onProgress: ((progress: CheckProgress) => void) | undefined;
+  progress: ProgressMode;
 }
 
 /** Validates the options of checkModel, naming the option, the value and the valid range. */
@@ -104,7 +111,7 @@ export function checkModelOptions<S, A>(options: CheckModelOptions<S, A>): Check
   const maxDepth = options.maxDepth === undefined ? Infinity : checkInteger(`${fn}: maxDepth`, options.maxDepth, 0, 1_000_000_000);
   return {
     init: options.init, actions: options.actions, next: options.next, properties: checkProperties(fn, options.properties ?? []),
-    strategy, maxStates, maxDepth, onProgress: options.onProgress,
+    strategy, maxStates, maxDepth, onProgress: options.onProgress, progress: checkProgressMode(`${fn}: progress`, options.progress),
   };
 }
 

@@ -278,6 +278,7 @@ bad("checkModel", "strategy", 'one of "bfs", "dfs"', [["wrong type", "random"]],
 bad("checkModel", "maxStates", "an integer in [1, 134217728]", [ZERO, NAN, HUGE, ["size", 2.5]], (v) => model({ maxStates: v }));
 bad("checkModel", "maxDepth", "an integer in [0, 1000000000]", [["size", -1], NAN, INF], (v) => model({ maxDepth: v }));
 bad("checkModel", "onProgress", "a function", [["wrong type", 1000]], (v) => model({ onProgress: v }));
+bad("checkModel", "progress", 'true, false or "auto"', [["wrong type", "yes"]], (v) => model({ progress: v }));
 bad("checkModel", "properties", "an array of properties", [["wrong type", { safe: () => true }]], (v) => model({ properties: v }));
 bad("checkModel", "properties[0]", "exactly one of always, sometimes, eventually", [["wrong type", { name: "p" }]], (v) => model({ properties: [v] }));
 row("checkModel", "properties[0]", "{ name, always, sometimes }", "wrong type", () => model({ properties: [{ name: "p", always: () => true, sometimes: () => true }] }),
