@@ -95,7 +95,7 @@ export { timelineRows } from "./views/timeline-rows";
 export type { TimelineInterval, TimelineRow, TimelineSpec } from "./views/timeline-rows";
 export { traceDiagram } from "./views/trace-diagram";
 export type { TraceDiagramOptions } from "./views/trace-diagram";
-export { textTable, traceDiffLines } from "./views/trace-text";
+export { textTable, traceDiffLines, traceRowText } from "./views/trace-text";
 
 // charts/: Vega-Lite chart builders
 export { decadeDomain, withIntegerXAxis, withSecondaryYAxis } from "./charts/axes";
@@ -135,12 +135,14 @@ export { show } from "./display/show";
 // lessons/: each notebook's experiments and exercise checks
 export { failureScalingSweep, failureTimelineRows, interFailureGaps } from "./lessons/00-why-distribute";
 export type { FailureScalingOptions, FailureScalingRow, FailureTimelineRow, InterFailureGapOptions, InterFailureGaps } from "./lessons/00-why-distribute";
+export { shiftedDiff, staleDuplicate } from "./lessons/01-one-client-one-server";
+export type { ShiftedDiff, StaleDuplicate } from "./lessons/01-one-client-one-server";
 export { exploreScoreRace } from "./lessons/02-two-clients-score-race";
 export type { ScoreRaceExploreOptions, ScoreRaceMessage } from "./lessons/02-two-clients-score-race";
 export { ackDivergenceProbability, distinctStatesRows, divergenceSweep, replicationCostSweep, staggeredDivergenceProbability, uniformDelayWithSd } from "./lessons/03-state-replication";
 export type { DivergenceRow, DivergenceSweepOptions, ReplicationCostRow } from "./lessons/03-state-replication";
-export { twoPhaseAvailabilitySweep, twoPhaseCommitSweep, twoPhaseContentionSweep, twoPhaseDeadlock, twoPhaseLivelock } from "./lessons/04-two-phase-protocol";
-export type { AvailabilityRow, CommitRow, ContentionRow, ContentionSweepOptions } from "./lessons/04-two-phase-protocol";
+export { twoPhaseAvailabilitySweep, twoPhaseCommitSweep, twoPhaseContentionSweep, twoPhaseDeadlock, twoPhaseLivelock, widestExecutionGap } from "./lessons/04-two-phase-protocol";
+export type { AvailabilityRow, CommitRow, ContentionRow, ContentionSweepOptions, ExecutionGap } from "./lessons/04-two-phase-protocol";
 export { findConflictingNaiveTicketRun, naiveTicketConflicts, quorumAvailability, ticketConflictSweep } from "./lessons/05-majority-and-paxos";
 export type { NaiveTicketConflictOptions, NaiveTicketConflictRow, QuorumAvailabilityOptions, QuorumAvailabilityRow, TicketConflictRow } from "./lessons/05-majority-and-paxos";
 export { duelingProposers, paxosProgressByDown, paxosRuns } from "./lessons/05-paxos-runs";

@@ -7,7 +7,8 @@ import { createRng, type Seed } from "../random/rng";
 import { type DistributionLike } from "../random/distributions";
 import { meanCI, wilson } from "../stats/stats";
 import { sweep } from "../stats/sweep";
-import { checkInteger, checkKeys, checkList, checkOneOf, checkProbability } from "../validate";
+import { checkInteger, checkKeys, checkList, checkOneOf, checkProbability, fail } from "../validate";
+import type { Trace } from "../sim/trace";
 import { runTwoPhase, type TwoPhaseOptions, type TwoPhaseResult } from "../protocols/two-phase";
 import { runTwoPhaseCommit } from "../protocols/two-phase-commit";
 
@@ -164,4 +165,34 @@ export function twoPhaseCommitSweep(options: { seed: Seed; runs: number; partici
       return { p: w.p, lo: w.lo, hi: w.hi, n: rs.length, closedForm: Math.pow(1 - q, p.participants as number), nonAtomicRuns: rs.filter((r) => !r.atomic).length };
     },
   });
+}
+
+/** The command whose executions on the servers lie furthest apart in time: between them the servers' states differ. */
+export interface ExecutionGap {
+  id: string;
+  /** The first server to execute the command, and when (ms). */
+  firstServer: string; firstMs: number;
+  /** The last server to execute it, and when (ms). */
+  lastServer: string; lastMs: number;
+  /** lastMs - firstMs. */
+  gapMs: number;
+}
+
+/**
+ * Reads a run's "execute" records ({ id }) and returns the command with the widest gap between its first
+ * and its last execution, or null when nothing was executed. (A server that never executes it is not counted.)
+ * @example widestExecutionGap(runTwoPhase({ seed: 1, clients: 2, servers: 3 }).trace)?.gapMs
+ */
+export function widestExecutionGap(trace: Trace): ExecutionGap | null {
+  if (trace === null || typeof trace !== "object" || typeof trace.records !== "function") fail("widestExecutionGap(trace)", trace, "a Trace");
+  const byId = new Map<string, { node: string; t: number }[]>();
+  for (const r of trace.records<{ id: string }>("execute")) byId.set(r.detail.id, [...(byId.get(r.detail.id) ?? []), { node: r.node, t: r.t }]);
+  let best: ExecutionGap | null = null;
+  for (const [id, ex] of byId) {
+    const first = ex[0], last = ex[ex.length - 1]; // records are in time order
+    if (best === null || last.t - first.t > best.gapMs) {
+      best = { id, firstServer: first.node, firstMs: first.t, lastServer: last.node, lastMs: last.t, gapMs: last.t - first.t };
+    }
+  }
+  return best;
 }

@@ -292,6 +292,9 @@ row("checkModel", "properties[0].eventualy", "a function", "wrong type", () => m
 row("checkModel", "next(state)", "a Date in the state", "wrong type", () => model({ next: () => new Date(0) }),
   /checkModel \(next\(state, action\)\): state is a Date instance; a state must be plain data/);
 bad("twoPhaseModel", "rms", "an integer in [1, 20]", [ZERO, ["size", 21], NAN], (v) => lib.twoPhaseModel(v));
+bad("staleDuplicate", "staleDuplicate(order)", "an array of command numbers", [["wrong type", "0,1"]], (v) => lib.staleDuplicate(v));
+bad("shiftedDiff", "shiftedDiff(diff)", "the result of diffTraces(a, b)", [["wrong type", null]], (v) => lib.shiftedDiff(v));
+bad("widestExecutionGap", "widestExecutionGap(trace)", "a Trace", [["wrong type", {}]], (v) => lib.widestExecutionGap(v));
 
 /** A fresh folder whose name ends in `name` (to check that save refuses to write over a folder). */
 function dirNamed(name: string): string {
