@@ -82,7 +82,7 @@ const KEYS = ["title", "heightPx", "laneWidthPx", "stateTitle"] as const;
 const CAPTION_FONT_PX = 13;
 const STATE_FONT_PX = 11;
 const STATE_LINE_PX = 16;
-const FATE_DASH: Record<string, number[]> = { delivered: [1, 0], duplicate: [5, 3], lost: [1, 0], dropped: [2, 2], "in-flight": [1, 0] };
+const FATE_DASH: Record<string, number[]> = { delivered: [1, 0], duplicate: [5, 3], lost: [1, 0], dropped: [2, 2], "in-flight": [4, 3] };
 
 /**
  * A replay of a run, one step at a time, with no kernel: a slider (a Vega-Lite parameter `step` bound
@@ -229,14 +229,19 @@ export function replayChart(rows: ReplayRows, options: ReplayChartOptions = {}):
         title: { text: options.stateTitle ?? "state after this step", fontSize: 12, fontWeight: "normal", color: "#444444", anchor: "start", offset: 4 },
         data: { values: states.map((s) => ({ ...s, lane: nodes.indexOf(s.node), toStep: s.toStep ?? last + 1 })) },
         transform: [{ filter: "datum.fromStep <= step && step < datum.toStep" }, { calculate: "datum.changed && datum.fromStep === step", as: "now" }],
-        mark: { type: "text", baseline: "middle", fontSize: STATE_FONT_PX, limit: (options.laneWidthPx ?? 150) - 8 },
         encoding: {
           x: lane("lane", false),
           y: { field: "line", type: "quantitative", scale: { domain: [-0.5, maxLines - 0.5], reverse: true, nice: false, zero: false }, axis: null },
           text: { field: "text", type: "nominal" },
-          fontWeight: { condition: { test: "datum.now", value: "bold" }, value: "normal" },
-          color: { condition: { test: "datum.now", value: CHART_COLORS.bad }, value: CHART_COLORS.ink },
         },
+        // A line that changed at this step is bold and vermillion.
+        layer: [false, true].map((now) => ({
+          transform: [{ filter: now ? "datum.now" : "!datum.now" }],
+          mark: {
+            type: "text", baseline: "middle", fontSize: STATE_FONT_PX, limit: (options.laneWidthPx ?? 150) - 8,
+            color: now ? CHART_COLORS.bad : CHART_COLORS.ink, ...(now ? { fontWeight: "bold" } : {}),
+          },
+        })),
       },
     ],
     resolve: { scale: { color: "independent", strokeDash: "independent" } },

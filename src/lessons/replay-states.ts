@@ -74,7 +74,7 @@ export const twoPhaseState: ReplayStateFn = (node, seen) => {
 /**
  * Notebook 05 (Paxos): a server's T_max (the largest ticket it issued, read from its ok and nack
  * answers), C and T_store (from its store records) and its execution; a client's ticket, its oks and
- * what it proposed or decided.
+ * what it proposed (its own command) or adopted (one it saw stored) or decided.
  */
 export const paxosState: ReplayStateFn = (node, seen) => {
   if (node.startsWith("s")) {
@@ -92,7 +92,8 @@ export const paxosState: ReplayStateFn = (node, seen) => {
   const d = detail(last);
   if (last.kind === "decide") return [`decided ${String(d.command)}`];
   if (last.kind === "give-up") return ["gave up"];
-  if (last.kind === "propose") return [`ticket ${String(d.ticket)}`, `proposes ${String(d.command)}`];
+  const adopted = d.command !== `c${node.slice(1)}`; // client uK's own command is cK
+  if (last.kind === "propose") return [`ticket ${String(d.ticket)}`, `${adopted ? "adopts" : "proposes"} ${String(d.command)}`];
   const oks = seen.received.filter((m) => payload(m).type === "ok" && payload(m).t === d.ticket);
   const best = oks.map(payload).filter((p) => (p.tStore as number) > 0).sort((a, b) => (b.tStore as number) - (a.tStore as number))[0];
   return [`ticket ${String(d.ticket)}: ${oks.length} ok${oks.length === 1 ? "" : "s"}`, ...(best === undefined ? [] : [`saw ${String(best.c)} (T_store ${String(best.tStore)})`])];
