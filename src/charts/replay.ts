@@ -19,6 +19,8 @@ export interface ReplayStep {
   node: string;
   /** The caption, e.g. "s1 receives cmd(0) from u1". */
   text: string;
+  /** The message this step sends, delivers or drops; a drop's step is ringed where its cross is. @defaultValue none */
+  messageId?: string | number;
 }
 
 /** A message of a replay: a sequence-diagram message plus the steps at which it leaves and arrives (or is dropped). */
@@ -206,9 +208,10 @@ export function replayChart(rows: ReplayRows, options: ReplayChartOptions = {}):
   laneLayers.push({
     data: { name: "steps" }, transform: [{ filter: "datum.step === step" }],
     mark: { type: "point", shape: "circle", filled: false, size: 420, strokeWidth: 2.5, color: CHART_COLORS.bad, opacity: 1 },
-    encoding: { x: x("lane"), y: y("t") },
+    encoding: { x: x("ringX"), y: y("ringY") },
   });
-  const stepRows = steps.map((s) => ({ ...s, lane: nodes.indexOf(s.node), caption: `step ${s.step} of ${last}, ${fmt(s.t)} ms: ${s.text}` }));
+  const crossAt = new Map(arrows.filter((a) => a.end === "cross").map((a) => [`${String(a.id)}@${String(a.endStep)}`, a]));
+  const stepRows = steps.map((s) => ({ ...s, ...ringAt(s, crossAt, nodes), caption: `step ${s.step} of ${last}, ${fmt(s.t)} ms: ${s.text}` }));
   const maxLines = Math.max(1, ...states.map((s) => s.line + 1));
   const spec: Record<string, unknown> = {
     params: [
@@ -254,4 +257,10 @@ export function replayChart(rows: ReplayRows, options: ReplayChartOptions = {}):
     `; the last step: ${steps[last - 1].text}`,
   );
   return Chart.of(spec).description(description);
+}
+
+/** Where a step is ringed: on its node's lane at its time, or, for the drop of a message, at its cross. */
+function ringAt(s: ReplayStep, crossAt: Map<string, Row>, nodes: readonly string[]): { ringX: number; ringY: number } {
+  const cross = s.messageId === undefined ? undefined : crossAt.get(`${String(s.messageId)}@${s.step}`);
+  return cross === undefined ? { ringX: nodes.indexOf(s.node), ringY: s.t } : { ringX: cross.x2 as number, ringY: cross.y2 as number };
 }

@@ -88,7 +88,7 @@ export function replayRows(trace: Trace, options: ReplayRowsOptions = {}): Repla
   const sendStep = new Map<number, ReplayMessage>();
   const open = new Map<string, ReplayStateLine[]>(nodes.map((n) => [n, []]));
   const step = (row: TraceRow, node: string, text: string) => {
-    steps.push({ step: steps.length + 1, t: row.t, node, text });
+    steps.push({ step: steps.length + 1, t: row.t, node, text, ...(row.msgId === null ? {} : { messageId: row.msgId }) });
     if (steps.length > REPLAY_MAX_STEPS) {
       fail(`${FN}: the run`, `${steps.length}+ steps`, `at most ${REPLAY_MAX_STEPS} steps: cut it with untilMs (step ${REPLAY_MAX_STEPS} is at ${row.t} ms) or onlyNodes`);
     }
