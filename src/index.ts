@@ -89,6 +89,8 @@ export type { RepairPolicy } from "./failures/_markov";
 
 // views/: traces as rows and text
 export { payloadLabel, recordLabel } from "./views/labels";
+export { replayRows } from "./views/replay-rows";
+export type { ReplayRowsOptions, ReplaySeen, ReplayStateFn } from "./views/replay-rows";
 export { sequenceRows } from "./views/sequence-rows";
 export type { SequenceRowMessage, SequenceRows, SequenceRowsOptions } from "./views/sequence-rows";
 export { timelineRows } from "./views/timeline-rows";
@@ -117,6 +119,8 @@ export { outcomeChart } from "./charts/outcome";
 export type { OutcomeChartOptions } from "./charts/outcome";
 export { pmfChart } from "./charts/pmf";
 export type { PmfChartOptions } from "./charts/pmf";
+export { REPLAY_MAX_STEPS, replayChart } from "./charts/replay";
+export type { ReplayChartOptions, ReplayMark, ReplayMessage, ReplayOutage, ReplayRows, ReplayStateLine, ReplayStep } from "./charts/replay";
 export { SEQUENCE_FATES, sequenceDiagram } from "./charts/sequence";
 export type { SequenceDiagramOptions, SequenceEvent, SequenceFate, SequenceMessage } from "./charts/sequence";
 export { sweepChart } from "./charts/sweep";
@@ -137,6 +141,7 @@ export { failureScalingSweep, failureTimelineRows, interFailureGaps } from "./le
 export type { FailureScalingOptions, FailureScalingRow, FailureTimelineRow, InterFailureGapOptions, InterFailureGaps } from "./lessons/00-why-distribute";
 export { shiftedDiff, staleDuplicate } from "./lessons/01-one-client-one-server";
 export type { ShiftedDiff, StaleDuplicate } from "./lessons/01-one-client-one-server";
+export { clientServerState, paxosState, replicationState, scoreRaceState, twoPhaseState } from "./lessons/replay-states";
 export { exploreScoreRace } from "./lessons/02-two-clients-score-race";
 export type { ScoreRaceExploreOptions, ScoreRaceMessage } from "./lessons/02-two-clients-score-race";
 export { ackDivergenceProbability, distinctStatesRows, divergenceSweep, replicationCostSweep, staggeredDivergenceProbability, uniformDelayWithSd } from "./lessons/03-state-replication";

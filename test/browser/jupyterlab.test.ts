@@ -3,6 +3,7 @@
 // Cells, and must end with every cell executed, every chart drawn by vega-embed and no stderr output.
 // Then a slide deck and a saved HTML figure (made by the project's scripts from the fixture notebook)
 // must draw their charts from file:// with no network request at all (and the deck its KaTeX fonts).
+// A saved replay figure steps through its run offline: moving its slider changes the caption and the marks drawn.
 // And long work shows its progress: a cell added to a notebook (never saved) runs a long monteCarlo,
 // whose one progress line is redrawn in place, and Kernel > Interrupt leaves one line.
 // Screenshots go to test-results/browser/. Without Chromium the tests are skipped (they fail in CI).
@@ -16,6 +17,11 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { BrowserContext, Page } from "playwright-core";
+import { replayChart } from "../../src/charts/replay";
+import { save } from "../../src/display/save";
+import { clientServerState } from "../../src/lessons/replay-states";
+import { runClientServer } from "../../src/protocols/client-server";
+import { replayRows } from "../../src/views/replay-rows";
 
 // Code passed to page.evaluate runs in the browser; tsconfig has no DOM lib, so name these loosely.
 declare const document: any;
@@ -404,6 +410,52 @@ test("a slide deck and a saved HTML figure draw their charts offline: no request
     await page.locator("figure img").first().waitFor({ state: "visible", timeout: 10_000 });
     assert.ok(await page.locator("figure img").first().evaluate((img: any) => img.naturalWidth > 0), "the gallery shows the SVG");
 
+    assert.deepEqual(remote, [], "requests outside file://");
+    assert.deepEqual(errors, [], "page errors");
+  } finally {
+    if (browser) await browser.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+test("a saved replay figure steps through its run with no kernel: moving the slider changes the caption and the marks drawn", { skip: SKIP, timeout: 120_000 }, async () => {
+  assert.ok(CHROMIUM, NO_CHROMIUM);
+  fs.mkdirSync(RESULTS, { recursive: true });
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "distsys-replay-"));
+  let browser: Awaited<ReturnType<typeof launchBrowser>> | null = null;
+  try {
+    // Seed 42/run/18 of notebook 01's small runs: three commands, the ACK of command 2 lost, command 2 sent again.
+    const run = runClientServer({ seed: "42/run/18", protocol: "ack", lossRate: 0.2, commands: 3, delayMs: 10, timeoutMs: 50 });
+    const rows = replayRows(run.trace, { state: clientServerState, timers: true });
+    const file = await save(replayChart(rows, { title: "A lost ACK" }), path.join(tmp, "replay.html"));
+    browser = await launchBrowser();
+    const page = await browser.context.newPage();
+    const remote = recordRequests(page);
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(pathToFileURL(file).href);
+    const slider = page.locator("#chart .vega-bindings input[type=range]");
+    await slider.waitFor({ state: "visible", timeout: 30_000 });
+    const drawn = () => page.evaluate(() => ({
+      caption: [...document.querySelectorAll("#chart svg.marks text")].map((t: any) => String(t.textContent)).find((t: string) => t.startsWith("step ")) ?? "",
+      marks: document.querySelectorAll("#chart svg.marks path").length,
+    }));
+    const setStep = async (k: number) => {
+      await slider.evaluate((el: any, v: number) => { el.value = String(v); el.dispatchEvent(new window.Event("input", { bubbles: true })); }, k);
+      await poll(async () => (await drawn()).caption.startsWith(`step ${k} of`), 10_000, `the caption of step ${k}`);
+      return drawn();
+    };
+    const n = rows.steps.length;
+    const last = await drawn();
+    assert.equal(last.caption, `step ${n} of ${n}, 110 ms: u1 receives ack 2 from s1`, "the figure opens at the last step");
+    const first = await setStep(1);
+    assert.equal(first.caption, `step 1 of ${n}, 0 ms: u1 sends cmd 0 to s1`);
+    assert.ok(first.marks < last.marks, `fewer marks at step 1 (${first.marks}) than at the last step (${last.marks})`);
+    const lost = rows.steps.find((s) => /is lost/.test(s.text))!;
+    const atLoss = await setStep(lost.step);
+    assert.match(atLoss.caption, /ack 2 from s1 to u1 is lost$/);
+    assert.ok(first.marks < atLoss.marks && atLoss.marks < last.marks, `marks grow with the step: ${first.marks}, ${atLoss.marks}, ${last.marks}`);
+    await page.screenshot({ path: path.join(RESULTS, "replay-lost-ack.png") });
     assert.deepEqual(remote, [], "requests outside file://");
     assert.deepEqual(errors, [], "page errors");
   } finally {

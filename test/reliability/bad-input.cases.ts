@@ -255,6 +255,13 @@ row("sequenceRows", "onlyNodes", '["x9"]', "malformed rows", () => lib.sequenceR
   /sequenceRows\(trace, options\): onlyNodes must be a non-empty array of node names of the trace/);
 bad("sequenceRows", "trace", "a Trace", [["wrong type", {}]], (v) => lib.sequenceRows(v));
 bad("timelineRows", "trace", "a Trace", [["wrong type", null]], (v) => lib.timelineRows(v, {}));
+bad("replayRows", "trace", "a Trace", [["wrong type", {}]], (v) => lib.replayRows(v));
+bad("replayRows", "untilMs", "in [0, Infinity)", [NEG, NAN], (v) => lib.replayRows(aTrace(), { untilMs: v }));
+row("replayRows", "onlyNodes", '["x9"]', "malformed rows", () => lib.replayRows(aTrace(), { onlyNodes: ["x9"] }),
+  /replayRows\(trace, options\): onlyNodes must be a non-empty array of node names of the trace/);
+row("replayRows", "trace", "a run of more than 60 steps", "malformed rows", () => lib.replayRows(lib.runPaxos({ seed: 42 }).trace),
+  /replayRows\(trace, options\): the run must be at most 60 steps: cut it with untilMs \(step 60 is at [\d.]+ ms\) or onlyNodes/);
+row("replayChart", "rows", "{}", "wrong type", () => lib.replayChart({} as never), /replayChart: rows\.nodes must be an array; got undefined/);
 
 // ---- display: save and show ----
 const chart = () => lib.outcomeChart([okRow]);
