@@ -153,3 +153,14 @@ export { nb04CheckBlockedTime, nb04CheckCommitProbability, nb04CheckLargestClust
 export { nb05Exercise1, nb05Exercise2, nb05Exercise3 } from "./lessons/checks/nb05";
 export { selfCheckEqual, selfCheckNumber, selfCheckWith } from "./lessons/checks/verdict";
 export type { NumericCheckOptions, Verdict } from "./lessons/checks/verdict";
+
+// check/: the model checker: every reachable state of a model, its properties, shortest paths
+export { checkModel } from "./check/check-model";
+export type { CheckModelResult, PropertyResult } from "./check/check-model";
+export { fingerprint } from "./check/fingerprint";
+export { DEFAULT_MAX_STATES, PROGRESS_EVERY_STATES } from "./check/options";
+export type { CheckModelOptions, CheckProgress, PropertyKind, PropertySpec } from "./check/options";
+export type { Limit } from "./check/pass";
+export type { CheckPath } from "./check/paths";
+export { TWO_PHASE_PROPERTIES, twoPhaseActions, twoPhaseInit, twoPhaseModel, twoPhaseNext } from "./check/models/two-phase-tla";
+export type { RmState, TwoPhaseAction, TwoPhaseState } from "./check/models/two-phase-tla";

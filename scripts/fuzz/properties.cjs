@@ -356,6 +356,69 @@ function fuzzTargets(lib, fc) {
         if (r.protocol === "Paxos" && ["duplicate execution", "divergence", "conflicting execution"].includes(r.property)) {
           must(r.broken === 0, `ladder: Paxos broke "${r.property}"`);
         }
+  // The model checker on random small models (a graph; a state is built with its keys in an order
+  // that depends on the edge taken, so only the canonical fingerprint makes two of them one state):
+  // BFS and DFS reach the same set of fingerprints, every counterexample replays to a violating
+  // state, and BFS counterexamples are no longer than DFS ones.
+  targets.push({
+    name: "checker",
+    arbitrary: fc.integer({ min: 1, max: 14 }).chain((n) => fc.record({
+      edges: fc.array(fc.array(fc.integer({ min: -1, max: n - 1 }), { maxLength: 4 }), { minLength: n, maxLength: n }),
+      bad: fc.array(fc.boolean(), { minLength: n, maxLength: n }),
+      goal: fc.array(fc.boolean(), { minLength: n, maxLength: n }),
+      maxStates: fc.option(fc.integer({ min: 1, max: 14 }), { nil: undefined }),
+    })).map((c) => JSON.parse(JSON.stringify(c))),
+    check(cfg) {
+      const { edges, bad, goal } = cfg;
+      const state = (k, via) => (via % 2 === 0 ? { node: k, tags: new Set([`t${k % 3}`, k]), name: `n${k}` } : { name: `n${k}`, tags: new Set([k, `t${k % 3}`]), node: k });
+      const model = { init: state(0, 0), actions: (s) => edges[s.node].map((to, i) => ({ to, i })), next: (_s, a) => (a.to < 0 ? undefined : state(a.to, a.i)) };
+      const reachable = new Set([0]);
+      for (const queue = [0]; queue.length > 0;) for (const t of edges[queue.shift()]) if (t >= 0 && !reachable.has(t)) { reachable.add(t); queue.push(t); }
+      const seenBy = (strategy) => {
+        const seen = new Set();
+        const props = [{ name: "record", always: (s) => { seen.add(lib.fingerprint(s)); return true; } }];
+        const r = lib.checkModel({ ...model, strategy, properties: props });
+        must(r.verdict === "holds" && r.distinctStates === seen.size, `${strategy}: ${r.distinctStates} distinct states but ${seen.size} recorded`);
+        return seen;
+      };
+      const [bfsSeen, dfsSeen] = [seenBy("bfs"), seenBy("dfs")];
+      must(bfsSeen.size === reachable.size, `BFS found ${bfsSeen.size} states, the graph has ${reachable.size} reachable nodes`);
+      must([...bfsSeen].every((f) => dfsSeen.has(f)) && dfsSeen.size === bfsSeen.size, "BFS and DFS reached different fingerprints");
+      const properties = [
+        { name: "never bad", always: (s) => !bad[s.node] }, { name: "some goal", sometimes: (s) => goal[s.node] },
+        { name: "goal at last", eventually: (s) => goal[s.node] },
+      ];
+      const replayEnd = (path) => {
+        let s = model.init;
+        path.actions.forEach((a, i) => {
+          must(lib.fingerprint(s) === lib.fingerprint(path.states[i]), `path state ${i} is not where its actions lead`);
+          s = model.next(s, a);
+          must(s !== undefined, `action ${i} of a path is not enabled`);
+        });
+        return s;
+      };
+      const results = {};
+      for (const strategy of ["bfs", "dfs"]) {
+        const r = lib.checkModel({ ...model, strategy, properties, maxStates: cfg.maxStates });
+        results[strategy] = r;
+        must(r.distinctStates <= (cfg.maxStates ?? Infinity), `${strategy}: ${r.distinctStates} states above maxStates ${cfg.maxStates}`);
+        const [never, some, ev] = r.properties;
+        if (never.path) must(bad[replayEnd(never.path).node], `${strategy}: the "always" counterexample does not end in a bad state`);
+        if (some.path) must(goal[replayEnd(some.path).node], `${strategy}: the "sometimes" example does not end in a goal state`);
+        if (ev.path) {
+          const end = replayEnd(ev.path);
+          must(ev.path.states.every((s) => !goal[s.node]), `${strategy}: the "eventually" counterexample passes a goal state`);
+          if (ev.path.loopsBackTo === undefined) must(model.actions(end).every((a) => model.next(end, a) === undefined), `${strategy}: the "eventually" counterexample ends where an action is enabled`);
+          else must(lib.fingerprint(end) === lib.fingerprint(ev.path.states[ev.path.loopsBackTo]), `${strategy}: the "eventually" loop does not close`);
+        }
+        if (cfg.maxStates === undefined) {
+          must(never.status === ([...reachable].some((k) => bad[k]) ? "violated" : "holds"), `${strategy}: "never bad" is ${never.status}`);
+          must(some.status === ([...reachable].some((k) => goal[k]) ? "holds" : "violated"), `${strategy}: "some goal" is ${some.status}`);
+        }
+      }
+      for (const i of [0, 1]) {
+        const [b, d] = [results.bfs.properties[i].path, results.dfs.properties[i].path];
+        if (b && d) must(b.actions.length <= d.actions.length, `BFS path for ${properties[i].name} (${b.actions.length}) is longer than DFS's (${d.actions.length})`);
       }
     },
   });

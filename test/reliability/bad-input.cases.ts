@@ -242,6 +242,31 @@ row("save", "path", '""', "file path", () => lib.save(chart(), ""), /save: path 
 row("save", "chart", "a spec object", "wrong type", () => lib.save(chart().toSpec() as any, path.join(tmp, "x.svg")), /save: chart must be a Chart; got \{/);
 row("show", "chart", "null", "wrong type", () => lib.show(null as any), /show: chart must be a Chart \(from a chart builder or Chart\.of\); got null/);
 
+// ---- the model checker ----
+const model = (o: object) => lib.checkModel({ init: 0, actions: () => [1], next: (n: number) => (n < 3 ? n + 1 : undefined), ...o } as lib.CheckModelOptions<number, number>);
+row("checkModel", "options", "null", "wrong type", () => lib.checkModel(null as any), /checkModel\(options\): options must be an object; got null/);
+row("checkModel", "maxstates", "1000", "wrong type", () => model({ maxstates: 1000 }), /checkModel options has an unknown option "maxstates"; known options: init, actions, next/);
+bad("checkModel", "init", "the initial state", [["wrong type", undefined]], (v) => model({ init: v }));
+bad("checkModel", "actions", "a function", [["wrong type", [1, 2]]], (v) => model({ actions: v }));
+bad("checkModel", "next", "a function", [["wrong type", null]], (v) => model({ next: v }));
+bad("checkModel", "strategy", 'one of "bfs", "dfs"', [["wrong type", "random"]], (v) => model({ strategy: v }));
+bad("checkModel", "maxStates", "an integer in [1, 134217728]", [ZERO, NAN, HUGE, ["size", 2.5]], (v) => model({ maxStates: v }));
+bad("checkModel", "maxDepth", "an integer in [0, 1000000000]", [["size", -1], NAN, INF], (v) => model({ maxDepth: v }));
+bad("checkModel", "onProgress", "a function", [["wrong type", 1000]], (v) => model({ onProgress: v }));
+bad("checkModel", "properties", "an array of properties", [["wrong type", { safe: () => true }]], (v) => model({ properties: v }));
+bad("checkModel", "properties[0]", "exactly one of always, sometimes, eventually", [["wrong type", { name: "p" }]], (v) => model({ properties: [v] }));
+row("checkModel", "properties[0]", "{ name, always, sometimes }", "wrong type", () => model({ properties: [{ name: "p", always: () => true, sometimes: () => true }] }),
+  /checkModel: properties\[0\] must be a property with exactly one of always, sometimes, eventually/);
+bad("checkModel", "properties[0].name", "a non-empty string", [["empty list", ""]], (v) => model({ properties: [{ name: v, always: () => true }] }));
+bad("checkModel", "properties[1].name", "a name not used by another property", [["duplicate names", "p"]],
+  (v) => model({ properties: [{ name: "p", always: () => true }, { name: v, sometimes: () => true }] }));
+bad("checkModel", "properties[0].always", "a function (state) => boolean", [["wrong type", true]], (v) => model({ properties: [{ name: "p", always: v }] }));
+row("checkModel", "properties[0].eventualy", "a function", "wrong type", () => model({ properties: [{ name: "p", eventualy: () => true }] }),
+  /checkModel: properties\[0\] has an unknown option "eventualy"; known options: name, always, sometimes, eventually/);
+row("checkModel", "next(state)", "a Date in the state", "wrong type", () => model({ next: () => new Date(0) }),
+  /checkModel \(next\(state, action\)\): state is a Date instance; a state must be plain data/);
+bad("twoPhaseModel", "rms", "an integer in [1, 20]", [ZERO, ["size", 21], NAN], (v) => lib.twoPhaseModel(v));
+
 /** A fresh folder whose name ends in `name` (to check that save refuses to write over a folder). */
 function dirNamed(name: string): string {
   const fs = require("fs") as typeof import("fs");

@@ -1,0 +1,104 @@
+/**
+ * checkModel: every state a model can reach, with its properties checked in each; in the style of
+ * TLC and Stateright. Breadth first by default, so every counterexample (and every example of a
+ * `sometimes` property) is a shortest path.
+ */
+import type { EventuallyOutcome } from "./eventually";
+import { checkEventually } from "./eventually";
+import type { CheckModelOptions, PropertyKind } from "./options";
+import { checkModelOptions } from "./options";
+import type { Limit, Model, Totals, Watch } from "./pass";
+import { Pass } from "./pass";
+import type { CheckPath } from "./paths";
+import { pathTo } from "./paths";
+import { search } from "./search";
+
+/** What a check found for one property. */
+export interface PropertyResult<S, A> {
+  name: string;
+  kind: PropertyKind;
+  /**
+   * "holds": always: no reachable state breaks it; sometimes: a state where it holds was found
+   * (`path` leads there); eventually: no path avoids it forever.
+   * "violated": always: `path` leads to a state where it is false; sometimes: no reachable state
+   * satisfies it; eventually: `path` never satisfies it and ends or loops.
+   * "unknown": a limit cut the search before it was decided.
+   */
+  status: "holds" | "violated" | "unknown";
+  /** The counterexample (always, eventually) or the example (sometimes); a shortest one with "bfs". */
+  path?: CheckPath<S, A>;
+}
+
+/** The result of {@link checkModel}. */
+export interface CheckModelResult<S, A> {
+  /** "violated" if any property is; else "incomplete" if any is unknown (or a limit was met); else "holds". */
+  verdict: "holds" | "violated" | "incomplete";
+  /** One entry per property, in the order given. */
+  properties: PropertyResult<S, A>[];
+  /** Distinct states found by the main search. */
+  distinctStates: number;
+  /** Successor states the main search computed, duplicates included (TLC's "states generated"). */
+  generatedStates: number;
+  /** The largest number of actions from the initial state to a state found. */
+  maxDepth: number;
+  /** Wall-clock milliseconds of the whole check. */
+  elapsedMs: number;
+  /** The most bytes the fingerprint store held (the states waiting in the queue are extra). */
+  peakStoredBytes: number;
+  /** The limit that cut the main search or a property's pass, or null. */
+  limitReached: Limit | null;
+}
+
+/**
+ * Explores every state reachable from `init` (breadth first unless `strategy: "dfs"`), keeping
+ * each distinct state as a 64-bit fingerprint, and checks the named properties: `always` in every
+ * state, `sometimes` in some state, `eventually` on every path (a pass of its own per property).
+ * The search stops early once every always and sometimes property is decided.
+ *
+ * @throws RangeError or TypeError naming the option, for bad options; TypeError for a state that
+ *   is not plain data or a property that does not return a boolean; Error naming the model
+ *   function that threw
+ * @example
+ * // A counter that may go up by 1 or 2 until 4:
+ * checkModel({ init: 0, actions: () => [1, 2], next: (n, d) => (n + d <= 4 ? n + d : undefined),
+ *   properties: [{ name: "reaches 4", sometimes: (n) => n === 4 }] })
+ * // verdict "holds"; properties[0].path: { states: [0, 2, 4], actions: [2, 2] }; distinctStates 5
+ */
+export function checkModel<S, A>(options: CheckModelOptions<S, A>): CheckModelResult<S, A> {
+  const o = checkModelOptions(options);
+  const totals: Totals = { generated: 0, startedMs: performance.now(), onProgress: o.onProgress };
+  const model: Model<S, A> = { init: o.init, actions: o.actions, next: o.next };
+
+  // The main search watches always (hit: false) and sometimes (hit: true) properties.
+  const watched = o.properties.filter((p) => p.kind !== "eventually");
+  const watches: Watch<S>[] = watched.map((p) => ({ test: p.test, wanted: p.kind === "sometimes", label: `property ${JSON.stringify(p.name)}` }));
+  const main = new Pass<S, A>(model, watches, o.maxStates, o.maxDepth, "search", totals);
+  search(main, { strategy: o.strategy });
+  const generatedStates = totals.generated;
+  const complete = main.limitReached === null;
+  const found = new Map<string, PropertyResult<S, A>>();
+  watched.forEach((p, w) => {
+    const hit = main.hits[w];
+    const path = hit >= 0 ? pathTo(model, main.store, hit) : undefined;
+    const status = hit >= 0 ? (p.kind === "always" ? "violated" : "holds") : !complete ? "unknown" : p.kind === "always" ? "holds" : "violated";
+    found.set(p.name, { name: p.name, kind: p.kind, status, ...(path ? { path } : {}) });
+  });
+  let peakStoredBytes = main.store.peakBytes;
+  let limitReached = main.limitReached;
+
+  for (const p of o.properties.filter((q) => q.kind === "eventually")) {
+    const r: EventuallyOutcome<S, A> = checkEventually(model, p.name, p.test, o.maxStates, o.maxDepth, totals);
+    const status = r.path !== undefined ? "violated" : r.limitReached === null ? "holds" : "unknown";
+    found.set(p.name, { name: p.name, kind: p.kind, status, ...(r.path ? { path: r.path } : {}) });
+    peakStoredBytes = Math.max(peakStoredBytes, r.peakStoredBytes);
+    limitReached ??= r.limitReached;
+  }
+
+  const properties = o.properties.map((p) => found.get(p.name) as PropertyResult<S, A>);
+  const verdict = properties.some((p) => p.status === "violated") ? "violated"
+    : properties.some((p) => p.status === "unknown") || (properties.length === 0 && limitReached !== null) ? "incomplete" : "holds";
+  return {
+    verdict, properties, distinctStates: main.store.size, generatedStates, maxDepth: main.maxDepthSeen,
+    elapsedMs: performance.now() - totals.startedMs, peakStoredBytes, limitReached,
+  };
+}
