@@ -356,6 +356,10 @@ function fuzzTargets(lib, fc) {
         if (r.protocol === "Paxos" && ["duplicate execution", "divergence", "conflicting execution"].includes(r.property)) {
           must(r.broken === 0, `ladder: Paxos broke "${r.property}"`);
         }
+      }
+    },
+  });
+
   // The model checker on random small models (a graph; a state is built with its keys in an order
   // that depends on the edge taken, so only the canonical fingerprint makes two of them one state):
   // BFS and DFS reach the same set of fingerprints, every counterexample replays to a violating
@@ -422,6 +426,7 @@ function fuzzTargets(lib, fc) {
       }
     },
   });
+
 
   return targets.filter((t) => t.check);
 }
