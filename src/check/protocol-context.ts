@@ -11,7 +11,11 @@ import { checkKnownName, fail } from "../validate";
 import { deepFreeze, plainCopy } from "./plain-copy";
 import type { CheckedProtocol } from "./protocol-options";
 
-/** A pending timer of a node: its id (per node, from 1) and its tag (frozen). */
+/**
+ * A pending timer of a node: its id and its tag (frozen). An id is the smallest positive integer
+ * no other pending timer of the node has (so ids are reused once a timer fired or was cancelled,
+ * and states do not differ by a counter).
+ */
 export interface TimerSlot { id: number; tag: unknown }
 
 /** One node in a state of a check. */
@@ -20,8 +24,6 @@ export interface NodeSlot {
   p: Record<string, unknown>;
   up: boolean;
   timers: TimerSlot[];
-  /** The id the node's next timer gets. */
-  nextTimer: number;
   /** The records of the kinds kept as history: [kind, detail]. */
   h: [string, unknown][];
 }
@@ -77,7 +79,8 @@ export function runHandler(
     },
     setTimer(delayMs: number, tag?: unknown): number {
       if (typeof delayMs !== "number" || !(delayMs >= 0)) fail(`${name}: setTimer(delayMs)`, delayMs, "a number >= 0");
-      const id = slot.nextTimer++;
+      let id = 1;
+      while (slot.timers.some((t) => t.id === id)) id++;
       slot.timers.push({ id, tag: deepFreeze(plainCopy(tag)) });
       return id;
     },

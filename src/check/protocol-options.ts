@@ -17,6 +17,12 @@ export interface FaultBudget {
   crashes?: number;
   /** Recoveries: a crashed node may recover (`state` becomes `{}`, `persistent` kept, onRecover runs). @defaultValue 0 */
   recoveries?: number;
+  /**
+   * Early timeouts: a timer normally fires only when no message is in flight (timeouts are long
+   * compared to message delays); within this budget a timer may also fire while messages are still
+   * travelling (a timeout that comes too early, or a message that is very late). @defaultValue 0
+   */
+  timeouts?: number;
   /** The nodes that may crash. @defaultValue every node */
   crashable?: string[];
 }
@@ -73,7 +79,7 @@ export interface CheckedProtocol {
   nodes: string[];
   handlers: (NodeHandlers | undefined)[];
   fifo: boolean;
-  budget: [drops: number, duplicates: number, crashes: number, recoveries: number];
+  budget: [drops: number, duplicates: number, crashes: number, recoveries: number, timeouts: number];
   crashable: boolean[];
   invariants: [string, ViewPredicate][];
   sometimes: [string, ViewPredicate][];
@@ -114,9 +120,9 @@ export function checkProtocolOptions(options: CheckProtocolOptions): CheckedProt
   const network = checkOneOf(`${FN}: network`, options.network ?? "unordered", ["unordered", "fifo"]);
   const f = options.faults ?? {};
   if (f === null || typeof f !== "object" || Array.isArray(f)) fail(`${FN}: faults`, f, "a fault budget such as { drops: 1, crashes: 1 }");
-  checkKeys(`${FN}: faults`, f, ["drops", "duplicates", "crashes", "recoveries", "crashable"]);
-  const count = (k: "drops" | "duplicates" | "crashes" | "recoveries") => checkInteger(`${FN}: faults.${k}`, f[k] ?? 0, 0, MAX_FAULT_BUDGET);
-  const budget: CheckedProtocol["budget"] = [count("drops"), count("duplicates"), count("crashes"), count("recoveries")];
+  checkKeys(`${FN}: faults`, f, ["drops", "duplicates", "crashes", "recoveries", "timeouts", "crashable"]);
+  const count = (k: "drops" | "duplicates" | "crashes" | "recoveries" | "timeouts") => checkInteger(`${FN}: faults.${k}`, f[k] ?? 0, 0, MAX_FAULT_BUDGET);
+  const budget: CheckedProtocol["budget"] = [count("drops"), count("duplicates"), count("crashes"), count("recoveries"), count("timeouts")];
   let crashable = nodes.map(() => true);
   if (f.crashable !== undefined) {
     if (!Array.isArray(f.crashable)) fail(`${FN}: faults.crashable`, f.crashable, "an array of node names");

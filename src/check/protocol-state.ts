@@ -24,7 +24,7 @@ export interface ProtocolState {
   nodes: NodeSlot[];
   /** Unordered: key "from>to#fingerprint"; fifo: key "from>to". */
   net: Record<string, NetEntry>;
-  /** Faults left: drops, duplicates, crashes, recoveries. */
+  /** Faults left: drops, duplicates, crashes, recoveries, early timeouts. */
   budget: number[];
   /** Set when a handler threw (a terminal state); `fatal` when the handler broke the checker's rules. */
   error?: string;
@@ -50,7 +50,7 @@ export class ProtocolSteps {
 
   /** The state after every node's init (in node order), with the effects when `fx` is given. */
   initial(fx?: Effect[]): ProtocolState {
-    const s: ProtocolState = { nodes: this.o.nodes.map(() => ({ s: {}, p: {}, up: true, timers: [], nextTimer: 1, h: [] })), net: {}, budget: [...this.o.budget] };
+    const s: ProtocolState = { nodes: this.o.nodes.map(() => ({ s: {}, p: {}, up: true, timers: [], h: [] })), net: {}, budget: [...this.o.budget] };
     const w = new Work(s, this);
     for (let i = 0; i < this.o.nodes.length; i++) {
       const h = this.o.handlers[i];
@@ -63,9 +63,11 @@ export class ProtocolSteps {
   actions(s: ProtocolState): ProtocolAction[] {
     if (s.error !== undefined) return [];
     const out: ProtocolAction[] = [];
-    const fifo = this.o.fifo, [drops, dups, crashes, recoveries] = s.budget;
+    const fifo = this.o.fifo, [drops, dups, crashes, recoveries, early] = s.budget;
     for (const key in s.net) out.push({ kind: "deliver", key });
-    s.nodes.forEach((n, node) => { if (n.up) for (const t of n.timers) out.push({ kind: "timer", node, id: t.id }); });
+    // A node's timer fires when no message from or to the node is in flight, or early within the budget.
+    const busy = early > 0 ? undefined : this.busy(s);
+    s.nodes.forEach((n, node) => { if (n.up && !busy?.[node]) for (const t of n.timers) out.push({ kind: "timer", node, id: t.id }); });
     s.nodes.forEach((n, node) => { if (!n.up && recoveries > 0) out.push({ kind: "recover", node }); });
     if (drops > 0 || dups > 0) {
       for (const key in s.net) {
@@ -77,6 +79,13 @@ export class ProtocolSteps {
       }
     }
     if (crashes > 0) s.nodes.forEach((n, node) => { if (n.up && this.o.crashable[node]) out.push({ kind: "crash", node }); });
+    return out;
+  }
+
+  /** Per node: whether a message from or to it is in flight. */
+  busy(s: ProtocolState): boolean[] {
+    const out = s.nodes.map(() => false);
+    for (const key in s.net) { const [a, b] = s.net[key].link; out[a] = out[b] = true; }
     return out;
   }
 
@@ -138,6 +147,7 @@ export class ProtocolSteps {
         break;
       }
       case "timer": {
+        if (this.busy(s)[a.node]) b[4]--; // an early timeout: a message from or to the node is still in flight
         const n = w.node(a.node);
         const at = n.timers.findIndex((t) => t.id === a.id);
         const tag = n.timers[at].tag;
@@ -200,7 +210,7 @@ class Work {
     this.nodes ??= this.base.nodes.slice();
     if (this.nodes[i] === this.base.nodes[i]) {
       const n = this.base.nodes[i];
-      this.nodes[i] = { s: plainCopy(n.s), p: plainCopy(n.p), up: n.up, timers: n.timers.slice(), nextTimer: n.nextTimer, h: n.h.slice() };
+      this.nodes[i] = { s: plainCopy(n.s), p: plainCopy(n.p), up: n.up, timers: n.timers.slice(), h: n.h.slice() };
     }
     return this.nodes[i];
   }

@@ -39,7 +39,7 @@ export interface ProtocolView {
   /** The records of the given kinds (all kept kinds when none is given), node by node in node order. */
   records(...kinds: string[]): HistoryRecord[];
   /** The faults the schedule may still add. */
-  faultsLeft: { drops: number; duplicates: number; crashes: number; recoveries: number };
+  faultsLeft: { drops: number; duplicates: number; crashes: number; recoveries: number; timeouts: number };
 }
 
 /** Builds views of states, remembering the last one (each property of a state reads the same view). */
@@ -57,7 +57,7 @@ export function viewMaker(names: readonly string[], fifo: boolean, history: Read
       if (fifo) for (const payload of entry.queue as unknown[]) inFlight.push({ from: names[from], to: names[to], payload });
       else for (let k = 0; k < (entry.n as number); k++) inFlight.push({ from: names[from], to: names[to], payload: entry.payload });
     }
-    const [drops, duplicates, crashes, recoveries] = s.budget;
+    const [drops, duplicates, crashes, recoveries, timeouts] = s.budget;
     const records = (...kinds: string[]): HistoryRecord[] => {
       for (const k of kinds) {
         if (!history.has(k)) throw new RangeError(`checkProtocol: view.records(${JSON.stringify(k)}): records of kind ${JSON.stringify(k)} are not kept; add it to the history option (history: [${[...history, k].map((x) => JSON.stringify(x)).join(", ")}])`);
@@ -69,7 +69,7 @@ export function viewMaker(names: readonly string[], fifo: boolean, history: Read
       return out;
     };
     last = s;
-    view = { nodes, inFlight, records, faultsLeft: { drops, duplicates, crashes, recoveries } };
+    view = { nodes, inFlight, records, faultsLeft: { drops, duplicates, crashes, recoveries, timeouts } };
     return view;
   };
 }
