@@ -17,13 +17,13 @@ export type { NodeSlot, TimerSlot } from "./protocol-context";
  * Messages in flight on one link: "unordered" keeps equal messages as one entry with a count `n`
  * (a multiset); "fifo" keeps the link's queue of payloads in send order.
  */
-export interface NetEntry { link: [number, number]; payload?: unknown; n?: number; queue?: unknown[] }
+export interface NetEntry { key: string; link: [number, number]; payload?: unknown; n?: number; queue?: unknown[] }
 
 /** A state of the check (plain data; never modified once built). */
 export interface ProtocolState {
   nodes: NodeSlot[];
-  /** Unordered: key "from>to#fingerprint"; fifo: key "from>to". */
-  net: Record<string, NetEntry>;
+  /** Sorted by key; unordered: key "from>to#fingerprint of the payload"; fifo: key "from>to". */
+  net: NetEntry[];
   /** Faults left: drops, duplicates, crashes, recoveries, early timeouts. */
   budget: number[];
   /** Set when a handler threw (a terminal state); `fatal` when the handler broke the checker's rules. */
@@ -40,6 +40,19 @@ export type ProtocolAction =
   | { kind: "crash"; node: number }
   | { kind: "recover"; node: number };
 
+/** The first place in the sorted `net` whose key is not below `key`. */
+function place(net: readonly NetEntry[], key: string): number {
+  let lo = 0, hi = net.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (net[mid].key < key) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+
+/** The net entry with `key`, or undefined. */
+export function entry(s: ProtocolState, key: string): NetEntry | undefined {
+  const e = s.net[place(s.net, key)];
+  return e !== undefined && e.key === key ? e : undefined;
+}
+
 /** The steps, over validated options. */
 export class ProtocolSteps {
   /** Transitions run twice to check that handlers are deterministic. */
@@ -50,7 +63,7 @@ export class ProtocolSteps {
 
   /** The state after every node's init (in node order), with the effects when `fx` is given. */
   initial(fx?: Effect[]): ProtocolState {
-    const s: ProtocolState = { nodes: this.o.nodes.map(() => ({ s: {}, p: {}, up: true, timers: [], h: [] })), net: {}, budget: [...this.o.budget] };
+    const s: ProtocolState = { nodes: this.o.nodes.map(() => ({ s: {}, p: {}, up: true, timers: [], h: [] })), net: [], budget: [...this.o.budget] };
     const w = new Work(s, this);
     for (let i = 0; i < this.o.nodes.length; i++) {
       const h = this.o.handlers[i];
@@ -64,14 +77,14 @@ export class ProtocolSteps {
     if (s.error !== undefined) return [];
     const out: ProtocolAction[] = [];
     const fifo = this.o.fifo, [drops, dups, crashes, recoveries, early] = s.budget;
-    for (const key in s.net) out.push({ kind: "deliver", key });
+    for (const e of s.net) out.push({ kind: "deliver", key: e.key });
     // A node's timer fires when no message from or to the node is in flight, or early within the budget.
     const busy = early > 0 ? undefined : this.busy(s);
     s.nodes.forEach((n, node) => { if (n.up && !busy?.[node]) for (const t of n.timers) out.push({ kind: "timer", node, id: t.id }); });
     s.nodes.forEach((n, node) => { if (!n.up && recoveries > 0) out.push({ kind: "recover", node }); });
     if (drops > 0 || dups > 0) {
-      for (const key in s.net) {
-        const len = fifo ? (s.net[key].queue as unknown[]).length : 1;
+      for (const { key, queue } of s.net) {
+        const len = fifo ? (queue as unknown[]).length : 1;
         for (let index = 0; index < len; index++) {
           if (drops > 0) out.push({ kind: "drop", key, index });
           if (dups > 0) out.push({ kind: "duplicate", key, index });
@@ -85,13 +98,13 @@ export class ProtocolSteps {
   /** Per node: whether a message from or to it is in flight. */
   busy(s: ProtocolState): boolean[] {
     const out = s.nodes.map(() => false);
-    for (const key in s.net) { const [a, b] = s.net[key].link; out[a] = out[b] = true; }
+    for (const e of s.net) { out[e.link[0]] = out[e.link[1]] = true; }
     return out;
   }
 
   /** Whether some message can be delivered, some timer fire or some node recover (else the state is stuck). */
   canProgress(s: ProtocolState): boolean {
-    for (const _ in s.net) return true;
+    if (s.net.length > 0) return true;
     return s.nodes.some((n) => (n.up && n.timers.length > 0) || (!n.up && s.budget[3] > 0));
   }
 
@@ -117,7 +130,7 @@ export class ProtocolSteps {
       return `${names[a.node]}'s onTimer(${describeValue(t?.tag)})`;
     }
     if (a.kind === "crash" || a.kind === "recover") return `${a.kind === "crash" ? "crashing" : "recovering"} ${names[a.node]}`;
-    const e = s.net[a.key];
+    const e = entry(s, a.key);
     const payload = e === undefined ? undefined : this.o.fifo ? (e.queue as unknown[])[a.kind === "deliver" ? 0 : a.index] : e.payload;
     const what = `${describeValue(payload)} from ${names[e?.link[0] ?? 0]} to ${names[e?.link[1] ?? 0]}`;
     return a.kind === "deliver" ? `${names[e?.link[1] ?? 0]}'s onMessage(${what})` : `${a.kind === "drop" ? "dropping" : "duplicating"} ${what}`;
@@ -141,7 +154,7 @@ export class ProtocolSteps {
       case "drop": b[0]--; w.take(a.key, a.index); fx?.push({ e: a.kind, key: a.key, index: a.index }); break;
       case "duplicate": {
         b[1]--;
-        const e = s.net[a.key];
+        const e = entry(s, a.key) as NetEntry;
         w.put(e.link[0], e.link[1], this.o.fifo ? (e.queue as unknown[])[a.index] : e.payload);
         fx?.push({ e: a.kind, key: a.key, index: a.index });
         break;
@@ -200,7 +213,7 @@ export class ProtocolSteps {
 /** A state being built from `base` by one step: nodes and net entries are copied when first changed. */
 class Work {
   private nodes: NodeSlot[] | undefined;
-  private net: Record<string, NetEntry> | undefined;
+  private net: NetEntry[] | undefined;
   budget: number[];
   constructor(readonly base: ProtocolState, private readonly steps: ProtocolSteps) {
     this.budget = base.budget;
@@ -215,32 +228,32 @@ class Work {
     return this.nodes[i];
   }
 
-  private netCopy(): Record<string, NetEntry> {
-    return this.net ??= { ...this.base.net };
+  private netCopy(): NetEntry[] {
+    return this.net ??= this.base.net.slice();
   }
 
   /** Adds a copy of `payload` (frozen) to the link from -> to. */
   put(from: number, to: number, payload: unknown): void {
     const net = this.netCopy();
-    if (this.steps.o.fifo) {
-      const key = `${from}>${to}`, e = net[key];
-      net[key] = { link: [from, to], queue: e ? [...(e.queue as unknown[]), payload] : [payload] };
+    const key = this.steps.o.fifo ? `${from}>${to}` : `${from}>${to}#${fingerprint(payload)}`;
+    const at = place(net, key), e = net[at];
+    if (e !== undefined && e.key === key) {
+      net[at] = this.steps.o.fifo ? { key, link: e.link, queue: [...(e.queue as unknown[]), payload] } : { key, link: e.link, payload: e.payload, n: (e.n as number) + 1 };
     } else {
-      const key = `${from}>${to}#${fingerprint(payload)}`, e = net[key];
-      net[key] = { link: [from, to], payload: e ? e.payload : payload, n: (e?.n ?? 0) + 1 };
+      net.splice(at, 0, this.steps.o.fifo ? { key, link: [from, to], queue: [payload] } : { key, link: [from, to], payload, n: 1 });
     }
   }
 
   /** Removes one message of entry `key` (fifo: the one at `index`); returns its link and payload. */
   take(key: string, index: number): { link: [number, number]; payload: unknown } {
-    const net = this.netCopy(), e = net[key];
+    const net = this.netCopy(), at = place(net, key), e = net[at];
     if (this.steps.o.fifo) {
       const queue = (e.queue as unknown[]).slice();
       const [payload] = queue.splice(index, 1);
-      if (queue.length === 0) delete net[key]; else net[key] = { link: e.link, queue };
+      if (queue.length === 0) net.splice(at, 1); else net[at] = { key, link: e.link, queue };
       return { link: e.link, payload };
     }
-    if ((e.n as number) <= 1) delete net[key]; else net[key] = { link: e.link, payload: e.payload, n: (e.n as number) - 1 };
+    if ((e.n as number) <= 1) net.splice(at, 1); else net[at] = { key, link: e.link, payload: e.payload, n: (e.n as number) - 1 };
     return { link: e.link, payload: e.payload };
   }
 

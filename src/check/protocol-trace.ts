@@ -8,7 +8,7 @@ import type { Trace } from "../sim/trace";
 import { payloadLabel } from "../sim/network";
 import { fingerprint } from "./fingerprint";
 import type { Effect } from "./protocol-context";
-import type { ProtocolAction, ProtocolState, ProtocolSteps } from "./protocol-state";
+import { entry, type NetEntry, type ProtocolAction, type ProtocolState, type ProtocolSteps } from "./protocol-state";
 
 /** A schedule as a trace and as one line per step. */
 export interface Replayed {
@@ -73,7 +73,7 @@ function line(steps: ProtocolSteps, s: ProtocolState, a: ProtocolAction): string
     return `${names[a.node]}: timer ${typeof tag === "object" && tag !== null ? JSON.stringify(tag) : String(tag)}`;
   }
   if (a.kind === "crash" || a.kind === "recover") return `${a.kind} ${names[a.node]}`;
-  const e = s.net[a.key];
+  const e = entry(s, a.key) as NetEntry;
   const payload = steps.o.fifo ? (e.queue as unknown[])[a.kind === "deliver" ? 0 : a.index] : e.payload;
   const msg = `${names[e.link[0]]} -> ${names[e.link[1]]}: ${payloadLabel(payload) || JSON.stringify(payload)}`;
   if (a.kind === "deliver") return s.nodes[e.link[1]].up ? msg : `${msg} (lost: ${names[e.link[1]]} is down)`;

@@ -51,8 +51,7 @@ export function viewMaker(names: readonly string[], fifo: boolean, history: Read
     const nodes: Record<string, NodeView> = {};
     s.nodes.forEach((n, i) => (nodes[names[i]] = { state: n.s, persistent: n.p, up: n.up, timers: n.timers.map((t) => t.tag) }));
     const inFlight: InFlightMessage[] = [];
-    for (const key in s.net) {
-      const entry = s.net[key];
+    for (const entry of s.net) {
       const [from, to] = entry.link;
       if (fifo) for (const payload of entry.queue as unknown[]) inFlight.push({ from: names[from], to: names[to], payload });
       else for (let k = 0; k < (entry.n as number); k++) inFlight.push({ from: names[from], to: names[to], payload: entry.payload });
