@@ -16,7 +16,7 @@ import type { Limit } from "./pass";
 import { checkProtocolOptions, type CheckProtocolOptions } from "./protocol-options";
 import { ProtocolSteps, type ProtocolAction, type ProtocolState } from "./protocol-state";
 import { replaySchedule } from "./protocol-trace";
-import { viewMaker } from "./protocol-view";
+import { viewMaker } from "./protocol-view-maker";
 
 /** What a check found for one property. */
 export interface ProtocolPropertyResult {
