@@ -70,11 +70,27 @@ export function checkProtocol(options: CheckProtocolOptions): CheckProtocolResul
   const steps = new ProtocolSteps(o);
   const view = viewMaker(o.nodes, o.fifo, o.history);
   const ok = (s: ProtocolState) => s.error === undefined;
+  // With stopAtViolation, the first violation ends the search: every property not yet decided is
+  // then decided at once (a forced answer, reported as "unknown").
+  let stopping = false;
+  const forced = new Set<string>();
+  const always = (name: string, test: (s: ProtocolState) => boolean) => ({ name, always: (s: ProtocolState) => {
+    if (forced.has(name)) return false;
+    if (!test(s)) { stopping ||= o.stopAtViolation; return false; }
+    if (stopping) { forced.add(name); return false; }
+    return true;
+  } });
+  const sometimes = (name: string, test: (s: ProtocolState) => boolean) => ({ name, sometimes: (s: ProtocolState) => {
+    if (forced.has(name)) return true;
+    if (test(s)) return true;
+    if (stopping) { forced.add(name); return true; }
+    return false;
+  } });
   const properties: PropertySpec<ProtocolState>[] = [
-    { name: THROWS, always: ok },
-    ...o.invariants.map(([name, p]) => ({ name, always: (s: ProtocolState) => !ok(s) || p(view(s)) })),
-    ...(o.done ? [{ name: STUCK, always: (s: ProtocolState) => !ok(s) || steps.canProgress(s) || (o.done as (v: ReturnType<typeof view>) => boolean)(view(s)) }] : []),
-    ...o.sometimes.map(([name, p]) => ({ name, sometimes: (s: ProtocolState) => ok(s) && p(view(s)) })),
+    always(THROWS, ok),
+    ...o.invariants.map(([name, p]) => always(name, (s) => !ok(s) || p(view(s)))),
+    ...(o.done ? [always(STUCK, (s) => !ok(s) || steps.canProgress(s) || (o.done as (v: ReturnType<typeof view>) => boolean)(view(s)))] : []),
+    ...o.sometimes.map(([name, p]) => sometimes(name, (s) => ok(s) && p(view(s)))),
   ];
   const r = checkModel<ProtocolState, ProtocolAction>({
     init: steps.initial(), actions: (s) => steps.actions(s), next: (s, a) => steps.next(s, a),
@@ -83,7 +99,9 @@ export function checkProtocol(options: CheckProtocolOptions): CheckProtocolResul
   let error: string | null = null;
   let counterexample: CheckProtocolResult["counterexample"] = null;
   const results: ProtocolPropertyResult[] = r.properties.map((p) => {
-    const out: ProtocolPropertyResult = { name: p.name, kind: p.kind === "sometimes" ? "sometimes" : "always", status: p.status };
+    const kind = p.kind === "sometimes" ? "sometimes" : "always";
+    if (forced.has(p.name)) return { name: p.name, kind, status: "unknown" };
+    const out: ProtocolPropertyResult = { name: p.name, kind, status: p.status };
     if (p.path) {
       const { trace, schedule } = replaySchedule(steps, p.path.states, p.path.actions);
       out.trace = trace;

@@ -66,6 +66,11 @@ export interface CheckProtocolOptions {
    * @defaultValue false
    */
   allowRandom?: boolean;
+  /**
+   * Stop at the first violation (as TLC does): the properties not decided by then are reported
+   * "unknown". false: check every property in the whole state space. @defaultValue true
+   */
+  stopAtViolation?: boolean;
   /** "bfs" (every counterexample is a shortest schedule) or "dfs". @defaultValue "bfs" */
   strategy?: "bfs" | "dfs";
   /** Stop with verdict "incomplete" once this many distinct states are stored. @defaultValue 5,000,000 */
@@ -86,13 +91,14 @@ export interface CheckedProtocol {
   done: ViewPredicate | undefined;
   history: Set<string>;
   allowRandom: boolean;
+  stopAtViolation: boolean;
   strategy: "bfs" | "dfs";
   maxStates: number;
   maxDepth: number | undefined;
 }
 
 const FN = "checkProtocol";
-const KEYS = ["nodes", "handlers", "network", "faults", "invariants", "sometimes", "done", "history", "allowRandom", "strategy", "maxStates", "maxDepth"];
+const KEYS = ["nodes", "handlers", "network", "faults", "invariants", "sometimes", "done", "history", "allowRandom", "stopAtViolation", "strategy", "maxStates", "maxDepth"];
 const HANDLER_KEYS = ["init", "onMessage", "onTimer", "onRecover"];
 /** The largest budget of one fault kind (each fault multiplies the states). */
 export const MAX_FAULT_BUDGET = 100;
@@ -147,9 +153,11 @@ export function checkProtocolOptions(options: CheckProtocolOptions): CheckedProt
   if (!Array.isArray(history) || history.some((k) => typeof k !== "string")) fail(`${FN}: history`, history, "an array of record kinds (strings)");
   const allowRandom = options.allowRandom ?? false;
   if (typeof allowRandom !== "boolean") fail(`${FN}: allowRandom`, allowRandom, "true or false");
+  const stopAtViolation = options.stopAtViolation ?? true;
+  if (typeof stopAtViolation !== "boolean") fail(`${FN}: stopAtViolation`, stopAtViolation, "true or false");
   return {
     nodes, handlers, fifo: network === "fifo", budget, crashable, invariants, sometimes, done: options.done,
-    history: new Set(history), allowRandom,
+    history: new Set(history), allowRandom, stopAtViolation,
     strategy: checkOneOf(`${FN}: strategy`, options.strategy ?? "bfs", ["bfs", "dfs"]),
     maxStates: checkInteger(`${FN}: maxStates`, options.maxStates ?? DEFAULT_MAX_STATES, 1, MAX_MAX_STATES),
     maxDepth: options.maxDepth === undefined ? undefined : checkInteger(`${FN}: maxDepth`, options.maxDepth, 0, 1_000_000_000),

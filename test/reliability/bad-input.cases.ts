@@ -294,6 +294,7 @@ bad("checkProtocol", "invariants name", "a name not used by another property", [
 bad("checkProtocol", "done", "a function (view) => boolean", [["wrong type", true]], (v) => proto({ done: v }));
 bad("checkProtocol", "history", "an array of record kinds", [["wrong type", "execute"]], (v) => proto({ history: v }));
 bad("checkProtocol", "allowRandom", "true or false", [["wrong type", "yes"]], (v) => proto({ allowRandom: v }));
+bad("checkProtocol", "stopAtViolation", "true or false", [["wrong type", 1]], (v) => proto({ stopAtViolation: v }));
 bad("checkProtocol", "strategy", 'one of "bfs", "dfs"', [["wrong type", "random"]], (v) => proto({ strategy: v }));
 bad("checkProtocol", "maxStates", "an integer in [1, 134217728]", [ZERO, NAN, HUGE], (v) => proto({ maxStates: v }));
 bad("checkProtocol", "maxDepth", "an integer in [0, 1000000000]", [["size", -1], INF], (v) => proto({ maxDepth: v }));
