@@ -96,6 +96,11 @@ test("the naive ticket protocol executes two commands; Paxos agrees (no faults, 
   assert.equal(naive.randomDraws > 0, true);
   const paxos = checkProtocol({ ...paxosNodes({ clients: 2, servers: 2, maxAttempts: 1 }), allowRandom: true, invariants: { agreement: agree } });
   assert.equal(paxos.verdict, "holds");
+  // Paxos that does not adopt the stored command breaks agreement (2 clients, 3 servers, 2 attempts each).
+  const broken = checkProtocol({ ...paxosNodes({ clients: 2, servers: 3, maxAttempts: 2, adopt: false }), allowRandom: true, invariants: { agreement: agree } });
+  assert.equal(broken.verdict, "violated");
+  assert.equal(broken.counterexample?.schedule.length, 20);
+  assert.equal(broken.counterexample?.trace.records("execute").length, 2);
 });
 
 test("a check finds the same outcomes as seeded Monte Carlo runs (every simulated outcome is reachable)", () => {
