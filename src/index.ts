@@ -39,19 +39,19 @@ export { gridCells, sweep } from "./stats/sweep";
 export type { SweepGrid, SweepOptions, SweepParams, SweepRow, SweepRunMeasures, SweepValue } from "./stats/sweep";
 
 // protocols/: the protocols of the chapter, one file each
-export { runAckReplication } from "./protocols/ack-replication";
-export { CLIENT_SERVER_PROTOCOLS, runClientServer } from "./protocols/client-server";
+export { ackReplicationNodes, runAckReplication } from "./protocols/ack-replication";
+export { CLIENT_SERVER_PROTOCOLS, clientServerNodes, runClientServer } from "./protocols/client-server";
 export type { ClientServerOptions, ClientServerProtocol, ClientServerResult } from "./protocols/client-server";
-export type { ProtocolRun } from "./protocols/protocol-run";
-export { runNaiveTicket } from "./protocols/naive-ticket";
+export type { ProtocolNodes, ProtocolRun } from "./protocols/protocol-run";
+export { naiveTicketNodes, runNaiveTicket } from "./protocols/naive-ticket";
 export type { NaiveTicketMessage, NaiveTicketOptions, NaiveTicketReply, NaiveTicketRequest } from "./protocols/naive-ticket";
-export { runPaxos } from "./protocols/paxos";
+export { paxosNodes, runPaxos } from "./protocols/paxos";
 export type { PaxosMessage, PaxosOptions, PaxosReply, PaxosRequest, PaxosRunResult } from "./protocols/paxos";
 export { allUpProbability, binomialAtLeast, majoritySize, majorityUpProbability, quorumOverlap } from "./protocols/quorum";
 export type { QuorumOverlapRow } from "./protocols/quorum";
-export { applyScoreOp, lognormalFirstProbability, runScoreRace, scoreRaceLabel } from "./protocols/score-race";
+export { applyScoreOp, lognormalFirstProbability, runScoreRace, scoreRaceLabel, scoreRaceNodes } from "./protocols/score-race";
 export type { ScoreOp, ScoreRaceOptions, ScoreRaceResult } from "./protocols/score-race";
-export { runSerializer } from "./protocols/serializer";
+export { runSerializer, serializerNodes } from "./protocols/serializer";
 export type { ReplicationMessage, ReplicationOptions, ReplicationResult } from "./protocols/state-replication";
 export { consensusLog } from "./protocols/ticket-records";
 export type { ConsensusLog, TicketOutcome, TicketRecords } from "./protocols/ticket-records";
@@ -59,10 +59,10 @@ export type { TicketRunOptions, TicketRunResult } from "./protocols/ticket-runs"
 export { runTwoGenerals } from "./protocols/two-generals";
 export type { TwoGeneralsOptions, TwoGeneralsResult } from "./protocols/two-generals";
 export type { TwoPhaseCommitMessage } from "./protocols/two-phase-commit-nodes";
-export { runTwoPhaseCommit } from "./protocols/two-phase-commit";
+export { runTwoPhaseCommit, twoPhaseCommitNodes } from "./protocols/two-phase-commit";
 export type { ParticipantState, TwoPhaseCommitOptions, TwoPhaseCommitResult, TwoPhaseCommitVote } from "./protocols/two-phase-commit";
 export type { TwoPhaseMessage } from "./protocols/two-phase-messages";
-export { runTwoPhase } from "./protocols/two-phase";
+export { runTwoPhase, twoPhaseNodes } from "./protocols/two-phase";
 export type { TwoPhaseOptions, TwoPhaseResult } from "./protocols/two-phase";
 
 // properties/: invariants and fault schedules
@@ -164,6 +164,11 @@ export type { NumericCheckOptions, Verdict } from "./lessons/checks/verdict";
 // check/: the model checker: every reachable state of a model, its properties, shortest paths
 export { checkModel } from "./check/check-model";
 export type { CheckModelResult, PropertyResult } from "./check/check-model";
+export { checkProtocol } from "./check/check-protocol";
+export type { CheckProtocolResult, ProtocolPropertyResult } from "./check/check-protocol";
+export { MAX_FAULT_BUDGET } from "./check/protocol-options";
+export type { CheckProtocolOptions, FaultBudget, ViewPredicate } from "./check/protocol-options";
+export type { HistoryRecord, InFlightMessage, NodeView, ProtocolView } from "./check/protocol-view";
 export { fingerprint } from "./check/fingerprint";
 export { DEFAULT_MAX_STATES, PROGRESS_EVERY_STATES } from "./check/options";
 export type { CheckModelOptions, CheckProgress, PropertyKind, PropertySpec } from "./check/options";

@@ -427,6 +427,7 @@ function fuzzTargets(lib, fc) {
     },
   });
 
+
   return targets.filter((t) => t.check);
 }
 

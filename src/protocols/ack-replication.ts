@@ -10,8 +10,10 @@
 import type { NodeHandlers } from "../sim/context";
 import { replicationClient } from "./state-replication-client";
 import {
-  checkReplicationOptions, executeOnce, runReplication, type ReplicationMessage, type ReplicationOptions, type ReplicationResult,
+  checkReplicationOptions, executeOnce, replicationNodes, runReplication, type CheckedReplicationOptions, type ReplicationMessage,
+  type ReplicationOptions, type ReplicationResult,
 } from "./state-replication";
+import type { ProtocolNodes } from "./protocol-run";
 
 /** The server: execute a command the first time it arrives, acknowledge every copy. */
 const server: NodeHandlers<unknown, ReplicationMessage> = {
@@ -32,11 +34,21 @@ const server: NodeHandlers<unknown, ReplicationMessage> = {
  * r.diverged; r.logs.s1; // ["c2", "c1"]
  */
 export function runAckReplication(options: ReplicationOptions): ReplicationResult {
-  const o = checkReplicationOptions("runAckReplication", options);
-  return runReplication(o, (clients, servers) => {
-    const handlers: Record<string, NodeHandlers<never, ReplicationMessage>> = {};
-    clients.forEach((c, i) => (handlers[c] = replicationClient(o, i, servers)));
-    for (const s of servers) handlers[s] = server;
-    return handlers;
-  });
+  return runReplication(checkReplicationOptions("runAckReplication", options), ackHandlers);
+}
+
+function ackHandlers(o: CheckedReplicationOptions, clients: string[], servers: string[]): Record<string, NodeHandlers<never, ReplicationMessage>> {
+  const handlers: Record<string, NodeHandlers<never, ReplicationMessage>> = {};
+  clients.forEach((c, i) => (handlers[c] = replicationClient(o, i, servers)));
+  for (const s of servers) handlers[s] = server;
+  return handlers;
+}
+
+/**
+ * The nodes and handlers that {@link runAckReplication} runs (servers record "execute" { id } and keep
+ * the executed ids on disk), for createWorld or checkProtocol.
+ * @example checkProtocol({ ...ackReplicationNodes({ clients: 2, servers: 2 }), history: ["execute"] })
+ */
+export function ackReplicationNodes(options: Omit<ReplicationOptions, "seed"> = {}): ProtocolNodes {
+  return replicationNodes(checkReplicationOptions("ackReplicationNodes", { seed: 0, ...options }), ackHandlers);
 }

@@ -17,7 +17,7 @@
  * Everything in the result is read from that trace (client-server-result.ts).
  */
 import type { NodeContext, NodeHandlers } from "../sim/context";
-import { runProtocol } from "./protocol-run";
+import { runProtocol, type ProtocolNodes } from "./protocol-run";
 import { checkClientServerOptions, type ClientServerOptions, type ClientServerSettings } from "./client-server-options";
 import { readClientServer, type ClientServerResult } from "./client-server-result";
 
@@ -104,6 +104,19 @@ function serverHandlers(o: ClientServerSettings): NodeHandlers<ServerState, Clie
   };
 }
 
+function clientServerHandlers(o: ClientServerSettings): ProtocolNodes {
+  return { nodes: [CLIENT, SERVER], handlers: { [CLIENT]: clientHandlers(o), [SERVER]: serverHandlers(o) } };
+}
+
+/**
+ * The nodes (u1, s1) and handlers that {@link runClientServer} runs, for createWorld or checkProtocol
+ * (network and run options are not needed; a check abstracts time, so use few maxTransmissions).
+ * @example checkProtocol({ ...clientServerNodes({ protocol: "seq", commands: 1, maxTransmissions: 2 }), faults: { drops: 1 } })
+ */
+export function clientServerNodes(options: Omit<ClientServerOptions, "seed"> = {}): ProtocolNodes {
+  return clientServerHandlers(checkClientServerOptions({ seed: 0, ...options }));
+}
+
 /**
  * Runs one client and one server with the chosen protocol until every command is done (or until
  * untilMs) and reads the outcome from the trace. The result carries the trace, and `fork(...)`
@@ -116,16 +129,17 @@ function serverHandlers(o: ClientServerSettings): NodeHandlers<ServerState, Clie
  */
 export function runClientServer(options: ClientServerOptions): ClientServerResult {
   const o = checkClientServerOptions(options);
+  const { nodes, handlers } = clientServerHandlers(o);
   const world = {
     seed: options.seed,
-    nodes: [CLIENT, SERVER],
+    nodes,
     network: {
       delayMs: options.delayMs ?? 10,
       duplicateRate: options.duplicateRate ?? 0,
       links: { [`${CLIENT}->${SERVER}`]: { lossRate: o.lossRate }, [`${SERVER}->${CLIENT}`]: { lossRate: o.ackLossRate } },
     },
     faults: options.faults,
-    handlers: { [CLIENT]: clientHandlers(o), [SERVER]: serverHandlers(o) },
+    handlers,
   };
   return runProtocol<ClientServerResult>(world, (trace) => readClientServer(trace, o), { untilMs: o.untilMs });
 }

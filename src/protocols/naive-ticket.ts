@@ -17,7 +17,8 @@
 import type { Message, NodeContext, NodeHandlers } from "../sim/context";
 import { disk, ticketAttempts, type AttemptDisk, type AttemptPhase } from "./ticket-attempts";
 import { record } from "./ticket-records";
-import { runTicketWorld, ticketConfig, type TicketConfig, type TicketRunOptions, type TicketRunResult } from "./ticket-runs";
+import type { ProtocolNodes } from "./protocol-run";
+import { runTicketWorld, ticketConfig, ticketNodes, type TicketConfig, type TicketRunOptions, type TicketRunResult } from "./ticket-runs";
 
 export type { TicketRunOptions as NaiveTicketOptions };
 
@@ -70,6 +71,16 @@ type ClientCtx = NodeContext<ClientState, NaiveTicketMessage>;
 export function runNaiveTicket(options: TicketRunOptions): TicketRunResult {
   const cfg = ticketConfig("runNaiveTicket", options);
   return runTicketWorld("naive-ticket", cfg, (i) => naiveClient(cfg, `c${i + 1}`), naiveServer());
+}
+
+/**
+ * The nodes (clients u1.., servers s1..) and handlers that {@link runNaiveTicket} runs, for
+ * createWorld or checkProtocol (a client draws its start delay from ctx.rng: pass allowRandom: true).
+ * @example checkProtocol({ ...naiveTicketNodes({ clients: 2, servers: 3, maxAttempts: 1 }), allowRandom: true })
+ */
+export function naiveTicketNodes(options: Omit<TicketRunOptions, "seed"> = {}): ProtocolNodes {
+  const cfg = ticketConfig("naiveTicketNodes", { seed: 0, ...options });
+  return ticketNodes(cfg, (i) => naiveClient(cfg, `c${i + 1}`), naiveServer());
 }
 
 function naiveServer(): NodeHandlers<Record<string, never>, NaiveTicketMessage> {

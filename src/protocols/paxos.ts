@@ -20,7 +20,8 @@ import type { Message, NodeContext, NodeHandlers } from "../sim/context";
 import { describeValue } from "../validate";
 import { disk, ticketAttempts, type AttemptDisk, type AttemptPhase } from "./ticket-attempts";
 import { record } from "./ticket-records";
-import { runTicketWorld, ticketConfig, type TicketConfig, type TicketRunOptions, type TicketRunResult } from "./ticket-runs";
+import type { ProtocolNodes } from "./protocol-run";
+import { runTicketWorld, ticketConfig, ticketNodes, type TicketConfig, type TicketRunOptions, type TicketRunResult } from "./ticket-runs";
 
 /** Options of {@link runPaxos}: the shared ticket-run options plus negative answers. */
 export interface PaxosOptions extends TicketRunOptions {
@@ -95,6 +96,17 @@ export function paxosConfig(fn: string, options: PaxosOptions): TicketConfig & {
 export function runPaxos(options: PaxosOptions): TicketRunResult {
   const cfg = paxosConfig("runPaxos", options);
   return runTicketWorld("paxos", cfg, (i) => paxosClient(cfg, i), paxosServer(cfg.nacks));
+}
+
+/**
+ * The nodes (clients u1.., servers s1..) and handlers that {@link runPaxos} runs, for createWorld or
+ * checkProtocol. A client draws its start delay from ctx.rng (so pass allowRandom: true to
+ * checkProtocol: the delay does not matter when time is abstracted); keep maxAttempts small in a check.
+ * @example checkProtocol({ ...paxosNodes({ clients: 2, servers: 3, maxAttempts: 2 }), allowRandom: true })
+ */
+export function paxosNodes(options: Omit<PaxosOptions, "seed"> = {}): ProtocolNodes {
+  const cfg = paxosConfig("paxosNodes", { seed: 0, ...options });
+  return ticketNodes(cfg, (i) => paxosClient(cfg, i), paxosServer(cfg.nacks));
 }
 
 function paxosServer(nacks: boolean): NodeHandlers<Record<string, never>, PaxosMessage> {

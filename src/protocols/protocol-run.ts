@@ -3,6 +3,7 @@
  * intervention. Every result is read from the trace alone (the one result channel), so a forked run
  * is read exactly like the original. This file is the one place where a protocol run is forked.
  */
+import type { NodeHandlers } from "../sim/context";
 import type { RunOptions } from "../sim/kernel";
 import type { Intervention, WorldOptions } from "../sim/options";
 import type { Trace } from "../sim/trace";
@@ -18,6 +19,17 @@ export interface ProtocolRun<R> {
    * @example const dropped = run.fork({ dropMessage: run.trace.messages()[1].id }); dropped.trace
    */
   fork(intervention: Intervention): R;
+}
+
+/**
+ * A protocol's nodes and their handlers, as createWorld and checkProtocol take them (each protocol's
+ * `xNodes(options)` returns this; its `runX` runs exactly these handlers).
+ */
+export interface ProtocolNodes {
+  /** Node names, clients (u1, u2, ...) first. */
+  nodes: string[];
+  /** The handlers of each node, by name. */
+  handlers: Record<string, NodeHandlers<any, any>>;
 }
 
 /** The numbers of a result, without its trace and fork. */

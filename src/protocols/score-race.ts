@@ -16,7 +16,7 @@ import type { DistributionLike, LognormalDist } from "../random/distributions";
 import type { Seed } from "../random/rng";
 import type { NodeHandlers } from "../sim/context";
 import { normalCdf } from "../stats/normal";
-import { runProtocol, type ProtocolRun } from "./protocol-run";
+import { runProtocol, type ProtocolNodes, type ProtocolRun } from "./protocol-run";
 import { checkKeys, checkNumber, checkProbability, fail } from "../validate";
 
 /** An operation on the score: "+10", "-3", "*5" or "=7" (set), with a finite number. */
@@ -104,6 +104,38 @@ export function checkRaceClients(clients: unknown = [["+10"], ["*5"]]): ScoreOp[
   });
 }
 
+/** The clients u1.. (each sends its operations at once) and the server s1 (applies each on arrival). */
+function raceNodes(ops: ScoreOp[][], initialScore: number, apply: Map<ScoreOp, (score: number) => number>): ProtocolNodes {
+  const clients = ops.map((_, c) => `u${c + 1}`);
+  // Each client sends all its commands at once, at time 0.
+  const client = (list: ScoreOp[]): NodeHandlers<object, OpMessage> => ({
+    init(ctx) { for (const op of list) ctx.send(SERVER, { type: op }); },
+  });
+  const server: NodeHandlers<ServerState, OpMessage> = {
+    init(ctx) { ctx.state = { score: initialScore }; },
+    // The server applies each command the moment it arrives: the network decides the order.
+    onMessage(ctx, msg) {
+      const op = msg.payload.type;
+      ctx.state.score = apply.get(op)!(ctx.state.score);
+      ctx.record("apply", { op, score: ctx.state.score });
+    },
+  };
+  return { nodes: [...clients, SERVER], handlers: { [SERVER]: server, ...Object.fromEntries(clients.map((name, c) => [name, client(ops[c])])) } };
+}
+
+/**
+ * The nodes and handlers that {@link runScoreRace} runs (clients u1.., server s1 with state
+ * `{ score }`, recording `apply` with `{ op, score }`), for createWorld or checkProtocol.
+ * @example checkProtocol({ ...scoreRaceNodes({ clients: [["+10"], ["*5"]] }), history: ["apply"] })
+ */
+export function scoreRaceNodes(options: Pick<ScoreRaceOptions, "clients" | "initialScore"> = {}): ProtocolNodes {
+  if (options === null || typeof options !== "object") fail("scoreRaceNodes options", options, "an object");
+  checkKeys("scoreRaceNodes options", options, ["clients", "initialScore"]);
+  const ops = checkRaceClients(options.clients);
+  const initialScore = checkNumber("initialScore", options.initialScore ?? 0);
+  return raceNodes(ops, initialScore, new Map(ops.flat().map((op) => [op, compileScoreOp(op)])));
+}
+
 /**
  * Runs one race on the simulation engine and reads it from the trace. Nodes "u1", "u2", ... send
  * their operations at time 0; the server "s1" applies each one on arrival and records `apply` with
@@ -119,25 +151,12 @@ export function runScoreRace(options: ScoreRaceOptions): ScoreRaceResult {
   const lossRate = checkProbability("lossRate", options.lossRate ?? 0);
   const initialScore = checkNumber("initialScore", options.initialScore ?? 0);
   const apply = new Map(ops.flat().map((op) => [op, compileScoreOp(op)]));
-  const clients = ops.map((_, c) => `u${c + 1}`);
-  // Each client sends all its commands at once, at time 0.
-  const client = (list: ScoreOp[]): NodeHandlers<object, OpMessage> => ({
-    init(ctx) { for (const op of list) ctx.send(SERVER, { type: op }); },
-  });
-  const server: NodeHandlers<ServerState, OpMessage> = {
-    init(ctx) { ctx.state = { score: initialScore }; },
-    // The server applies each command the moment it arrives: the network decides the order.
-    onMessage(ctx, msg) {
-      const op = msg.payload.type;
-      ctx.state.score = apply.get(op)!(ctx.state.score);
-      ctx.record("apply", { op, score: ctx.state.score });
-    },
-  };
+  const { nodes, handlers } = raceNodes(ops, initialScore, apply);
+  const clients = nodes.slice(0, -1);
   const links: Record<string, { delayMs: DistributionLike }> = {};
   clients.forEach((name, c) => (links[`${name}->${SERVER}`] = { delayMs: Array.isArray(d) ? d[c] : d }));
   const world = {
-    seed: options.seed, nodes: [...clients, SERVER], network: { lossRate, links },
-    handlers: { [SERVER]: server, ...Object.fromEntries(clients.map((name, c) => [name, client(ops[c])])) },
+    seed: options.seed, nodes, network: { lossRate, links }, handlers,
   };
   return runProtocol<ScoreRaceResult>(world, (trace) => {
     // The applied operations, in order, replayed from the initial score (exactly what the server did).

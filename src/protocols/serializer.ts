@@ -9,9 +9,10 @@
 import type { NodeContext, NodeHandlers } from "../sim/context";
 import { replicationClient } from "./state-replication-client";
 import {
-  checkReplicationOptions, executeOnce, runReplication, type CheckedReplicationOptions, type ReplicationMessage,
+  checkReplicationOptions, executeOnce, replicationNodes, runReplication, type CheckedReplicationOptions, type ReplicationMessage,
   type ReplicationOptions, type ReplicationResult,
 } from "./state-replication";
+import type { ProtocolNodes } from "./protocol-run";
 
 /** A command waiting at the serializer, with the client to acknowledge. */
 interface Job { id: string; client: string }
@@ -107,13 +108,23 @@ const backup: NodeHandlers<unknown, ReplicationMessage> = {
  * runSerializer({ seed: 42, clients: 3, servers: 3 }).diverged // always false
  */
 export function runSerializer(options: ReplicationOptions): ReplicationResult {
-  const o = checkReplicationOptions("runSerializer", options);
-  return runReplication(o, (clients, servers) => {
-    const [primary, ...backups] = servers;
-    const handlers: Record<string, NodeHandlers<never, ReplicationMessage>> = {};
-    clients.forEach((c, i) => (handlers[c] = replicationClient(o, i, [primary])));
-    handlers[primary] = serializer(o, backups);
-    for (const b of backups) handlers[b] = backup;
-    return handlers;
-  });
+  return runReplication(checkReplicationOptions("runSerializer", options), serializerHandlers);
+}
+
+function serializerHandlers(o: CheckedReplicationOptions, clients: string[], servers: string[]): Record<string, NodeHandlers<never, ReplicationMessage>> {
+  const [primary, ...backups] = servers;
+  const handlers: Record<string, NodeHandlers<never, ReplicationMessage>> = {};
+  clients.forEach((c, i) => (handlers[c] = replicationClient(o, i, [primary])));
+  handlers[primary] = serializer(o, backups);
+  for (const b of backups) handlers[b] = backup;
+  return handlers;
+}
+
+/**
+ * The nodes and handlers that {@link runSerializer} runs (s1 is the serializer; servers record
+ * "execute" { id }), for createWorld or checkProtocol.
+ * @example checkProtocol({ ...serializerNodes({ clients: 2, servers: 2 }), history: ["execute"] })
+ */
+export function serializerNodes(options: Omit<ReplicationOptions, "seed"> = {}): ProtocolNodes {
+  return replicationNodes(checkReplicationOptions("serializerNodes", { seed: 0, ...options }), serializerHandlers);
 }

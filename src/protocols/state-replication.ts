@@ -15,6 +15,7 @@ import { type FaultEvent, type LinkOptions } from "../sim/options";
 import { type Trace } from "../sim/trace";
 import { createWorld } from "../sim/world";
 import { checkInteger, checkKeys, checkNonNegative, checkPositive, checkProbability, checkSeed, fail } from "../validate";
+import type { ProtocolNodes } from "./protocol-run";
 import { clientNames, countDistinctLogs, logsDiverge, serverLogs, serverNames } from "./replica-logs";
 
 /** Options shared by runAckReplication and runSerializer. */
@@ -129,15 +130,25 @@ export function checkReplicationOptions(fn: string, options: ReplicationOptions)
   };
 }
 
+/** @internal The handlers of a replication protocol, by node name, for its clients and servers. */
+export type ReplicationHandlers = (o: CheckedReplicationOptions, clients: string[], servers: string[]) => Record<string, NodeHandlers<never, ReplicationMessage>>;
+
+/** @internal The nodes (clients, then servers) and handlers of a replication protocol. */
+export function replicationNodes(o: CheckedReplicationOptions, nodes: ReplicationHandlers): ProtocolNodes {
+  const clients = clientNames(o.clients);
+  const servers = serverNames(o.servers);
+  return { nodes: [...clients, ...servers], handlers: nodes(o, clients, servers) };
+}
+
 /**
  * @internal Runs one replication protocol: `nodes` gives each client's and each server's handlers
  * (nodes: clients, then servers); the result comes from the trace alone.
  */
-export function runReplication(o: CheckedReplicationOptions, nodes: (clients: string[], servers: string[]) => Record<string, NodeHandlers<never, ReplicationMessage>>): ReplicationResult {
+export function runReplication(o: CheckedReplicationOptions, nodes: ReplicationHandlers): ReplicationResult {
   const clients = clientNames(o.clients);
   const servers = serverNames(o.servers);
   const world = createWorld({
-    seed: o.seed, nodes: [...clients, ...servers], faults: o.faults, handlers: nodes(clients, servers),
+    seed: o.seed, nodes: [...clients, ...servers], faults: o.faults, handlers: nodes(o, clients, servers),
     network: { delayMs: o.delayMs, lossRate: o.lossRate, links: o.links },
   });
   return replicationResult(world.run({ untilMs: o.untilMs }), clients, servers, o.clients * o.commandsPerClient);

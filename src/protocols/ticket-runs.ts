@@ -10,6 +10,7 @@ import { type Trace } from "../sim/trace";
 import { exponential, sampler, type DistributionLike } from "../random/distributions";
 import { type Seed } from "../random/rng";
 import { checkInteger, checkKeys, checkKnownName, checkNonNegative, checkPositive, checkProbability, checkSeed, fail } from "../validate";
+import type { ProtocolNodes } from "./protocol-run";
 import { consensusLog, ticketOutcome, type ConsensusLog, type TicketOutcome } from "./ticket-records";
 
 /** Options shared by {@link runNaiveTicket} and {@link runPaxos}. */
@@ -102,6 +103,14 @@ export function ticketConfig(fn: string, options: TicketRunOptions, extra: strin
   };
 }
 
+/** @internal The nodes (clients u1.., servers s1..) and handlers of a ticket protocol. */
+export function ticketNodes(cfg: TicketConfig, client: (index: number) => NodeHandlers, server: NodeHandlers): ProtocolNodes {
+  const handlers: Record<string, NodeHandlers> = {};
+  cfg.clients.forEach((c, i) => (handlers[c] = client(i)));
+  for (const s of cfg.servers) handlers[s] = server;
+  return { nodes: [...cfg.clients, ...cfg.servers], handlers };
+}
+
 /** @internal Builds the world (clients u1.., servers s1..), runs it and derives the result from the trace. */
 export function runTicketWorld(
   protocol: TicketRunResult["protocol"],
@@ -109,9 +118,7 @@ export function runTicketWorld(
   client: (index: number) => NodeHandlers,
   server: NodeHandlers,
 ): TicketRunResult {
-  const handlers: Record<string, NodeHandlers> = {};
-  cfg.clients.forEach((c, i) => (handlers[c] = client(i)));
-  for (const s of cfg.servers) handlers[s] = server;
+  const { handlers } = ticketNodes(cfg, client, server);
   const world = createWorld({
     seed: cfg.seed, nodes: [...cfg.clients, ...cfg.servers], handlers, speeds: cfg.speeds, faults: cfg.faults,
     network: { delayMs: cfg.delayMs, lossRate: cfg.lossRate, duplicateRate: cfg.duplicateRate },

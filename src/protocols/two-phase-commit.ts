@@ -6,6 +6,7 @@
  * { at: 400, recover: "u1" }]` leaves the participants that voted yes blocked, holding their
  * locks, for the whole outage.
  */
+import type { ProtocolNodes } from "./protocol-run";
 import type { DistributionLike } from "../random/distributions";
 import type { Seed } from "../random/rng";
 import { type FaultEvent } from "../sim/options";
@@ -86,12 +87,39 @@ export function runTwoPhaseCommit(options: TwoPhaseCommitOptions): TwoPhaseCommi
   const untilMs = checkPositive(`${fn}: untilMs`, options.untilMs ?? 2000);
   const [name] = clientNames(1);
   const participants = serverNames(n);
+  const handlers = commitHandlers(name, participants, votes, noVoteRate, voteTimeoutMs, resendMs);
+  const world = createWorld({ seed, nodes: [name, ...participants], faults: options.faults ?? [], handlers, network: { delayMs: options.delayMs ?? 5 } });
+  return twoPhaseCommitResult(world.run({ untilMs }), name, participants);
+}
+
+function commitHandlers(name: string, participants: string[], votes: TwoPhaseCommitVote[] | undefined, noVoteRate: number, voteTimeoutMs: number, resendMs: number) {
   const handlers: Record<string, ReturnType<typeof participant>> = { [name]: coordinator(participants, { voteTimeoutMs, resendMs }) };
   participants.forEach((q, i) => {
     handlers[q] = participant(name, (ctx) => votes !== undefined ? votes[i] : ctx.rng.next() < noVoteRate ? "no" : "yes");
   });
-  const world = createWorld({ seed, nodes: [name, ...participants], faults: options.faults ?? [], handlers, network: { delayMs: options.delayMs ?? 5 } });
-  return twoPhaseCommitResult(world.run({ untilMs }), name, participants);
+  return handlers;
+}
+
+/**
+ * The nodes (coordinator u1, participants s1..) and handlers that {@link runTwoPhaseCommit} runs, for
+ * createWorld or checkProtocol. Give `votes` for a check (without them a participant draws its vote).
+ * @example checkProtocol({ ...twoPhaseCommitNodes({ votes: ["yes", "yes"] }), faults: { crashes: 1, crashable: ["u1"] } })
+ */
+export function twoPhaseCommitNodes(options: Omit<TwoPhaseCommitOptions, "seed" | "delayMs" | "faults" | "untilMs"> = {}): ProtocolNodes {
+  const fn = "twoPhaseCommitNodes";
+  if (options === null || typeof options !== "object") fail(`${fn}(options): options`, options, "an object");
+  checkKeys(`${fn} options`, options, ["participants", "votes", "noVoteRate", "voteTimeoutMs", "resendMs"]);
+  const n = checkInteger(`${fn}: participants`, options.participants ?? options.votes?.length ?? 3, 1, 10000);
+  const votes = options.votes;
+  if (votes !== undefined) {
+    if (!Array.isArray(votes) || votes.length !== n) fail(`${fn}: votes`, votes, `an array of ${n} "yes"/"no" votes`);
+    votes.forEach((v, i) => checkOneOf(`${fn}: votes[${i}]`, v, ["yes", "no"]));
+  }
+  const [name] = clientNames(1);
+  const participants = serverNames(n);
+  const handlers = commitHandlers(name, participants, votes, checkProbability(`${fn}: noVoteRate`, options.noVoteRate ?? 0),
+    checkPositive(`${fn}: voteTimeoutMs`, options.voteTimeoutMs ?? 100), checkPositive(`${fn}: resendMs`, options.resendMs ?? 50));
+  return { nodes: [name, ...participants], handlers };
 }
 
 /**

@@ -11,6 +11,7 @@
  * the locks one at a time, each client in a different order (the recipe for deadlock). Locks live in
  * the servers' persistent state, so a crashed server still holds its lock after recovery.
  */
+import type { ProtocolNodes } from "./protocol-run";
 import type { NodeHandlers } from "../sim/context";
 import type { StopReason } from "../sim/kernel";
 import { type Trace } from "../sim/trace";
@@ -65,18 +66,34 @@ export interface TwoPhaseResult {
  */
 export function runTwoPhase(options: TwoPhaseOptions): TwoPhaseResult {
   const o = checkTwoPhaseOptions("runTwoPhase", options);
-  const clients = clientNames(o.clients);
-  const servers = serverNames(o.servers);
-  const handlers: Record<string, NodeHandlers<never, TwoPhaseMessage>> = {};
-  clients.forEach((c, i) => (handlers[c] = twoPhaseClient(o, i, servers)));
-  const server = lockServer(o.queueing);
-  for (const s of servers) handlers[s] = server;
+  const { clients, servers, handlers } = twoPhaseHandlers(o);
   const world = createWorld({
     seed: o.seed, nodes: [...clients, ...servers], faults: o.faults, handlers,
     network: { delayMs: o.delayMs, links: o.links },
   });
   const trace = world.run({ untilMs: o.untilMs });
   return twoPhaseResult(trace, world.lastStop ?? "until", clients, servers, o.clients * o.commandsPerClient);
+}
+
+function twoPhaseHandlers(o: ReturnType<typeof checkTwoPhaseOptions>) {
+  const clients = clientNames(o.clients);
+  const servers = serverNames(o.servers);
+  const handlers: Record<string, NodeHandlers<never, TwoPhaseMessage>> = {};
+  clients.forEach((c, i) => (handlers[c] = twoPhaseClient(o, i, servers)));
+  const server = lockServer(o.queueing);
+  for (const s of servers) handlers[s] = server;
+  return { clients, servers, handlers };
+}
+
+/**
+ * The nodes and handlers that {@link runTwoPhase} runs (clients u1.., lock servers s1..), for
+ * createWorld or checkProtocol. With backoff "random" a client draws its backoff from ctx.rng (pass
+ * allowRandom: true to checkProtocol, or use backoff "fixed").
+ * @example checkProtocol({ ...twoPhaseNodes({ clients: 2, servers: 2, backoff: "fixed" }), history: ["execute"] })
+ */
+export function twoPhaseNodes(options: Omit<TwoPhaseOptions, "seed"> = {}): ProtocolNodes {
+  const { clients, servers, handlers } = twoPhaseHandlers(checkTwoPhaseOptions("twoPhaseNodes", { seed: 0, ...options }));
+  return { nodes: [...clients, ...servers], handlers };
 }
 
 /**

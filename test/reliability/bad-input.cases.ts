@@ -303,6 +303,47 @@ bad("staleDuplicate", "staleDuplicate(order)", "an array of command numbers", [[
 bad("shiftedDiff", "shiftedDiff(diff)", "the result of diffTraces(a, b)", [["wrong type", null]], (v) => lib.shiftedDiff(v));
 bad("widestExecutionGap", "widestExecutionGap(trace)", "a Trace", [["wrong type", {}]], (v) => lib.widestExecutionGap(v));
 
+// ---- the protocol checker ----
+const proto = (o: object) => lib.checkProtocol({ nodes: ["u1", "s1"], handlers: {}, ...o } as lib.CheckProtocolOptions);
+row("checkProtocol", "options", "null", "wrong type", () => lib.checkProtocol(null as any), /checkProtocol\(options\): options must be an object; got null/);
+row("checkProtocol", "invariant", "{ ... }", "wrong type", () => proto({ invariant: {} }), /checkProtocol options has an unknown option "invariant"; known options: nodes, handlers/);
+row("checkProtocol", "nodes", "[]", "empty list", () => proto({ nodes: [] }), /checkProtocol: nodes must be a non-empty array of names; got \[\]/);
+row("checkProtocol", "nodes", '["u1","u1"]', "duplicate names", () => proto({ nodes: ["u1", "u1"] }), /checkProtocol: nodes must be an array of distinct names \("u1" repeats\)/);
+bad("checkProtocol", "handlers", "an object mapping node names to handlers", [["wrong type", null]], (v) => proto({ handlers: v }));
+bad("checkProtocol", "handlers key", 'one of the known nodes "u1", "s1"', [["unknown node", "s2"]], (v) => proto({ handlers: { [v]: {} } }));
+bad("checkProtocol", "handlers.s1.onMessage", "a function", [["wrong type", "reply"]], (v) => proto({ handlers: { s1: { onMessage: v } } }));
+row("checkProtocol", "handlers.s1.onMesage", "a function", "wrong type", () => proto({ handlers: { s1: { onMesage: () => {} } } }),
+  /checkProtocol: handlers.s1 has an unknown option "onMesage"; known options: init, onMessage, onTimer, onRecover/);
+bad("checkProtocol", "network", 'one of "unordered", "fifo"', [["wrong type", "ordered"]], (v) => proto({ network: v }));
+bad("checkProtocol", "faults", "a fault budget", [["wrong type", [{ at: 10, crash: "s1" }]]], (v) => proto({ faults: v }));
+bad("checkProtocol", "faults.drops", "an integer in [0, 100]", [["size", -1], ["size", 1.5], NAN, INF], (v) => proto({ faults: { drops: v } }));
+bad("checkProtocol", "faults.crashes", "an integer in [0, 100]", [["size", 101]], (v) => proto({ faults: { crashes: v } }));
+bad("checkProtocol", "faults.timeouts", "an integer in [0, 100]", [["size", -2]], (v) => proto({ faults: { timeouts: v } }));
+bad("checkProtocol", "faults.crashable[0]", 'one of the known nodes "u1", "s1"', [["unknown node", "s9"]], (v) => proto({ faults: { crashable: [v] } }));
+row("checkProtocol", "faults.loss", "1", "wrong type", () => proto({ faults: { loss: 1 } }),
+  /checkProtocol: faults has an unknown option "loss"; known options: drops, duplicates, crashes, recoveries, timeouts, crashable/);
+bad("checkProtocol", "invariants", "an object of named predicates", [["wrong type", [() => true]]], (v) => proto({ invariants: v }));
+bad("checkProtocol", 'invariants["safe"]', "a function (view) => boolean", [["wrong type", true]], (v) => proto({ invariants: { safe: v } }));
+bad("checkProtocol", "sometimes name", "a name not used by another property", [["duplicate names", "safe"]],
+  (v) => proto({ invariants: { safe: () => true }, sometimes: { [v]: () => true } }));
+bad("checkProtocol", "invariants name", "a name not used by another property", [["duplicate names", "not stuck"]], (v) => proto({ invariants: { [v]: () => true } }));
+bad("checkProtocol", "done", "a function (view) => boolean", [["wrong type", true]], (v) => proto({ done: v }));
+bad("checkProtocol", "history", "an array of record kinds", [["wrong type", "execute"]], (v) => proto({ history: v }));
+bad("checkProtocol", "allowRandom", "true or false", [["wrong type", "yes"]], (v) => proto({ allowRandom: v }));
+bad("checkProtocol", "stopAtViolation", "true or false", [["wrong type", 1]], (v) => proto({ stopAtViolation: v }));
+bad("checkProtocol", "strategy", 'one of "bfs", "dfs"', [["wrong type", "random"]], (v) => proto({ strategy: v }));
+bad("checkProtocol", "maxStates", "an integer in [1, 134217728]", [ZERO, NAN, HUGE], (v) => proto({ maxStates: v }));
+bad("checkProtocol", "maxDepth", "an integer in [0, 1000000000]", [["size", -1], INF], (v) => proto({ maxDepth: v }));
+row("checkProtocol", "view.records(kind)", '"execute" (not in history)', "wrong type",
+  () => proto({ invariants: { p: (v: lib.ProtocolView) => v.records("execute").length === 0 } }),
+  /checkProtocol: view.records\("execute"\): records of kind "execute" are not kept; add it to the history option/);
+row("checkProtocol", "handler", "draws from ctx.rng", "wrong type",
+  () => proto({ handlers: { u1: { init(ctx: lib.NodeContext) { ctx.setTimer(ctx.rng.next(), "t"); } } } }),
+  /checkProtocol: u1's init\(\): u1 used ctx.rng; a check explores every schedule/);
+bad("paxosNodes", "maxAttempts", "an integer in [1, 1000000]", [ZERO], (v) => lib.paxosNodes({ maxAttempts: v }));
+bad("twoPhaseCommitNodes", "votes[1]", 'one of "yes", "no"', [["wrong type", "maybe"]], (v) => lib.twoPhaseCommitNodes({ votes: ["yes", v] }));
+row("scoreRaceNodes", "clients[0][0]", '"add 10"', "wrong type", () => lib.scoreRaceNodes({ clients: [["add 10"]] }), /clients\[0\]\[0\] must be an operation such as "\+10"/);
+
 /** A fresh folder whose name ends in `name` (to check that save refuses to write over a folder). */
 function dirNamed(name: string): string {
   const fs = require("fs") as typeof import("fs");
