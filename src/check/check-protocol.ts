@@ -12,7 +12,7 @@
 import type { Trace } from "../sim/trace";
 import { checkModel } from "./check-model";
 import type { PropertySpec } from "./options";
-import type { Limit } from "./pass";
+import type { CheckLimit } from "./pass";
 import { checkProtocolOptions, type CheckProtocolOptions } from "./protocol-options";
 import { ProtocolSteps, type ProtocolAction, type ProtocolState } from "./protocol-state";
 import { replaySchedule } from "./protocol-trace";
@@ -46,7 +46,7 @@ export interface CheckProtocolResult {
   maxDepth: number;
   elapsedMs: number;
   peakStoredBytes: number;
-  limitReached: Limit | null;
+  limitReached: CheckLimit | null;
   /** Handler calls that drew from ctx.rng (only with allowRandom; their alternatives were not explored). */
   randomDraws: number;
 }

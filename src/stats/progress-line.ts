@@ -4,6 +4,7 @@
  * outside world a Progress needs (a clock, the interrupt). @internal
  */
 import { inKernel, newDisplayLine, runInterruptibly, sendOutputsAtOnce } from "./notebook";
+import { performance } from "node:perf_hooks";
 
 /** Figures shown after the rate, e.g. `{ queue: 1234, depth: 17 }` (numbers get thousands separators). */
 export type ProgressExtra = Readonly<Record<string, number | string>>;

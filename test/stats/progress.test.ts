@@ -1,6 +1,7 @@
 // The progress line of long work (src/stats/progress.ts) on a fake clock, the interrupted-cell message
 // (src/stats/notebook.ts), and monteCarlo/sweep with progress and maxSeconds. The real kernel's
 // behaviour is tested in test/runner/progress.test.ts.
+import { performance } from "node:perf_hooks";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRng } from "../../src/random/rng";

@@ -3,8 +3,65 @@
  * numbered 1, 2, 3, ... in order, at most REPLAY_MAX_STEPS of them, and every node, step and line in range.
  */
 import { describeValue } from "../../validate";
-import type { ReplayRows } from "../replay";
 import { checkField, checkRows } from "./rows";
+import type { SequenceMessage } from "../sequence";
+
+/** One step of a replay: what happened at `t` on `node`, in words (the caption at that step). */
+export interface ReplayStep {
+  /** 1, 2, 3, ... in order. */
+  step: number;
+  t: number;
+  node: string;
+  /** The caption, e.g. "s1 receives cmd(0) from u1". */
+  text: string;
+  /** The message this step sends, delivers or drops; a drop's step is ringed where its cross is. @defaultValue none */
+  messageId?: string | number;
+}
+
+/** A message of a replay: a sequence-diagram message plus the steps at which it leaves and arrives (or is dropped). */
+export interface ReplayMessage extends SequenceMessage {
+  sendStep: number;
+  /** The step at which it arrives or is dropped; null if it is still travelling at the last step. */
+  endStep: number | null;
+}
+
+/** A point on a lane (a recorded state change), drawn from its step on. */
+export interface ReplayMark {
+  step: number;
+  node: string;
+  t: number;
+  kind: string;
+}
+
+/** A crash..recover interval, shaded on the lane from `startStep` on (open while `endStep` is null or later). */
+export interface ReplayOutage {
+  node: string;
+  startStep: number;
+  startMs: number;
+  endStep: number | null;
+  endMs: number | null;
+}
+
+/** One line of a node's state, shown under its lane for steps `fromStep` .. `toStep - 1` (toStep null: to the end). */
+export interface ReplayStateLine {
+  node: string;
+  line: number;
+  fromStep: number;
+  toStep: number | null;
+  text: string;
+  /** True when the line changed at `fromStep` (drawn bold at that step). */
+  changed: boolean;
+}
+
+/** The rows of a replay (from `replayRows(trace, ...)`). */
+export interface ReplayRows {
+  nodes: string[];
+  steps: ReplayStep[];
+  messages: ReplayMessage[];
+  marks: ReplayMark[];
+  outages: ReplayOutage[];
+  states: ReplayStateLine[];
+}
 
 /**
  * The most steps a replay holds. Each step adds a caption and its time to the spec, and every row
