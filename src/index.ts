@@ -163,7 +163,7 @@ export type { NumericCheckOptions, Verdict } from "./lessons/checks/verdict";
 
 // check/: the model checker: every reachable state of a model, its properties, shortest paths
 export { checkModel } from "./check/check-model";
-export type { CheckModelResult, PropertyResult } from "./check/check-model";
+export type { CheckFigures, CheckModelResult, PropertyResult } from "./check/check-model";
 export { checkProtocol } from "./check/check-protocol";
 export type { CheckProtocolResult, ProtocolPropertyResult } from "./check/check-protocol";
 export { MAX_FAULT_BUDGET } from "./check/protocol-options";

@@ -31,11 +31,15 @@ export interface PropertyResult<S, A> {
 }
 
 /** The result of {@link checkModel}. */
-export interface CheckModelResult<S, A> {
+export interface CheckModelResult<S, A> extends CheckFigures {
   /** "violated" if any property is; else "incomplete" if any is unknown (or a limit was met); else "holds". */
   verdict: "holds" | "violated" | "incomplete";
   /** One entry per property, in the order given. */
   properties: PropertyResult<S, A>[];
+}
+
+/** The figures of a check, for {@link checkModel} and checkProtocol alike. */
+export interface CheckFigures {
   /** Distinct states found by the main search. */
   distinctStates: number;
   /** Successor states the main search computed, duplicates included (TLC's "states generated"). */

@@ -10,9 +10,8 @@
  * enabled step may come next (ctx.now is 0 in every handler; timer delays do not matter).
  */
 import type { Trace } from "../sim/trace";
-import { checkModel } from "./check-model";
+import { checkModel, type CheckFigures } from "./check-model";
 import type { PropertySpec } from "./options";
-import type { CheckLimit } from "./pass";
 import { checkProtocolOptions, type CheckProtocolOptions } from "./protocol-options";
 import { ProtocolSteps, type ProtocolAction, type ProtocolState } from "./protocol-state";
 import { replaySchedule } from "./protocol-trace";
@@ -32,7 +31,7 @@ export interface ProtocolPropertyResult {
 }
 
 /** The result of {@link checkProtocol}. */
-export interface CheckProtocolResult {
+export interface CheckProtocolResult extends CheckFigures {
   /** "violated" if any property is; else "incomplete" if a limit cut the search; else "holds". */
   verdict: "holds" | "violated" | "incomplete";
   /** Built-in "handlers do not throw", the invariants, "not stuck" (when `done` is given), then the sometimes properties. */
@@ -41,12 +40,6 @@ export interface CheckProtocolResult {
   counterexample: { property: string; trace: Trace; schedule: string[] } | null;
   /** The error of a handler that threw (naming the node, the message or timer, and the schedule), or null. */
   error: string | null;
-  distinctStates: number;
-  generatedStates: number;
-  maxDepth: number;
-  elapsedMs: number;
-  peakStoredBytes: number;
-  limitReached: CheckLimit | null;
   /** Handler calls that drew from ctx.rng (only with allowRandom; their alternatives were not explored). */
   randomDraws: number;
 }
