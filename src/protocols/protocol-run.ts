@@ -29,7 +29,7 @@ export interface ProtocolNodes {
   /** Node names, clients (u1, u2, ...) first. */
   nodes: string[];
   /** The handlers of each node, by name. */
-  handlers: Record<string, NodeHandlers<any, any>>;
+  handlers: Record<string, NodeHandlers<unknown, unknown>>;
 }
 
 /** The numbers of a result, without its trace and fork. */
