@@ -5,7 +5,7 @@
 import { constant, uniform, type DistributionLike } from "../random/distributions";
 import { type Seed } from "../random/rng";
 import { meanCI, proportionRows, wilson } from "../stats/stats";
-import { sweep, type SweepValue } from "../stats/sweep";
+import { sweep } from "../stats/sweep";
 import { checkInteger, checkKeys, checkList, checkNonNegative, checkNumber, checkOneOf, checkPositive, fail } from "../validate";
 import { runAckReplication } from "../protocols/ack-replication";
 import { runSerializer } from "../protocols/serializer";

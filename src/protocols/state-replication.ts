@@ -10,11 +10,12 @@
  */
 import { exponential, type DistributionLike } from "../random/distributions";
 import { type Seed } from "../random/rng";
+import { checkSharedOptions } from "./shared-options";
 import type { NodeContext, NodeHandlers } from "../sim/context";
 import { type FaultEvent, type LinkOptions } from "../sim/options";
 import { type Trace } from "../sim/trace";
 import { createWorld } from "../sim/world";
-import { checkInteger, checkKeys, checkNonNegative, checkPositive, checkProbability, checkSeed, fail } from "../validate";
+import { checkNonNegative, checkPositive, checkProbability } from "../validate";
 import type { ProtocolNodes } from "./protocol-run";
 import { clientNames, countDistinctLogs, logsDiverge, serverLogs, serverNames } from "./replica-logs";
 
@@ -110,23 +111,14 @@ const KEYS = ["seed", "clients", "servers", "commandsPerClient", "delayMs", "los
 
 /** @internal Validates replication options once and fills in the documented defaults. */
 export function checkReplicationOptions(fn: string, options: ReplicationOptions): CheckedReplicationOptions {
-  if (options === null || typeof options !== "object") fail(`${fn}(options): options`, options, "an object");
-  checkKeys(`${fn} options`, options, KEYS);
-  const faults = options.faults ?? [];
-  if (!Array.isArray(faults)) fail(`${fn}: faults`, faults, "an array of fault entries");
   return {
-    seed: checkSeed(`${fn}: seed`, options.seed),
-    clients: checkInteger(`${fn}: clients`, options.clients ?? 2, 1, 1000),
-    servers: checkInteger(`${fn}: servers`, options.servers ?? 3, 1, 1000),
-    commandsPerClient: checkInteger(`${fn}: commandsPerClient`, options.commandsPerClient ?? 1, 1, 1_000_000),
+    ...checkSharedOptions(fn, options, KEYS),
     delayMs: options.delayMs ?? exponential(10),
     lossRate: checkProbability(`${fn}: lossRate`, options.lossRate ?? 0),
     timeoutMs: checkPositive(`${fn}: timeoutMs`, options.timeoutMs ?? 100),
     clientGapMs: checkNonNegative(`${fn}: clientGapMs`, options.clientGapMs ?? 0),
     thinkMs: checkNonNegative(`${fn}: thinkMs`, options.thinkMs ?? 0),
     untilMs: checkPositive(`${fn}: untilMs`, options.untilMs ?? 60000),
-    faults,
-    links: options.links ?? {},
   };
 }
 

@@ -4,8 +4,9 @@
  */
 import { exponential, type DistributionLike } from "../random/distributions";
 import { type Seed } from "../random/rng";
+import { checkSharedOptions } from "./shared-options";
 import { type FaultEvent, type LinkOptions } from "../sim/options";
-import { checkInteger, checkKeys, checkNonNegative, checkOneOf, checkPositive, checkSeed, fail } from "../validate";
+import { checkNonNegative, checkOneOf, checkPositive } from "../validate";
 
 /** Options of runTwoPhase. */
 export interface TwoPhaseOptions {
@@ -56,15 +57,8 @@ const KEYS = ["seed", "clients", "servers", "commandsPerClient", "delayMs", "bac
 
 /** @internal Validates the options of `fn` once and fills in the documented defaults. */
 export function checkTwoPhaseOptions(fn: string, options: TwoPhaseOptions): CheckedTwoPhaseOptions {
-  if (options === null || typeof options !== "object") fail(`${fn}(options): options`, options, "an object");
-  checkKeys(`${fn} options`, options, KEYS);
-  const faults = options.faults ?? [];
-  if (!Array.isArray(faults)) fail(`${fn}: faults`, faults, "an array of fault entries");
   return {
-    seed: checkSeed(`${fn}: seed`, options.seed),
-    clients: checkInteger(`${fn}: clients`, options.clients ?? 2, 1, 1000),
-    servers: checkInteger(`${fn}: servers`, options.servers ?? 3, 1, 1000),
-    commandsPerClient: checkInteger(`${fn}: commandsPerClient`, options.commandsPerClient ?? 1, 1, 1_000_000),
+    ...checkSharedOptions(fn, options, KEYS),
     delayMs: options.delayMs ?? exponential(5),
     backoff: checkOneOf(`${fn}: backoff`, options.backoff ?? "random", ["fixed", "random"]),
     backoffMs: checkNonNegative(`${fn}: backoffMs`, options.backoffMs ?? 20),
@@ -76,7 +70,5 @@ export function checkTwoPhaseOptions(fn: string, options: TwoPhaseOptions): Chec
     resendMs: checkPositive(`${fn}: resendMs`, options.resendMs ?? 100),
     clientGapMs: checkNonNegative(`${fn}: clientGapMs`, options.clientGapMs ?? 0),
     untilMs: checkPositive(`${fn}: untilMs`, options.untilMs ?? 10000),
-    faults,
-    links: options.links ?? {},
   };
 }
