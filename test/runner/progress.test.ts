@@ -60,7 +60,11 @@ test("in the real kernel the line is redrawn while the cell runs; Kernel > Inter
   assert.equal(long.firstLine, "// interrupt me: 1,000,000 runs take about 17 minutes");
   assert.ok(long.interruptedAt !== null, "interrupted");
   const before = long.messages.filter((m) => m.t <= long.interruptedAt!);
-  const shown = before.filter((m) => m.type === "display_data" || m.type === "update_display_data");
+  // The update that clears the line answers the interrupt within a millisecond or two; arrival times
+  // are rounded to the millisecond, so it can carry interruptedAt itself. It is not a redraw: it is
+  // checked below, as the last update.
+  const drawn = before.filter((m) => m.type === "display_data" || m.type === "update_display_data");
+  const shown = drawn.length > 0 && drawn[drawn.length - 1].content.data?.["text/plain"] === "" ? drawn.slice(0, -1) : drawn;
   assert.ok(shown.length >= 3, `${shown.length} progress messages before the interrupt`);
   assert.equal(shown[0].type, "display_data");
   assert.ok(shown[0].t >= 0.9, `first shown at ${shown[0].t} s`);
