@@ -3,7 +3,8 @@
 // Cells, and must end with every cell executed, every chart drawn by vega-embed and no stderr output.
 // Then a slide deck and a saved HTML figure (made by the project's scripts from the fixture notebook)
 // must draw their charts from file:// with no network request at all (and the deck its KaTeX fonts).
-// A saved replay figure steps through its run offline: moving its slider changes the caption and the marks drawn.
+// In JupyterLab, moving the slider of every step-through replay redraws it (the view runs in the page, no kernel);
+// a saved replay figure steps through its run offline: moving its slider changes the caption and the marks drawn.
 // And long work shows its progress: a cell added to a notebook (never saved) runs a long monteCarlo,
 // whose one progress line is redrawn in place, and Kernel > Interrupt leaves one line.
 // Screenshots go to test-results/browser/. Without Chromium the tests are skipped (they fail in CI).
@@ -178,6 +179,33 @@ interface NotebookReport {
   drawn: number;
   stderr: string[];
   seconds: number;
+  /** Step-through replays (charts with a range slider) and how many of them redrew when their slider moved. */
+  replays: number;
+  stepped: number;
+}
+
+/** Moves the slider of every step-through replay in the page to its first step; counts those whose drawing changed. */
+async function stepReplays(page: Page): Promise<{ replays: number; stepped: number }> {
+  const replays = page.locator(".jp-OutputArea-output.jp-RenderedVegaLite:has(.vega-bindings input[type=range])");
+  const count = await replays.count();
+  let stepped = 0;
+  for (let i = 0; i < count; i++) {
+    const area = replays.nth(i);
+    await area.scrollIntoViewIfNeeded();
+    // JupyterLab's renderer draws on a canvas (its pixels), vega-embed elsewhere may draw an svg (its marks).
+    const drawing = () => area.evaluate((el: any) => {
+      const canvas = el.querySelector(".vega-embed canvas.marks");
+      if (canvas) return String(canvas.toDataURL());
+      return [...el.querySelectorAll("svg.marks text, svg.marks path")].map((t: any) => `${t.textContent}|${t.getAttribute("d") ?? ""}`).join("\n");
+    });
+    const before = await drawing();
+    await area.locator(".vega-bindings input[type=range]").first().evaluate((el: any) => {
+      el.value = el.min; el.dispatchEvent(new window.Event("input", { bubbles: true }));
+    });
+    const moved = await poll(async () => (await drawing()) !== before, 10_000, "a replay to redraw").then(() => true, () => false);
+    if (moved) stepped += 1;
+  }
+  return { replays: count, stepped };
 }
 
 /** Opens one notebook, runs all cells from the Run menu, waits for the kernel to finish, and inspects the page. */
@@ -217,9 +245,10 @@ async function runNotebookInLab(lab: Lab, page: Page, file: string): Promise<Not
     await first.scrollIntoViewIfNeeded();
     await first.screenshot({ path: path.join(RESULTS, `${name.replace(/\.ipynb$/, "")}-first-chart.png`) });
   }
+  const { replays, stepped } = await stepReplays(page);
   const s = await session();
   if (s) await lab.api("DELETE", `/api/sessions/${s.id}`); // free the CPU for the next notebook
-  return { notebook: name, codeCells, executed, charts, drawn, stderr, seconds: (Date.now() - started) / 1000 };
+  return { notebook: name, codeCells, executed, charts, drawn, stderr, seconds: (Date.now() - started) / 1000, replays, stepped };
 }
 
 async function poll(check: () => Promise<boolean>, timeoutMs: number, what: string, everyMs = 250): Promise<void> {
@@ -259,7 +288,7 @@ test("JupyterLab from npm start runs every notebook (Run > Run All Cells): all c
     for (const nb of notebooks) {
       const report = await runNotebookInLab(lab, page, path.join(REPO, "notebooks", nb));
       reports.push(report);
-      console.log(`# ${report.notebook}: ${report.executed}/${report.codeCells} cells run, ${report.drawn}/${report.charts} charts drawn, ${report.stderr.length} stderr outputs, ${report.seconds.toFixed(1)} s`);
+      console.log(`# ${report.notebook}: ${report.executed}/${report.codeCells} cells run, ${report.drawn}/${report.charts} charts drawn, ${report.stepped}/${report.replays} replays stepped, ${report.stderr.length} stderr outputs, ${report.seconds.toFixed(1)} s`);
     }
     await page.close();
   } finally {
@@ -274,6 +303,9 @@ test("JupyterLab from npm start runs every notebook (Run > Run All Cells): all c
     assert.equal(r.executed, r.codeCells, `${r.notebook}: ${r.codeCells - r.executed} code cells did not run (a cell failed and stopped Run All)`);
     assert.ok(r.charts >= showCells, `${r.notebook}: ${r.charts} chart outputs for ${showCells} cells that call show()`);
     assert.equal(r.drawn, r.charts, `${r.notebook}: ${r.charts - r.drawn} of ${r.charts} charts have no vega-embed svg/canvas`);
+    const replayCells = source.cells.filter((c: any) => c.cell_type === "code" && /\breplayChart\(/.test([].concat(c.source).join(""))).length;
+    assert.ok(r.replays >= replayCells, `${r.notebook}: ${r.replays} step-through replays drawn for ${replayCells} cells that call replayChart()`);
+    assert.equal(r.stepped, r.replays, `${r.notebook}: ${r.replays - r.stepped} of ${r.replays} replays did not redraw when their slider moved`);
   }
 });
 
