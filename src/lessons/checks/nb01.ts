@@ -38,8 +38,9 @@ export function nb01CheckDuplicates(answer: unknown): Verdict {
 export function nb01CheckGeneralsRounds(answer: unknown): Verdict {
   let k = 1;
   while (0.9 ** k >= 0.5) k++;
-  return selfCheckEqual("exercise 3", answer, k, {
-    hint: "The exchange completes only if every one of its k messages arrives; each does with probability 0.9.",
+  return selfCheckNumber("exercise 3", answer, k, {
+    relTolerance: 0, absTolerance: 0,
+    hint: "The exchange completes only if every one of its k messages arrives; each does with probability 0.9. Answer with a whole number.",
     success: "more confirmations make a broken exchange more likely, not less.",
   });
 }

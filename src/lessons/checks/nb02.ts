@@ -37,7 +37,8 @@ export function nb02CheckZeroWithLoss(answer: unknown): Verdict {
 /** Exercise 3: the number of distinct final scores reachable with clients "+10", "*5" and "-3" (no loss). */
 export function nb02CheckThreeClients(answer: unknown): Verdict {
   const distinct = exploreScoreRace({ clients: [["+10"], ["*5"], ["-3"]] }).outcomes.length;
-  return selfCheckEqual("exercise 3", answer, distinct, {
+  return selfCheckNumber("exercise 3", answer, distinct, {
+    relTolerance: 0, absTolerance: 0,
     hint: "Enumerate the 3! orders (exploreScoreRace does it) and count the different final scores, not the orders.",
     success: "several orders collide on the same score, so there are fewer scores than orders.",
   });

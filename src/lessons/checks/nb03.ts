@@ -25,7 +25,8 @@ export function nb03CheckFourClients(answer: unknown): Verdict {
 export function nb03CheckServersForNinety(answer: unknown): Verdict {
   let n = 1;
   while (ackDivergenceProbability(2, n) <= 0.9) n += 1;
-  return selfCheckEqual("exercise 2", answer, n, {
+  return selfCheckNumber("exercise 2", answer, n, {
+    relTolerance: 0, absTolerance: 0,
     hint: "With two commands, each server independently puts u1's command first with probability 1/2. Try n = 1, 2, 3, ... in the closed form or in divergenceSweep.",
     success: "each extra server halves the chance that everybody agrees.",
   });

@@ -12,7 +12,8 @@ import { selfCheckEqual, selfCheckNumber, type Verdict } from "./verdict";
 export function nb04CheckLargestCluster(answer: unknown): Verdict {
   let n = 0;
   while (Math.pow(0.98, n + 1) >= 0.9) n += 1;
-  return selfCheckEqual("exercise 1", answer, n, {
+  return selfCheckNumber("exercise 1", answer, n, {
+    relTolerance: 0, absTolerance: 0,
     hint: "Every server must answer, so availability is the probability that all n are up. Solve for the largest whole n.",
     success: "a handful of servers already costs you the 90% target.",
   });

@@ -15,7 +15,7 @@ import { selfCheckEqual, selfCheckNumber, type Verdict } from "./verdict";
 export function nb05Exercise1(answer: unknown): Verdict {
   return selfCheckNumber("exercise 1", answer, majorityUpProbability(7, 0.2), {
     relTolerance: 0, absTolerance: 0.005,
-    hint: "count the ways at least 4 of the 7 are up: a sum of binomial terms, or quorumAvailability with servers [7].",
+    hint: "Count the ways at least 4 of the 7 are up: a sum of binomial terms, or quorumAvailability with servers [7].",
     success: "a majority of 7 is up far more often than all 7 (0.8^7 is about 0.21).",
   });
 }
@@ -27,8 +27,9 @@ export function nb05Exercise1(answer: unknown): Verdict {
 export function nb05Exercise2(answer: unknown): Verdict {
   const rows = quorumOverlap(8).filter((r) => r.servers === 8 && r.alwaysIntersect);
   const expected = Math.min(...rows.map((r) => r.quorum));
-  return selfCheckEqual("exercise 2", answer, expected, {
-    hint: "with an even number of servers, two halves can be disjoint; look at the overlap table for 8 servers.",
+  return selfCheckNumber("exercise 2", answer, expected, {
+    relTolerance: 0, absTolerance: 0,
+    hint: "With an even number of servers, two halves can be disjoint; look at the overlap table for 8 servers.",
     success: "q must be more than half: 2q > n.",
   });
 }
@@ -39,13 +40,13 @@ export function nb05Exercise2(answer: unknown): Verdict {
  * Accepts answers within 0.01 of the check's own run.
  */
 export function nb05Exercise3(answer: unknown, seed: Seed = 42, runs = 200): Verdict {
-  // No need to run the fuzzer for an answer that is not even a number.
+  // No need to run the fuzzer for an answer that is not even a number (or not given yet).
   if (typeof answer !== "number" || !Number.isFinite(answer)) return selfCheckNumber("exercise 3", answer, 0);
   const rows = fuzzPaxos({ seed, runs, adopt: false });
   const expected = rows.filter((r) => !r.safe).length / runs;
   return selfCheckNumber("exercise 3", answer, expected, {
     relTolerance: 0, absTolerance: 0.01,
-    hint: `run fuzzPaxos with the same seed and runs = ${runs}, adopt: false, and count the rows that are not safe.`,
+    hint: `Run fuzzPaxos with the same seed and runs = ${runs}, adopt: false, and count the rows that are not safe.`,
     success: "without adopting the stored command, a later proposal can overwrite a chosen one.",
   });
 }
