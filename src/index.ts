@@ -153,8 +153,8 @@ export type { NaiveTicketConflictOptions, NaiveTicketConflictRow, QuorumAvailabi
 export { duelingProposers, paxosProgressByDown, paxosRuns } from "./lessons/05-paxos-runs";
 export type { DuelResult, PaxosProgressRow, PaxosRunRow, PaxosRunsOptions } from "./lessons/05-paxos-runs";
 export { nb00CheckBreakReplication, nb00CheckDrivesPerTenMinutes, nb00CheckFailuresPerDay, nb00CheckQuietHour, nb00CheckReplicasForOneMinute, nb00CheckSlowerRepairPrediction } from "./lessons/checks/nb00";
-export { nb01CheckDuplicates, nb01CheckGeneralsRounds, nb01CheckTransmissions } from "./lessons/checks/nb01";
-export { nb02CheckJitter, nb02CheckSlowClient, nb02CheckThreeClients, nb02CheckZeroWithLoss } from "./lessons/checks/nb02";
+export { nb01CheckAckLossPrediction, nb01CheckBreakDuplicates, nb01CheckDuplicates, nb01CheckGeneralsRounds, nb01CheckTransmissions } from "./lessons/checks/nb01";
+export { nb02CheckBreakZero, nb02CheckJitter, nb02CheckSlowClient, nb02CheckThreeClients, nb02CheckTwoAddsPrediction, nb02CheckZeroWithLoss } from "./lessons/checks/nb02";
 export { nb03CheckFourClients, nb03CheckSerializerLatency, nb03CheckServersForNinety } from "./lessons/checks/nb03";
 export { nb04CheckBlockedTime, nb04CheckCommitProbability, nb04CheckLargestCluster } from "./lessons/checks/nb04";
 export { nb05Exercise1, nb05Exercise2, nb05Exercise3 } from "./lessons/checks/nb05";
