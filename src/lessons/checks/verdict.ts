@@ -117,12 +117,14 @@ export interface PredictionOptions {
 
 /**
  * Compares a prediction (a number or one of `choices`) with the result of the experiment, which the
- * caller computes itself. Right or wrong, the verdict explains the result; it never prints it (the
+ * caller computes itself (`actual`, or a function that computes it: then nothing runs until a
+ * prediction is written down). Right or wrong, the verdict explains the result; it never prints it (the
  * notebook's run cell shows it, once the prediction is written down).
  */
-export function selfCheckPrediction(exercise: string, prediction: unknown, actual: number | string, options: PredictionOptions): Verdict {
+export function selfCheckPrediction(exercise: string, prediction: unknown, result: number | string | (() => number | string), options: PredictionOptions): Verdict {
   const { relTolerance = 0.2, absTolerance = 0, choices, explain } = options;
   if (unanswered(prediction)) return notAnswered(exercise, "prediction");
+  const actual = typeof result === "function" ? result() : result;
   if (typeof actual === "number") {
     if (typeof prediction !== "number" || !Number.isFinite(prediction)) {
       return verdict(exercise, false, `the prediction should be a finite number; got ${typeof prediction === "number" ? String(prediction) : `a ${typeof prediction}`}.`);
