@@ -157,7 +157,7 @@ export { nb01CheckAckLossPrediction, nb01CheckBreakDuplicates, nb01CheckDuplicat
 export { nb02CheckBreakZero, nb02CheckJitter, nb02CheckSlowClient, nb02CheckThreeClients, nb02CheckTwoAddsPrediction, nb02CheckZeroWithLoss } from "./lessons/checks/nb02";
 export { nb03CheckBreakConstantDelays, nb03CheckFourClients, nb03CheckSerializerLatency, nb03CheckServersForNinety, nb03CheckTwoCommandsPrediction } from "./lessons/checks/nb03";
 export { nb04CheckBlockedTime, nb04CheckBreakBackoff, nb04CheckCommitProbability, nb04CheckLargestCluster, nb04CheckNoVotePrediction } from "./lessons/checks/nb04";
-export { nb05Exercise1, nb05Exercise2, nb05Exercise3 } from "./lessons/checks/nb05";
+export { nb05CheckBreakMajority, nb05CheckHalfDownPrediction, nb05Exercise1, nb05Exercise2, nb05Exercise3 } from "./lessons/checks/nb05";
 export { afterPrediction, selfCheckByRunning, selfCheckEqual, selfCheckNumber, selfCheckPrediction, selfCheckWith } from "./lessons/checks/verdict";
 export type { NumericCheckOptions, PredictionOptions, RunJudgement, Verdict } from "./lessons/checks/verdict";
 

@@ -5,7 +5,9 @@
 import { fuzzPaxos } from "../../properties/consensus";
 import { majorityUpProbability, quorumOverlap } from "../../protocols/quorum";
 import type { Seed } from "../../random/rng";
-import { selfCheckEqual, selfCheckNumber, type Verdict } from "./verdict";
+import { quorumAvailability } from "../05-majority-and-paxos";
+import { paxosRuns } from "../05-paxos-runs";
+import { selfCheckByRunning, selfCheckNumber, selfCheckPrediction, type Verdict } from "./verdict";
 
 /**
  * Exercise 1: the probability that a majority of 7 servers is up when each is down with probability
@@ -48,5 +50,41 @@ export function nb05Exercise3(answer: unknown, seed: Seed = 42, runs = 200): Ver
     relTolerance: 0, absTolerance: 0.01,
     hint: `Run fuzzPaxos with the same seed and runs = ${runs}, adopt: false, and count the rows that are not safe.`,
     success: "without adopting the stored command, a later proposal can overwrite a chosen one.",
+  });
+}
+
+/**
+ * Exercise 5 (predict, then run): Paxos with 4 servers, 2 of them crashed at time 0 for good, two
+ * clients. Does it decide within 2 s "always", "sometimes" or "never"? Decided by 5 seeded runs.
+ */
+export function nb05CheckHalfDownPrediction(prediction: unknown): Verdict {
+  return selfCheckPrediction("exercise 5", prediction, () => {
+    const runs = paxosRuns({ seed: "nb05/exercise 5", runs: 5, servers: 4, untilMs: 2000, faults: [{ at: 0, crash: "s1" }, { at: 0, crash: "s2" }] });
+    const decided = runs.filter((r) => r.decided).length;
+    return decided === runs.length ? "always" : decided === 0 ? "never" : "sometimes";
+  }, {
+    choices: ["always", "sometimes", "never"],
+    explain: "A majority of 4 is 3, not 2: every ticket and every proposal needs answers from 3 servers, and only 2 are up. " +
+      "Half is not a majority; with an even number of servers, losing half stops the protocol, which is why clusters have an odd number of servers.",
+  });
+}
+
+/**
+ * Exercise 6 (break it): a down probability at which a majority of 11 servers is up less often than a
+ * single server, against "more servers make the system more available". The check simulates 4,000
+ * snapshots of each (quorumAvailability) and wants the two 95% intervals apart, 11 below 1.
+ */
+export function nb05CheckBreakMajority(answer: unknown): Verdict {
+  return selfCheckByRunning("exercise 6", answer, (downProbability) => {
+    if (typeof downProbability !== "number" || !Number.isFinite(downProbability)) return { ok: false, hint: "the answer should be a probability: a number between 0 and 1." };
+    const rows = quorumAvailability({ seed: "nb05/exercise 6", servers: [1, 11], downProbabilities: [downProbability], trials: 4000 }).filter((r) => r.rule === "majority");
+    const [one, eleven] = [rows.find((r) => r.servers === 1)!, rows.find((r) => r.servers === 11)!];
+    const shares = `a majority of 11 is up in ${(100 * eleven.simulated).toFixed(1)}% of 4,000 snapshots, one server in ${(100 * one.simulated).toFixed(1)}%`;
+    if (eleven.hi < one.lo) {
+      return { ok: true, success: `${shares}. A majority is a vote: when each server is more often down than up, adding voters makes "most are up" less likely, ` +
+        "just as it makes it more likely when each is more often up. Majorities help only with servers that are up most of the time." };
+    }
+    if (eleven.simulated < one.simulated) return { ok: false, hint: `too close to call: ${shares}. Go further.` };
+    return { ok: false, hint: `${shares}. What must be true of a single server for "most of 11 are up" to be unlikely?` };
   });
 }
