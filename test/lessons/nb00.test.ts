@@ -1,6 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { nb00CheckDrivesPerTenMinutes, nb00CheckFailuresPerDay, nb00CheckQuietHour, nb00CheckReplicasForOneMinute } from "../../src/lessons/checks/nb00";
+import {
+  nb00CheckBreakReplication, nb00CheckDrivesPerTenMinutes, nb00CheckFailuresPerDay, nb00CheckQuietHour, nb00CheckReplicasForOneMinute,
+  nb00CheckSlowerRepairPrediction,
+} from "../../src/lessons/checks/nb00";
+import { dataLossProbability } from "../../src/failures/replicas";
 
 const cases = [
   { name: "nb00CheckFailuresPerDay", check: nb00CheckFailuresPerDay, right: (50_000 * 1440) / (3 * 525600), wrong: (50_000 * 1440) / 525600 },
@@ -17,6 +21,30 @@ for (const c of cases) {
     assert.ok(!String(wrong).includes(String(c.right)) && !String(wrong).includes(c.right.toFixed(2)));
     const unset = c.check(undefined);
     assert.equal(unset.correct, false);
-    assert.match(String(unset), /not yet/);
+    assert.match(String(unset), /not answered yet: write your answer in the cell above/);
   });
 }
+
+test("nb00CheckSlowerRepairPrediction(prediction) accepts the simulated ratio, rejects the linear guess 2, and waits for a prediction", () => {
+  // The simulation (not the Markov chain the check uses): 400,000 groups per repair time.
+  const [fast, slow] = [72, 144].map((repairHours) => dataLossProbability({ replicas: [3], mtbfYears: 0.5, repairHours, horizonYears: 1, trials: 400_000, seed: "test" })[0].simulated);
+  const right = nb00CheckSlowerRepairPrediction(slow / fast);
+  assert.equal(right.correct, true, String(right));
+  assert.match(String(right), /^✔ correct \(exercise 5\)/);
+  const linear = nb00CheckSlowerRepairPrediction(2);
+  assert.equal(linear.correct, false);
+  assert.match(String(linear), /too low/);
+  assert.match(String(nb00CheckSlowerRepairPrediction(undefined)), /not answered yet: write your prediction/);
+});
+
+test("nb00CheckBreakReplication(repairHours) accepts repairs that never finish within the year and rejects the notebook's three days", () => {
+  // With repairs far longer than the horizon, three copies are lost when all three fail within the year: (1 - e^-2)^3 ~ 0.65 > 1/2.
+  assert.ok((1 - Math.exp(-2)) ** 3 > 0.6);
+  const broken = nb00CheckBreakReplication(1e7);
+  assert.equal(broken.correct, true, String(broken));
+  const holds = nb00CheckBreakReplication(72);
+  assert.equal(holds.correct, false);
+  assert.match(String(holds), /not more than half/);
+  assert.match(String(nb00CheckBreakReplication(-5)), /positive number/);
+  assert.match(String(nb00CheckBreakReplication(undefined)), /not answered yet: write your answer/);
+});

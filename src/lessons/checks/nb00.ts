@@ -5,7 +5,8 @@
  */
 import { loadFailureData } from "../../failures/data";
 import { simulateClusterFailures } from "../../failures/cluster";
-import { selfCheckNumber, type Verdict } from "./verdict";
+import { dataLossProbability } from "../../failures/replicas";
+import { selfCheckByRunning, selfCheckNumber, selfCheckPrediction, type Verdict } from "./verdict";
 
 const MINUTES_PER_YEAR = 525600;
 
@@ -64,5 +65,46 @@ export function nb00CheckReplicasForOneMinute(answer: unknown): Verdict {
     relTolerance: 0, absTolerance: 0,
     hint: "All r down at once has probability q^r; multiply by the minutes in a year and find the first r that gives less than 1. Answer with a whole number.",
     success: "each extra replica multiplies the downtime by q, if failures are independent (they often are not).",
+  });
+}
+
+/** The notebook's pessimistic replica groups: MTBF half a year, one-year horizon, parallel repairs. */
+const CHEAP_REPLICAS = { mtbfYears: 0.5, horizonYears: 1 } as const;
+
+/** P(three copies lost within a year) by the Markov chain, for a repair time in hours. */
+function threeCopyLoss(repairHours: number): number {
+  return dataLossProbability({ ...CHEAP_REPLICAS, replicas: [3], repairHours, trials: 1, seed: 42 })[0].closedForm;
+}
+
+/**
+ * Exercise 5 (predict, then run): three cheap copies, repairs of 6 days instead of 3. How many times
+ * as likely is it that the data is lost within a year? Accepts predictions within 20% of the Markov
+ * chain's ratio (the simulation in the run cell agrees with it).
+ */
+export function nb00CheckSlowerRepairPrediction(prediction: unknown): Verdict {
+  return selfCheckPrediction("exercise 5", prediction, threeCopyLoss(144) / threeCopyLoss(72), {
+    relTolerance: 0.2,
+    explain: "Three copies are lost only if the other two fail while the first is still being repaired: two failures inside a repair window, " +
+      "so the loss probability grows about like the square of the repair time, not in proportion to it.",
+  });
+}
+
+/**
+ * Exercise 6 (break it): a repair time, in hours, for which the same three copies lose the data in more
+ * than half of the years. The check simulates 4,000 groups with it and accepts when the lower end of
+ * the 95% interval is above 1/2.
+ */
+export function nb00CheckBreakReplication(answer: unknown): Verdict {
+  return selfCheckByRunning("exercise 6", answer, (repairHours) => {
+    if (typeof repairHours !== "number" || !Number.isFinite(repairHours) || repairHours <= 0) {
+      return { ok: false, hint: "the answer should be a repair time in hours: a positive number." };
+    }
+    const row = dataLossProbability({ ...CHEAP_REPLICAS, replicas: [3], repairHours, trials: 4000, seed: "nb00/exercise 6" })[0];
+    const share = `${(100 * row.simulated).toFixed(0)}% of 4,000 simulated years`;
+    if (row.lo > 0.5) {
+      return { ok: true, success: `three copies are lost in ${share}. Replication protects data only while repairs are fast compared with the time a copy lives; when they are not, the copies die one after the other and nobody rebuilds them.` };
+    }
+    if (row.simulated > 0.5) return { ok: false, hint: `too close to call: ${share}, barely more than half. Go further.` };
+    return { ok: false, hint: `with that repair time three copies are lost in ${share}, not more than half. Compare the repair time with how long a copy lives.` };
   });
 }

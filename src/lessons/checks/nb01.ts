@@ -3,7 +3,8 @@
  * itself (closed form, checked against the simulation in test/lessons) and returns a Verdict that
  * never shows that value.
  */
-import { selfCheckEqual, selfCheckNumber, type Verdict } from "./verdict";
+import { runClientServer } from "../../protocols/client-server";
+import { selfCheckByRunning, selfCheckNumber, selfCheckPrediction, type Verdict } from "./verdict";
 
 /**
  * Exercise 1: mean transmissions per command with ACKs when commands and ACKs are each lost with
@@ -38,8 +39,58 @@ export function nb01CheckDuplicates(answer: unknown): Verdict {
 export function nb01CheckGeneralsRounds(answer: unknown): Verdict {
   let k = 1;
   while (0.9 ** k >= 0.5) k++;
-  return selfCheckEqual("exercise 3", answer, k, {
-    hint: "The exchange completes only if every one of its k messages arrives; each does with probability 0.9.",
+  return selfCheckNumber("exercise 3", answer, k, {
+    relTolerance: 0, absTolerance: 0,
+    hint: "The exchange completes only if every one of its k messages arrives; each does with probability 0.9. Answer with a whole number.",
     success: "more confirmations make a broken exchange more likely, not less.",
+  });
+}
+
+/**
+ * Duplicate executions per command of the ACK protocol (long timeout) when commands are lost with
+ * probability a and ACKs with probability b: a try succeeds with probability (1 - a)(1 - b); each failed
+ * try executes the command when the command arrived and the ACK was lost.
+ */
+function duplicatesPerCommand(a: number, b: number): number {
+  const success = (1 - a) * (1 - b);
+  const failedTries = (1 - success) / success;
+  return failedTries * (((1 - a) * b) / (1 - success));
+}
+
+/** The choices of exercise 5 of notebook 01. */
+const MORE_FEWER_SAME = ["more", "fewer", "the same"] as const;
+
+/**
+ * Exercise 5 (predict, then run): the ACK protocol when only the ACKs are lost (ackLossRate 0.2,
+ * lossRate 0) instead of both directions at 0.2. Duplicates per 1,000 commands: "more", "fewer" or "the
+ * same"? Decided by the closed form (the run cell simulates both).
+ */
+export function nb01CheckAckLossPrediction(prediction: unknown): Verdict {
+  const both = duplicatesPerCommand(0.2, 0.2), ackOnly = duplicatesPerCommand(0, 0.2);
+  const expected = Math.abs(ackOnly - both) < 1e-9 ? "the same" : ackOnly > both ? "more" : "fewer";
+  return selfCheckPrediction("exercise 5", prediction, expected, {
+    choices: MORE_FEWER_SAME,
+    explain: "A duplicate needs a command that arrives and an ACK that is lost. A lost command costs a timeout but executes nothing, " +
+      "so the command loss rate changes how long a command takes, not how often it is executed: p_ack / (1 - p_ack) duplicates per command either way.",
+  });
+}
+
+/**
+ * Exercise 6 (break it): a timeout (constant 10 ms delays, loss rate 0.2 both ways) for which the ACK
+ * protocol executes every command at least twice on average, against p / (1 - p) duplicates per command
+ * in the closed form. The check runs 200 commands with the student's timeout.
+ */
+export function nb01CheckBreakDuplicates(answer: unknown): Verdict {
+  return selfCheckByRunning("exercise 6", answer, (timeoutMs) => {
+    if (typeof timeoutMs !== "number" || !Number.isFinite(timeoutMs) || timeoutMs < 1) {
+      return { ok: false, hint: "the answer should be a timeout in ms, a number of at least 1 (the check simulates 200 commands with it)." };
+    }
+    const run = runClientServer({ seed: "nb01/exercise 6", protocol: "ack", lossRate: 0.2, delayMs: 10, timeoutMs, commands: 200 });
+    const perCommand = run.duplicates / 200;
+    if (perCommand >= 1) {
+      return { ok: true, success: `${perCommand.toFixed(1)} duplicate executions per command, ${(perCommand / duplicatesPerCommand(0.2, 0.2)).toFixed(0)} times p/(1 - p). ` +
+        "The closed form assumes that the client resends only after a loss; a timeout shorter than the round trip resends while the ACK is still on its way, and the server executes every copy." };
+    }
+    return { ok: false, hint: `${perCommand.toFixed(2)} duplicate executions per command with that timeout, fewer than one. When does the client resend a command that was not lost?` };
   });
 }

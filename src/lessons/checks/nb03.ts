@@ -2,9 +2,10 @@
  * Self-checks for notebook 03 (state replication). Each check computes its expected value itself
  * (closed form or simulation) and returns a Verdict that never shows that value.
  */
-import { ackDivergenceProbability } from "../03-state-replication";
-import { replicationCostSweep } from "../03-state-replication";
-import { selfCheckEqual, selfCheckNumber, type Verdict } from "./verdict";
+import { runAckReplication } from "../../protocols/ack-replication";
+import type { LinkOptions } from "../../sim/options";
+import { ackDivergenceProbability, divergenceSweep, replicationCostSweep } from "../03-state-replication";
+import { selfCheckByRunning, selfCheckNumber, selfCheckPrediction, type Verdict } from "./verdict";
 
 /**
  * Exercise 1: 4 clients send one command each at the same moment to 3 servers over random delays.
@@ -25,7 +26,8 @@ export function nb03CheckFourClients(answer: unknown): Verdict {
 export function nb03CheckServersForNinety(answer: unknown): Verdict {
   let n = 1;
   while (ackDivergenceProbability(2, n) <= 0.9) n += 1;
-  return selfCheckEqual("exercise 2", answer, n, {
+  return selfCheckNumber("exercise 2", answer, n, {
+    relTolerance: 0, absTolerance: 0,
     hint: "With two commands, each server independently puts u1's command first with probability 1/2. Try n = 1, 2, 3, ... in the closed form or in divergenceSweep.",
     success: "each extra server halves the chance that everybody agrees.",
   });
@@ -41,5 +43,47 @@ export function nb03CheckSerializerLatency(answer: unknown): Verdict {
     relTolerance: 0.05,
     hint: "The serializer handles one command at a time and each takes a round trip to the backups; the 4 clients queue behind each other.",
     success: "a command waits for the commands queued before it: latency grows linearly with the clients.",
+  });
+}
+
+/**
+ * Exercise 5 (predict, then run): two clients and two servers as in the notebook (uniform delays, mean
+ * 20 ms, sd 10 ms), but each client sends two commands, one after the other. Do the servers diverge
+ * "more", "less" or "the same" as with one command each (closed form 1/2)? Decided by 200 seeded runs:
+ * "more" or "less" when the 95% interval lies above or below 1/2.
+ */
+export function nb03CheckTwoCommandsPrediction(prediction: unknown): Verdict {
+  return selfCheckPrediction("exercise 5", prediction, () => {
+    const [row] = divergenceSweep({ seed: "nb03/exercise 5", runs: 200, servers: 2, clients: 2, commandsPerClient: 2, delayMeanMs: 20, delaySdMs: 10 });
+    const one = ackDivergenceProbability(2, 2);
+    return row.lo > one ? "more" : row.hi < one ? "less" : "the same";
+  }, {
+    choices: ["more", "less", "the same"],
+    explain: "Each client's second command races the other client's commands all over again: more races, more chances that the two servers " +
+      "see one of them differently. A client's own two commands never swap (it waits for every acknowledgment), which is why the risk grows more slowly than the number of commands.",
+  });
+}
+
+/**
+ * Exercise 6 (break it): per-link constant delays (`links`, keyed "u1->s1") under which two clients and
+ * two servers diverge in most runs, although "with constant delays nothing overtakes anything". The
+ * check runs 10 seeds with them (every other link 20 ms) and wants divergence in more than half.
+ */
+export function nb03CheckBreakConstantDelays(answer: unknown): Verdict {
+  return selfCheckByRunning("exercise 6", answer, (links) => {
+    const shape = "the answer should be per-link delays such as { \"u1->s1\": { delayMs: 5 } }, each delay a constant number of ms.";
+    if (typeof links !== "object" || links === null || Array.isArray(links) || Object.keys(links).length === 0) return { ok: false, hint: shape };
+    const values = Object.values(links as Record<string, unknown>);
+    if (!values.every((v) => typeof v === "object" && v !== null && typeof (v as LinkOptions).delayMs === "number" && Number.isFinite((v as LinkOptions).delayMs))) {
+      return { ok: false, hint: `${shape} The claim is about constant delays: no distributions.` };
+    }
+    const seeds = 10;
+    const diverged = Array.from({ length: seeds }, (_, i) =>
+      runAckReplication({ seed: `nb03/exercise 6/${i}`, clients: 2, servers: 2, delayMs: 20, links: links as Record<string, LinkOptions> }).diverged).filter(Boolean).length;
+    if (2 * diverged > seeds) {
+      return { ok: true, success: `the servers diverge in ${diverged} of ${seeds} runs, with every delay constant. Constant delays keep each link in order, but nothing orders ` +
+        "messages on different links: a server close to u1 hears u1 first, a server close to u2 hears u2 first. Agreement needs the same order everywhere, not merely no overtaking." };
+    }
+    return { ok: false, hint: `the servers diverge in ${diverged} of ${seeds} runs with those delays. For two servers to disagree, what must each of them hear first?` };
   });
 }

@@ -3,7 +3,9 @@
  * expected value itself (closed form or simulation) and returns a Verdict that never shows that value.
  */
 import { runTwoPhaseCommit } from "../../protocols/two-phase-commit";
-import { selfCheckEqual, selfCheckNumber, type Verdict } from "./verdict";
+import { exponential } from "../../random/distributions";
+import { twoPhaseLivelock } from "../04-two-phase-protocol";
+import { selfCheckByRunning, selfCheckNumber, selfCheckPrediction, type Verdict } from "./verdict";
 
 /**
  * Exercise 1: each server is down with probability 0.02, independently. The largest number of
@@ -12,7 +14,8 @@ import { selfCheckEqual, selfCheckNumber, type Verdict } from "./verdict";
 export function nb04CheckLargestCluster(answer: unknown): Verdict {
   let n = 0;
   while (Math.pow(0.98, n + 1) >= 0.9) n += 1;
-  return selfCheckEqual("exercise 1", answer, n, {
+  return selfCheckNumber("exercise 1", answer, n, {
+    relTolerance: 0, absTolerance: 0,
     hint: "Every server must answer, so availability is the probability that all n are up. Solve for the largest whole n.",
     success: "a handful of servers already costs you the 90% target.",
   });
@@ -42,5 +45,47 @@ export function nb04CheckBlockedTime(answer: unknown): Verdict {
     relTolerance: 0, absTolerance: 1,
     hint: "s1 locks when prepare arrives and unlocks when the decision arrives. Who sends the decision, and when can it?",
     success: "the participants wait for the coordinator's whole outage, locks held.",
+  });
+}
+
+/** The choices of exercise 5 of notebook 04: which participants stay locked during the outage. */
+const BLOCKED_CHOICES = ["none", "s2", "s1 and s3", "all three"] as const;
+
+/**
+ * Exercise 5 (predict, then run): two-phase commit with votes yes, no, yes; the coordinator crashes
+ * 1 ms after sending prepare and recovers at 450 ms. Which participants hold their locks for the
+ * outage? Decided by running it: a participant counts when it holds its locks for more than half the outage.
+ */
+export function nb04CheckNoVotePrediction(prediction: unknown): Verdict {
+  return selfCheckPrediction("exercise 5", prediction, () => {
+    const recoverMs = 450;
+    const run = runTwoPhaseCommit({ seed: "nb04/exercise 5", votes: ["yes", "no", "yes"], delayMs: exponential(5), untilMs: recoverMs + 100,
+      faults: [{ at: 1, crash: "u1" }, { at: recoverMs, recover: "u1" }] });
+    const blocked = run.participants.filter((s) => (run.lockHeldMs[s] ?? 0) > recoverMs / 2);
+    return blocked.length === 0 ? "none" : blocked.length === run.participants.length ? "all three" : blocked.join(" and ");
+  }, {
+    choices: BLOCKED_CHOICES,
+    explain: "s2 voted no, so it knows the transaction cannot commit and aborts at once, holding nothing. s1 and s3 voted yes: they know only " +
+      "their own vote, cannot tell whether everybody else said yes, and must wait for the coordinator with their locks held. A no vote frees only the one who cast it.",
+  });
+}
+
+/**
+ * Exercise 6 (break it): a mean backoff (ms) at which randomized backoff no longer breaks the
+ * livelock of the notebook (twoPhaseLivelock, backoff "random"): in at least 7 of 10 seeded runs the
+ * clients commit nothing in the second while making at least 50 attempts.
+ */
+export function nb04CheckBreakBackoff(answer: unknown): Verdict {
+  return selfCheckByRunning("exercise 6", answer, (backoffMs) => {
+    if (typeof backoffMs !== "number" || !Number.isFinite(backoffMs) || backoffMs <= 0) return { ok: false, hint: "the answer should be a mean backoff in ms: a positive number." };
+    const runs = Array.from({ length: 10 }, (_, i) => twoPhaseLivelock({ seed: `nb04/exercise 6/${i}`, backoff: "random", backoffMs }));
+    const stuck = runs.filter((r) => r.committed === 0 && r.attempts >= 50).length;
+    const idle = runs.filter((r) => r.committed === 0 && r.attempts < 50).length;
+    if (stuck >= 7) {
+      return { ok: true, success: `in ${stuck} of 10 runs the clients collide for the whole second and commit nothing. A random wait breaks the tie only if ` +
+        "two draws usually differ by more than the time it takes to grab a lock; much shorter waits than that are as good as no randomness at all." };
+    }
+    if (idle >= 7) return { ok: false, hint: `in ${idle} of 10 runs nothing is committed, but the clients hardly try: that is waiting, not contention. Make the clients collide, not wait.` };
+    return { ok: false, hint: `in only ${stuck} of 10 runs do the clients collide for the whole second without committing. How far apart must two random waits be for one client to get both locks first?` };
   });
 }

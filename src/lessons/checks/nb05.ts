@@ -5,7 +5,9 @@
 import { fuzzPaxos } from "../../properties/consensus";
 import { majorityUpProbability, quorumOverlap } from "../../protocols/quorum";
 import type { Seed } from "../../random/rng";
-import { selfCheckEqual, selfCheckNumber, type Verdict } from "./verdict";
+import { quorumAvailability } from "../05-majority-and-paxos";
+import { paxosRuns } from "../05-paxos-runs";
+import { selfCheckByRunning, selfCheckNumber, selfCheckPrediction, type Verdict } from "./verdict";
 
 /**
  * Exercise 1: the probability that a majority of 7 servers is up when each is down with probability
@@ -15,7 +17,7 @@ import { selfCheckEqual, selfCheckNumber, type Verdict } from "./verdict";
 export function nb05Exercise1(answer: unknown): Verdict {
   return selfCheckNumber("exercise 1", answer, majorityUpProbability(7, 0.2), {
     relTolerance: 0, absTolerance: 0.005,
-    hint: "count the ways at least 4 of the 7 are up: a sum of binomial terms, or quorumAvailability with servers [7].",
+    hint: "Count the ways at least 4 of the 7 are up: a sum of binomial terms, or quorumAvailability with servers [7].",
     success: "a majority of 7 is up far more often than all 7 (0.8^7 is about 0.21).",
   });
 }
@@ -27,8 +29,9 @@ export function nb05Exercise1(answer: unknown): Verdict {
 export function nb05Exercise2(answer: unknown): Verdict {
   const rows = quorumOverlap(8).filter((r) => r.servers === 8 && r.alwaysIntersect);
   const expected = Math.min(...rows.map((r) => r.quorum));
-  return selfCheckEqual("exercise 2", answer, expected, {
-    hint: "with an even number of servers, two halves can be disjoint; look at the overlap table for 8 servers.",
+  return selfCheckNumber("exercise 2", answer, expected, {
+    relTolerance: 0, absTolerance: 0,
+    hint: "With an even number of servers, two halves can be disjoint; look at the overlap table for 8 servers.",
     success: "q must be more than half: 2q > n.",
   });
 }
@@ -39,13 +42,49 @@ export function nb05Exercise2(answer: unknown): Verdict {
  * Accepts answers within 0.01 of the check's own run.
  */
 export function nb05Exercise3(answer: unknown, seed: Seed = 42, runs = 200): Verdict {
-  // No need to run the fuzzer for an answer that is not even a number.
+  // No need to run the fuzzer for an answer that is not even a number (or not given yet).
   if (typeof answer !== "number" || !Number.isFinite(answer)) return selfCheckNumber("exercise 3", answer, 0);
   const rows = fuzzPaxos({ seed, runs, adopt: false });
   const expected = rows.filter((r) => !r.safe).length / runs;
   return selfCheckNumber("exercise 3", answer, expected, {
     relTolerance: 0, absTolerance: 0.01,
-    hint: `run fuzzPaxos with the same seed and runs = ${runs}, adopt: false, and count the rows that are not safe.`,
+    hint: `Run fuzzPaxos with the same seed and runs = ${runs}, adopt: false, and count the rows that are not safe.`,
     success: "without adopting the stored command, a later proposal can overwrite a chosen one.",
+  });
+}
+
+/**
+ * Exercise 5 (predict, then run): Paxos with 4 servers, 2 of them crashed at time 0 for good, two
+ * clients. Does it decide within 2 s "always", "sometimes" or "never"? Decided by 5 seeded runs.
+ */
+export function nb05CheckHalfDownPrediction(prediction: unknown): Verdict {
+  return selfCheckPrediction("exercise 5", prediction, () => {
+    const runs = paxosRuns({ seed: "nb05/exercise 5", runs: 5, servers: 4, untilMs: 2000, faults: [{ at: 0, crash: "s1" }, { at: 0, crash: "s2" }] });
+    const decided = runs.filter((r) => r.decided).length;
+    return decided === runs.length ? "always" : decided === 0 ? "never" : "sometimes";
+  }, {
+    choices: ["always", "sometimes", "never"],
+    explain: "A majority of 4 is 3, not 2: every ticket and every proposal needs answers from 3 servers, and only 2 are up. " +
+      "Half is not a majority; with an even number of servers, losing half stops the protocol, which is why clusters have an odd number of servers.",
+  });
+}
+
+/**
+ * Exercise 6 (break it): a down probability at which a majority of 11 servers is up less often than a
+ * single server, against "more servers make the system more available". The check simulates 4,000
+ * snapshots of each (quorumAvailability) and wants the two 95% intervals apart, 11 below 1.
+ */
+export function nb05CheckBreakMajority(answer: unknown): Verdict {
+  return selfCheckByRunning("exercise 6", answer, (downProbability) => {
+    if (typeof downProbability !== "number" || !Number.isFinite(downProbability)) return { ok: false, hint: "the answer should be a probability: a number between 0 and 1." };
+    const rows = quorumAvailability({ seed: "nb05/exercise 6", servers: [1, 11], downProbabilities: [downProbability], trials: 4000 }).filter((r) => r.rule === "majority");
+    const [one, eleven] = [rows.find((r) => r.servers === 1)!, rows.find((r) => r.servers === 11)!];
+    const shares = `a majority of 11 is up in ${(100 * eleven.simulated).toFixed(1)}% of 4,000 snapshots, one server in ${(100 * one.simulated).toFixed(1)}%`;
+    if (eleven.hi < one.lo) {
+      return { ok: true, success: `${shares}. A majority is a vote: when each server is more often down than up, adding voters makes "most are up" less likely, ` +
+        "just as it makes it more likely when each is more often up. Majorities help only with servers that are up most of the time." };
+    }
+    if (eleven.simulated < one.simulated) return { ok: false, hint: `too close to call: ${shares}. Go further.` };
+    return { ok: false, hint: `${shares}. What must be true of a single server for "most of 11 are up" to be unlikely?` };
   });
 }
