@@ -9,6 +9,8 @@
  * 2. run on the simulator in a short seeded Monte Carlo with random delays and faults ("and in
  *    practice?"), each run judged on its trace.
  *
+ * (The check explores depth first, which visits every state faster, and repeats the search breadth
+ * first only when something breaks, so that the counterexample shown is a shortest one.)
  * The answer is either "holds in all N states (and in M seeded runs)" or what broke, with the
  * shortest counterexample drawn as a sequence diagram (or the failing seeded run). It never shows a
  * right answer: only the student's own handler runs. A handler that throws, draws randomness, reads
@@ -113,7 +115,7 @@ export function checkHandlerExercise<A>(ex: HandlerExercise<A>): HandlerExercise
         `The diagram shows that run. ${ex.hint}`, { ...figures, runs: i + 1, chart: diagram(ex, run.trace, `seeded run ${i}`) });
     }
   }
-  return done(true, `${where} and in ${count(ex.simulate.runs)} seeded runs. ${ex.success}`, { ...figures, runs: ex.simulate.runs });
+  return done(true, `${where} and in ${count(ex.simulate.runs)} seeded runs. ${capitalized(ex.success)}`, { ...figures, runs: ex.simulate.runs });
 }
 
 function diagram<A>(ex: HandlerExercise<A>, trace: Trace | undefined, what: string): Chart | null {
