@@ -4,7 +4,9 @@
 tslab answers a failing cell with a bare ``{"status": "error"}`` execute_reply and no traceback, so
 nbclient's own error check is not enough. This runner records every cell's execute_reply status
 (``on_cell_executed``) and fails a notebook on any non-ok status, any stderr output, a kernel that does
-not start in time, or a cell that runs past its timeout. Each failure names the notebook, the cell index,
+not start in time, a cell that runs past its timeout, or a hidden solution cell (tag ``solution``) that
+prints a line starting with "✘" (a self-check that rejects the worked solution: every run of the
+notebooks thus proves that each check accepts a right answer). Each failure names the notebook, the cell index,
 the first line of the cell and the stderr text.
 
 Timing (in the ``--json`` results): ``seconds`` for the whole notebook (kernel start-up and shutdown
@@ -61,6 +63,18 @@ def stderr_text(cell) -> str:
     return "".join(parts).strip()
 
 
+def rejected_line(cell) -> str | None:
+    """The first output line of a solution cell that starts with "✘" (quotes and spaces ignored), or None."""
+    if "solution" not in cell.get("metadata", {}).get("tags", []):
+        return None
+    for out in cell.get("outputs", []):
+        text = out.get("text", "") if out.get("output_type") == "stream" else (out.get("data") or {}).get("text/plain", "")
+        for line in ("".join(text) if isinstance(text, list) else text).splitlines():
+            if line.strip().lstrip("'\"`").startswith("✘"):
+                return line.strip()
+    return None
+
+
 def parse_stamp(text) -> datetime.datetime | None:
     """A timestamp of nbclient's record_timing metadata ("2026-12-01T19:32:19.681000Z"), or None."""
     if not isinstance(text, str):
@@ -115,6 +129,15 @@ def run_one(path: Path, args) -> dict:
                 "firstLine": first_line(cell.get("source", "")),
                 "reason": f"execute_reply status {status!r}" if status != "ok" else "stderr output",
                 "stderr": err,
+            })
+            raise CellFailed()
+        rejected = rejected_line(cell)
+        if rejected is not None:
+            failures.append({
+                "cell": cell_index,
+                "firstLine": first_line(cell.get("source", "")),
+                "reason": "a solution cell's self-check printed ✘ (it rejects the worked solution)",
+                "stderr": rejected,
             })
             raise CellFailed()
 

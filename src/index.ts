@@ -41,7 +41,7 @@ export type { SweepGrid, SweepOptions, SweepParams, SweepRow, SweepRunMeasures, 
 // protocols/: the protocols of the chapter, one file each
 export { ackReplicationNodes, runAckReplication } from "./protocols/ack-replication";
 export { CLIENT_SERVER_PROTOCOLS, clientServerNodes, runClientServer } from "./protocols/client-server";
-export type { ClientServerOptions, ClientServerProtocol, ClientServerResult } from "./protocols/client-server";
+export type { AckMessage, ClientServerMessage, ClientServerOptions, ClientServerProtocol, ClientServerResult, CommandMessage } from "./protocols/client-server";
 export type { ProtocolNodes, ProtocolRun } from "./protocols/protocol-run";
 export { naiveTicketNodes, runNaiveTicket } from "./protocols/naive-ticket";
 export type { NaiveTicketMessage, NaiveTicketOptions, NaiveTicketReply, NaiveTicketRequest } from "./protocols/naive-ticket";
@@ -52,6 +52,7 @@ export type { QuorumOverlapRow } from "./protocols/quorum";
 export { applyScoreOp, lognormalFirstProbability, runScoreRace, scoreRaceLabel, scoreRaceNodes } from "./protocols/score-race";
 export type { ScoreOp, ScoreRaceOptions, ScoreRaceResult } from "./protocols/score-race";
 export { runSerializer, serializerNodes } from "./protocols/serializer";
+export type { SerializerOptions } from "./protocols/serializer";
 export type { ReplicationMessage, ReplicationOptions, ReplicationResult } from "./protocols/state-replication";
 export { consensusLog } from "./protocols/ticket-records";
 export type { ConsensusLog, TicketOutcome, TicketRecords } from "./protocols/ticket-records";
@@ -63,7 +64,7 @@ export { runTwoPhaseCommit, twoPhaseCommitNodes } from "./protocols/two-phase-co
 export type { ParticipantState, TwoPhaseCommitOptions, TwoPhaseCommitResult, TwoPhaseCommitVote } from "./protocols/two-phase-commit";
 export type { TwoPhaseMessage } from "./protocols/two-phase-messages";
 export { runTwoPhase, twoPhaseNodes } from "./protocols/two-phase";
-export type { TwoPhaseOptions, TwoPhaseResult } from "./protocols/two-phase";
+export type { LockOrder, TwoPhaseOptions, TwoPhaseResult } from "./protocols/two-phase";
 
 // properties/: invariants and fault schedules
 export { checkConsensusSafety, fuzzPaxos, randomFaultSchedule } from "./properties/consensus";
@@ -153,11 +154,13 @@ export type { NaiveTicketConflictOptions, NaiveTicketConflictRow, QuorumAvailabi
 export { duelingProposers, paxosProgressByDown, paxosRuns } from "./lessons/05-paxos-runs";
 export type { DuelResult, PaxosProgressRow, PaxosRunRow, PaxosRunsOptions } from "./lessons/05-paxos-runs";
 export { nb00CheckBreakReplication, nb00CheckDrivesPerTenMinutes, nb00CheckFailuresPerDay, nb00CheckQuietHour, nb00CheckReplicasForOneMinute, nb00CheckSlowerRepairPrediction } from "./lessons/checks/nb00";
-export { nb01CheckAckLossPrediction, nb01CheckBreakDuplicates, nb01CheckDuplicates, nb01CheckGeneralsRounds, nb01CheckTransmissions } from "./lessons/checks/nb01";
+export { nb01CheckAckLossPrediction, nb01CheckBreakDuplicates, nb01CheckDuplicates, nb01CheckGeneralsRounds, nb01CheckSequenceServer, nb01CheckTransmissions } from "./lessons/checks/nb01";
 export { nb02CheckBreakZero, nb02CheckJitter, nb02CheckSlowClient, nb02CheckThreeClients, nb02CheckTwoAddsPrediction, nb02CheckZeroWithLoss } from "./lessons/checks/nb02";
-export { nb03CheckBreakConstantDelays, nb03CheckFourClients, nb03CheckSerializerLatency, nb03CheckServersForNinety, nb03CheckTwoCommandsPrediction } from "./lessons/checks/nb03";
-export { nb04CheckBlockedTime, nb04CheckBreakBackoff, nb04CheckCommitProbability, nb04CheckLargestCluster, nb04CheckNoVotePrediction } from "./lessons/checks/nb04";
-export { nb05CheckBreakMajority, nb05CheckHalfDownPrediction, nb05Exercise1, nb05Exercise2, nb05Exercise3 } from "./lessons/checks/nb05";
+export { nb03CheckBreakConstantDelays, nb03CheckFourClients, nb03CheckSerializer, nb03CheckSerializerLatency, nb03CheckServersForNinety, nb03CheckTwoCommandsPrediction } from "./lessons/checks/nb03";
+export { nb04CheckBlockedTime, nb04CheckBreakBackoff, nb04CheckCommitProbability, nb04CheckLargestCluster, nb04CheckLockOrder, nb04CheckNoVotePrediction } from "./lessons/checks/nb04";
+export { nb05CheckAcceptor, nb05CheckBreakMajority, nb05CheckHalfDownPrediction, nb05Exercise1, nb05Exercise2, nb05Exercise3 } from "./lessons/checks/nb05";
+export { checkHandlerExercise } from "./lessons/checks/protocol-exercise";
+export type { HandlerExercise, HandlerExerciseResult } from "./lessons/checks/protocol-exercise";
 export { afterPrediction, selfCheckByRunning, selfCheckEqual, selfCheckNumber, selfCheckPrediction, selfCheckWith } from "./lessons/checks/verdict";
 export type { NumericCheckOptions, PredictionOptions, RunJudgement, Verdict } from "./lessons/checks/verdict";
 

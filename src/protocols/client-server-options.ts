@@ -3,7 +3,9 @@
  */
 import type { DistributionLike } from "../random/distributions";
 import type { Seed } from "../random/rng";
+import type { NodeHandlers } from "../sim/context";
 import type { FaultEvent } from "../sim/options";
+import { checkRoleHandlers } from "./role-handlers";
 import { checkInteger, checkKeys, checkNonNegative, checkOneOf, checkPositive, checkProbability, fail } from "../validate";
 
 /** The chapter's three steps: naive, acknowledgments + retransmission, plus sequence numbers. */
@@ -37,6 +39,13 @@ export interface ClientServerOptions {
   faults?: FaultEvent[];
   /** Stop the run at this virtual time in ms (>= 0). @defaultValue run until every command is done */
   untilMs?: number;
+  /**
+   * Your own server: these handlers replace the server s1's (the client is still the one of
+   * `protocol`). It receives `{ type: "cmd k", kind: "cmd", cmd: k }` and must answer
+   * `{ type: "ack k", kind: "ack", cmd: k }`, and records each execution with
+   * `ctx.record("execute", { cmd: k })`. @defaultValue the server of `protocol`
+   */
+  server?: NodeHandlers<any, any>;
 }
 
 /** @internal Validated options with defaults filled in (what the handlers and the reading use). */
@@ -49,10 +58,12 @@ export interface ClientServerSettings {
   intervalMs: number;
   maxTransmissions: number;
   untilMs: number | undefined;
+  /** The caller's own server handlers, if any. */
+  server: NodeHandlers<any, any> | undefined;
 }
 
 const KEYS = ["seed", "protocol", "commands", "lossRate", "ackLossRate", "delayMs", "duplicateRate", "timeoutMs", "intervalMs",
-  "maxTransmissions", "faults", "untilMs"];
+  "maxTransmissions", "faults", "untilMs", "server"];
 
 /**
  * @internal Checks the options once, at the entry point (seed, delayMs, duplicateRate and faults are
@@ -71,5 +82,6 @@ export function checkClientServerOptions(options: ClientServerOptions): ClientSe
     intervalMs: checkPositive("intervalMs", options.intervalMs ?? 10),
     maxTransmissions: checkInteger("maxTransmissions", options.maxTransmissions ?? 1000, 1, 1_000_000),
     untilMs: options.untilMs === undefined ? undefined : checkNonNegative("untilMs", options.untilMs),
+    server: checkRoleHandlers("server", options.server),
   };
 }

@@ -14,7 +14,8 @@
  * The client is node "u1", the server "s1". Messages are labelled "cmd k" and "ack k" in the trace;
  * the server records each execution as `execute` with `{ cmd }` (and, with "seq", each skipped copy
  * as `skip duplicate`); a client that runs out of transmissions records `give-up` with `{ cmd }`.
- * Everything in the result is read from that trace (client-server-result.ts).
+ * Everything in the result is read from that trace (client-server-result.ts). `server: handlers`
+ * runs your own server code in place of s1's (with the client of the chosen step).
  */
 import type { NodeContext, NodeHandlers } from "../sim/context";
 import { runProtocol, type ProtocolNodes } from "./protocol-run";
@@ -105,7 +106,7 @@ function serverHandlers(o: ClientServerSettings): NodeHandlers<ServerState, Clie
 }
 
 function clientServerHandlers(o: ClientServerSettings): ProtocolNodes {
-  return { nodes: [CLIENT, SERVER], handlers: { [CLIENT]: clientHandlers(o), [SERVER]: serverHandlers(o) } };
+  return { nodes: [CLIENT, SERVER], handlers: { [CLIENT]: clientHandlers(o), [SERVER]: o.server ?? serverHandlers(o) } };
 }
 
 /**

@@ -15,9 +15,11 @@
  * executed(c), so that a lost message does not leave a server behind.
  *
  * Recorded (see ticket-records.ts): attempt, propose, decide (clients); store, execute (servers).
+ * `server: handlers` runs your own server code in place of the chapter's.
  */
 import type { Message, NodeContext, NodeHandlers } from "../sim/context";
 import { describeValue } from "../validate";
+import { checkRoleHandlers } from "./role-handlers";
 import { disk, ticketAttempts, type AttemptDisk, type AttemptPhase } from "./ticket-attempts";
 import { record } from "./ticket-records";
 import type { ProtocolNodes } from "./protocol-run";
@@ -35,6 +37,14 @@ export interface PaxosOptions extends TicketRunOptions {
    * breaks Paxos on purpose: the client always proposes its own command. @defaultValue true
    */
   adopt?: boolean;
+  /**
+   * Your own server (acceptor and learner): these handlers replace every server's. The clients send
+   * `ticket`, `propose` and `execute` ({@link PaxosRequest}) and expect the answers of
+   * {@link PaxosReply}; the server records `ctx.record("store", { ticket, command })` when it stores
+   * a command and `ctx.record("execute", { command })` when it executes one (the result is read from
+   * these records). @defaultValue the chapter's server
+   */
+  server?: NodeHandlers<any, PaxosMessage>;
 }
 
 /** What a client sends to a server. */
@@ -78,13 +88,13 @@ type ServerCtx = NodeContext<Record<string, never>, PaxosMessage>;
 type ClientCtx = NodeContext<ClientState, PaxosMessage>;
 
 /** @internal Validated options of runPaxos (and of experiments that run it), with defaults filled in. */
-export function paxosConfig(fn: string, options: PaxosOptions): TicketConfig & { nacks: boolean; adopt: boolean } {
-  const cfg = ticketConfig(fn, options, ["nacks", "adopt"]);
+export function paxosConfig(fn: string, options: PaxosOptions): TicketConfig & { nacks: boolean; adopt: boolean; server: NodeHandlers | undefined } {
+  const cfg = ticketConfig(fn, options, ["nacks", "adopt", "server"]);
   const nacks = options.nacks ?? false;
   const adopt = options.adopt ?? true;
   if (typeof nacks !== "boolean") throw new TypeError(`${fn}: nacks must be true or false; got ${describeValue(nacks)}`);
   if (typeof adopt !== "boolean") throw new TypeError(`${fn}: adopt must be true or false; got ${describeValue(adopt)}`);
-  return { ...cfg, nacks, adopt };
+  return { ...cfg, nacks, adopt, server: checkRoleHandlers(`${fn}: server`, options.server) };
 }
 
 /**
@@ -95,7 +105,7 @@ export function paxosConfig(fn: string, options: PaxosOptions): TicketConfig & {
  */
 export function runPaxos(options: PaxosOptions): TicketRunResult {
   const cfg = paxosConfig("runPaxos", options);
-  return runTicketWorld("paxos", cfg, (i) => paxosClient(cfg, i), paxosServer(cfg.nacks));
+  return runTicketWorld("paxos", cfg, (i) => paxosClient(cfg, i), cfg.server ?? paxosServer(cfg.nacks));
 }
 
 /**
@@ -106,7 +116,7 @@ export function runPaxos(options: PaxosOptions): TicketRunResult {
  */
 export function paxosNodes(options: Omit<PaxosOptions, "seed"> = {}): ProtocolNodes {
   const cfg = paxosConfig("paxosNodes", { seed: 0, ...options });
-  return ticketNodes(cfg, (i) => paxosClient(cfg, i), paxosServer(cfg.nacks));
+  return ticketNodes(cfg, (i) => paxosClient(cfg, i), cfg.server ?? paxosServer(cfg.nacks));
 }
 
 function paxosServer(nacks: boolean): NodeHandlers<Record<string, never>, PaxosMessage> {

@@ -5,6 +5,7 @@
  * silent ones), and once every server acknowledged, acknowledges the client and starts the next one.
  * Because only one command is in flight at a time, every server executes the same sequence.
  * The price: two round trips per command, one command at a time, and a single point of failure.
+ * `serializer: handlers` runs your own code in place of s1's (the clients and backups stay).
  */
 import type { NodeContext, NodeHandlers } from "../sim/context";
 import { replicationClient } from "./state-replication-client";
@@ -13,6 +14,18 @@ import {
   type ReplicationOptions, type ReplicationResult,
 } from "./state-replication";
 import type { ProtocolNodes } from "./protocol-run";
+import { checkRoleHandlers } from "./role-handlers";
+
+/** Options of {@link runSerializer}: the replication options, and your own serializer. */
+export interface SerializerOptions extends ReplicationOptions {
+  /**
+   * Your own serializer: these handlers replace s1's. Clients send it `{ type: "cmd", id }` (and
+   * resend it until they get `{ type: "ack", id }`); the backups s2, s3, ... execute every
+   * `{ type: "fwd", id }` once and answer each copy with `{ type: "fwd-ack", id }`. s1 records each
+   * of its own executions with `ctx.record("execute", { id })`. @defaultValue the stop-and-wait serializer
+   */
+  serializer?: NodeHandlers<any, ReplicationMessage>;
+}
 
 /** A command waiting at the serializer, with the client to acknowledge. */
 interface Job { id: string; client: string }
@@ -102,29 +115,38 @@ const backup: NodeHandlers<unknown, ReplicationMessage> = {
 
 /**
  * Runs state replication through the serializer s1 (same options and result as runAckReplication;
- * crash the serializer with `faults: [{ at, crash: "s1" }]`).
+ * crash the serializer with `faults: [{ at, crash: "s1" }]`; `serializer` replaces s1's code by yours).
  *
  * @example
  * runSerializer({ seed: 42, clients: 3, servers: 3 }).diverged // always false
  */
-export function runSerializer(options: ReplicationOptions): ReplicationResult {
-  return runReplication(checkReplicationOptions("runSerializer", options), serializerHandlers);
+export function runSerializer(options: SerializerOptions): ReplicationResult {
+  const [o, own] = checkSerializerOptions("runSerializer", options);
+  return runReplication(o, serializerHandlers(own));
 }
 
-function serializerHandlers(o: CheckedReplicationOptions, clients: string[], servers: string[]): Record<string, NodeHandlers<never, ReplicationMessage>> {
-  const [primary, ...backups] = servers;
-  const handlers: Record<string, NodeHandlers<never, ReplicationMessage>> = {};
-  clients.forEach((c, i) => (handlers[c] = replicationClient(o, i, [primary])));
-  handlers[primary] = serializer(o, backups);
-  for (const b of backups) handlers[b] = backup;
-  return handlers;
+function checkSerializerOptions(fn: string, options: SerializerOptions): [CheckedReplicationOptions, NodeHandlers | undefined] {
+  const o = checkReplicationOptions(fn, options, ["serializer"]);
+  return [o, checkRoleHandlers(`${fn}: serializer`, options.serializer)];
 }
+
+/** The handlers of every node; `own` replaces the serializer's when given. */
+const serializerHandlers = (own: NodeHandlers | undefined) =>
+  (o: CheckedReplicationOptions, clients: string[], servers: string[]): Record<string, NodeHandlers<never, ReplicationMessage>> => {
+    const [primary, ...backups] = servers;
+    const handlers: Record<string, NodeHandlers<never, ReplicationMessage>> = {};
+    clients.forEach((c, i) => (handlers[c] = replicationClient(o, i, [primary])));
+    handlers[primary] = own ?? serializer(o, backups);
+    for (const b of backups) handlers[b] = backup;
+    return handlers;
+  };
 
 /**
  * The nodes and handlers that {@link runSerializer} runs (s1 is the serializer; servers record
  * "execute" { id }), for createWorld or checkProtocol.
  * @example checkProtocol({ ...serializerNodes({ clients: 2, servers: 2 }), history: ["execute"] })
  */
-export function serializerNodes(options: Omit<ReplicationOptions, "seed"> = {}): ProtocolNodes {
-  return replicationNodes(checkReplicationOptions("serializerNodes", { seed: 0, ...options }), serializerHandlers);
+export function serializerNodes(options: Omit<SerializerOptions, "seed"> = {}): ProtocolNodes {
+  const [o, own] = checkSerializerOptions("serializerNodes", { seed: 0, ...options });
+  return replicationNodes(o, serializerHandlers(own));
 }

@@ -109,10 +109,13 @@ export interface CheckedReplicationOptions {
 const KEYS = ["seed", "clients", "servers", "commandsPerClient", "delayMs", "lossRate",
   "timeoutMs", "clientGapMs", "thinkMs", "untilMs", "faults", "links"] as const;
 
-/** @internal Validates replication options once and fills in the documented defaults. */
-export function checkReplicationOptions(fn: string, options: ReplicationOptions): CheckedReplicationOptions {
+/**
+ * @internal Validates replication options once and fills in the documented defaults; `extra` names
+ * the options of one protocol (checked by its caller).
+ */
+export function checkReplicationOptions(fn: string, options: ReplicationOptions, extra: readonly string[] = []): CheckedReplicationOptions {
   return {
-    ...checkSharedOptions(fn, options, KEYS),
+    ...checkSharedOptions(fn, options, [...KEYS, ...extra]),
     delayMs: options.delayMs ?? exponential(10),
     lossRate: checkProbability(`${fn}: lossRate`, options.lossRate ?? 0),
     timeoutMs: checkPositive(`${fn}: timeoutMs`, options.timeoutMs ?? 100),

@@ -40,7 +40,7 @@ const record = <K extends keyof TwoPhaseRecordDetails>(ctx: Ctx, kind: K, detail
 /** @internal The handlers of client number `index` (0-based) of the two-phase protocol. */
 export function twoPhaseClient(o: CheckedTwoPhaseOptions, index: number, servers: readonly string[]): NodeHandlers<ClientState, TwoPhaseMessage> {
   const n = servers.length;
-  const order = servers.map((_, k) => servers[(k + (o.rotated ? index : 0)) % n]);
+  const order = o.lockOrders[index];
 
   // Phase 1: ask for the locks (every server, or the first one of this client's order).
   const attempt = (ctx: Ctx) => {

@@ -8,7 +8,8 @@
  *
  * Variants for the failure modes: `onConflict: "wait"` makes a server queue a lock request instead
  * of refusing it, and `lockRequests: "sequential"` with `lockOrder: "rotated"` makes each client take
- * the locks one at a time, each client in a different order (the recipe for deadlock). Locks live in
+ * the locks one at a time, each client in a different order (the recipe for deadlock); `lockOrder`
+ * may also be a function of your own that gives each client its order. Locks live in
  * the servers' persistent state, so a crashed server still holds its lock after recovery.
  */
 import type { ProtocolNodes } from "./protocol-run";
@@ -22,7 +23,7 @@ import type { TwoPhaseMessage, TwoPhaseRecordDetails } from "./two-phase-message
 import { checkTwoPhaseOptions, type TwoPhaseOptions } from "./two-phase-options";
 import { lockServer } from "./two-phase-server";
 
-export type { TwoPhaseOptions } from "./two-phase-options";
+export type { LockOrder, TwoPhaseOptions } from "./two-phase-options";
 
 /** What a two-phase run produced (every field but `trace` is derived from the trace's records). All times in ms of virtual time. */
 export interface TwoPhaseResult {

@@ -344,6 +344,26 @@ bad("paxosNodes", "maxAttempts", "an integer in [1, 1000000]", [ZERO], (v) => li
 bad("twoPhaseCommitNodes", "votes[1]", 'one of "yes", "no"', [["wrong type", "maybe"]], (v) => lib.twoPhaseCommitNodes({ votes: ["yes", v] }));
 row("scoreRaceNodes", "clients[0][0]", '"add 10"', "wrong type", () => lib.scoreRaceNodes({ clients: [["add 10"]] }), /clients\[0\]\[0\] must be an operation such as "\+10"/);
 
+// ---- your own handlers for one role, and your own lock order ----
+const HANDLERS = "an object of handlers { init?, onMessage?, onTimer?, onRecover? }";
+bad("runClientServer", "server", HANDLERS, [["wrong type", 5], ["wrong type", [1]]], (v) => lib.runClientServer({ seed: 1, server: v }));
+bad("clientServerNodes", "server.onMessage", "a function", [["wrong type", 1]], (v) => lib.clientServerNodes({ server: { onMessage: v } }));
+row("clientServerNodes", "server.onmessage", "(typo)", "wrong type", () => lib.clientServerNodes({ server: { onmessage() {} } as never }),
+  /server has an unknown option "onmessage"; known options: init, onMessage, onTimer, onRecover/);
+bad("runSerializer", "runSerializer: serializer", HANDLERS, [["wrong type", "s1"]], (v) => lib.runSerializer({ seed: 1, serializer: v }));
+bad("serializerNodes", "serializerNodes: serializer.init", "a function", [["wrong type", {}]], (v) => lib.serializerNodes({ serializer: { init: v } }));
+row("runAckReplication", "serializer", "{}", "wrong type", () => lib.runAckReplication({ seed: 1, serializer: {} } as never),
+  /runAckReplication options has an unknown option "serializer"/);
+bad("runPaxos", "runPaxos: server", HANDLERS, [["wrong type", null]], (v) => lib.runPaxos({ seed: 1, server: v }));
+bad("paxosNodes", "paxosNodes: server.onTimer", "a function", [["wrong type", "later"]], (v) => lib.paxosNodes({ server: { onTimer: v } }));
+bad("runTwoPhase", "runTwoPhase: lockOrder", 'one of "same", "rotated"', [["wrong type", "sorted"]], (v) => lib.runTwoPhase({ seed: 1, lockOrder: v }));
+bad("twoPhaseNodes", 'twoPhaseNodes: lockOrder("u1", ["s1","s2"])', "an array with every server once (s1, s2 in some order)",
+  [["malformed rows", ["s1"]], ["duplicate names", ["s1", "s1"]], ["unknown node", ["s1", "s3"]], ["wrong type", "s1,s2"]],
+  (v) => lib.twoPhaseNodes({ clients: 1, servers: 2, lockOrder: () => v }));
+row("twoPhaseNodes", "lockOrder", "a function that throws", "wrong type",
+  () => lib.twoPhaseNodes({ clients: 1, servers: 2, lockOrder: () => { throw new Error("not written yet"); } }),
+  /twoPhaseNodes: lockOrder\("u1", \["s1","s2"\]\) threw: not written yet/);
+
 /** A fresh folder whose name ends in `name` (to check that save refuses to write over a folder). */
 function dirNamed(name: string): string {
   const fs = require("fs") as typeof import("fs");

@@ -26,11 +26,11 @@ function runFixtures(names: string[]): { status: number | null; stdout: string; 
   return { status: res.status, stdout: res.stdout, results };
 }
 
-const run = runFixtures(["passes", "type-error", "throws", "stderr", "timeout"]);
+const run = runFixtures(["passes", "type-error", "throws", "stderr", "timeout", "solution-rejected"]);
 
 test("run_notebooks.py exits 1 when any notebook fails and prints a summary line", () => {
   assert.equal(run.status, 1);
-  assert.match(run.stdout, /notebooks: 1 passed, 4 failed in [\d.]+ s/);
+  assert.match(run.stdout, /notebooks: 1 passed, 5 failed in [\d.]+ s/);
 });
 
 test("run_notebooks.py passes a good notebook and reports its time", () => {
@@ -73,4 +73,15 @@ test("run_notebooks.py stops a cell that never finishes at the cell timeout", ()
 test("run_notebooks.py reports each failing notebook by name, cell and first line", () => {
   assert.match(run.stdout, /FAIL .*type-error\.ipynb cell 2 `const n: number = "not a number";`/);
   assert.match(run.stdout, /FAIL .*timeout\.ipynb cell 2 `\/\/ spins forever`: timeout/);
+});
+
+test("run_notebooks.py fails a solution cell whose self-check prints ✘, and only a solution cell", () => {
+  // Cell 1 (a solution printing ✔) and cell 2 (an unanswered exercise printing ✘, not a solution) pass;
+  // cell 3, a solution whose last expression is a string starting with ✘, fails the notebook.
+  const [f, ...more] = run.results.get("solution-rejected")!.failures;
+  assert.equal(more.length, 0);
+  assert.equal(f.cell, 3);
+  assert.match(f.reason, /a solution cell's self-check printed ✘/);
+  assert.match(f.stderr, /✘ not yet \(exercise 2\): a solution the check rejects/);
+  assert.match(run.stdout, /FAIL .*solution-rejected\.ipynb cell 3/);
 });

@@ -3,8 +3,12 @@
  * itself (closed form, checked against the simulation in test/lessons) and returns a Verdict that
  * never shows that value.
  */
-import { runClientServer } from "../../protocols/client-server";
-import { selfCheckByRunning, selfCheckNumber, selfCheckPrediction, type Verdict } from "./verdict";
+import type { ProtocolView } from "../../check/protocol-view";
+import { clientServerNodes, runClientServer } from "../../protocols/client-server";
+import { exponential } from "../../random/distributions";
+import type { NodeHandlers } from "../../sim/context";
+import { checkHandlerExercise, type HandlerExerciseResult } from "./protocol-exercise";
+import { selfCheckByRunning, selfCheckEqual, selfCheckNumber, selfCheckPrediction, type Verdict } from "./verdict";
 
 /**
  * Exercise 1: mean transmissions per command with ACKs when commands and ACKs are each lost with
@@ -92,5 +96,43 @@ export function nb01CheckBreakDuplicates(answer: unknown): Verdict {
         "The closed form assumes that the client resends only after a loss; a timeout shorter than the round trip resends while the ACK is still on its way, and the server executes every copy." };
     }
     return { ok: false, hint: `${perCommand.toFixed(2)} duplicate executions per command with that timeout, fewer than one. When does the client resend a command that was not lost?` };
+  });
+}
+/**
+ * Exercise 4: the server side of sequence numbers. `server` (the student's handlers for s1) runs
+ * with the client of "seq": checked with 2 commands, at most 3 transmissions each, at most one
+ * message dropped and one duplicated, then in 100 seeded runs of 20 commands (30% loss, 10%
+ * duplication, exponential delays and a short timeout, so that old copies arrive late).
+ */
+export function nb01CheckSequenceServer(server: NodeHandlers | undefined): HandlerExerciseResult {
+  const executed = (v: ProtocolView) => v.records("execute").map((r) => r.detail.cmd as number);
+  return checkHandlerExercise({
+    exercise: "exercise 4", answer: server, role: "your server",
+    check: (s) => ({
+      ...clientServerNodes({ protocol: "seq", commands: 2, maxTransmissions: 3, server: s }),
+      faults: { drops: 1, duplicates: 1 }, history: ["execute", "give-up"],
+      invariants: {
+        "each command executed at most once": (v) => { const e = executed(v); return new Set(e).size === e.length; },
+        "the client moves on only after its command was executed": (v) => {
+          const e = new Set([...executed(v), ...v.records("give-up").map((r) => r.detail.cmd as number)]);
+          for (let k = 0; k < v.nodes.u1.state.cmd; k++) if (!e.has(k)) return false;
+          return true;
+        },
+        "the client never gives up": (v) => v.records("give-up").length === 0,
+      },
+    }),
+    budget: "2 commands, at most one message dropped and one duplicated",
+    simulate: {
+      runs: 100, seed: "nb01/exercise 4",
+      run: (s, seed) => {
+        const r = runClientServer({ seed, protocol: "seq", server: s, commands: 20, lossRate: 0.3, duplicateRate: 0.1, delayMs: exponential(10), timeoutMs: 25 });
+        const twice = r.executedTimes.findIndex((n) => n > 1), never = r.executedTimes.findIndex((n) => n === 0);
+        const violation = twice >= 0 ? `command ${twice} was executed ${r.executedTimes[twice]} times`
+          : never >= 0 ? `command ${never} was never executed` : null;
+        return { violation, trace: r.trace };
+      },
+    },
+    hint: "Follow the arrows: which copy of which command reaches the server, and what does the server remember at that point?",
+    success: "the server remembers what it executed, so a copy that arrives again is acknowledged but not executed again.",
   });
 }

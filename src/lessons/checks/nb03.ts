@@ -2,10 +2,16 @@
  * Self-checks for notebook 03 (state replication). Each check computes its expected value itself
  * (closed form or simulation) and returns a Verdict that never shows that value.
  */
+import type { ProtocolView } from "../../check/protocol-view";
 import { runAckReplication } from "../../protocols/ack-replication";
+import { runSerializer, serializerNodes } from "../../protocols/serializer";
+import type { ReplicationMessage } from "../../protocols/state-replication";
+import { exponential } from "../../random/distributions";
+import type { NodeHandlers } from "../../sim/context";
 import type { LinkOptions } from "../../sim/options";
 import { ackDivergenceProbability, divergenceSweep, replicationCostSweep } from "../03-state-replication";
-import { selfCheckByRunning, selfCheckNumber, selfCheckPrediction, type Verdict } from "./verdict";
+import { checkHandlerExercise, type HandlerExerciseResult } from "./protocol-exercise";
+import { selfCheckByRunning, selfCheckEqual, selfCheckNumber, selfCheckPrediction, type Verdict } from "./verdict";
 
 /**
  * Exercise 1: 4 clients send one command each at the same moment to 3 servers over random delays.
@@ -85,5 +91,47 @@ export function nb03CheckBreakConstantDelays(answer: unknown): Verdict {
         "messages on different links: a server close to u1 hears u1 first, a server close to u2 hears u2 first. Agreement needs the same order everywhere, not merely no overtaking." };
     }
     return { ok: false, hint: `the servers diverge in ${diverged} of ${seeds} runs with those delays. For two servers to disagree, what must each of them hear first?` };
+  });
+}
+/** Each server's log (its "execute" records, in order), in a state of the check. */
+const logsOf = (v: ProtocolView, servers: string[]) => servers.map((s) => v.records("execute").filter((r) => r.node === s).map((r) => r.detail.id as string));
+/** True when every two logs agree on their common prefix. */
+const sameOrder = (logs: string[][]) => logs.every((x) => logs.every((y) => x.every((c, i) => y[i] === undefined || y[i] === c)));
+const executesOnce = (logs: string[][]) => logs.every((l) => new Set(l).size === l.length);
+
+/**
+ * Exercise 4: the serializer. `serializer` (the student's handlers for s1) runs with the real
+ * clients and backups: checked with 2 clients and 3 servers over an unordered network (no faults),
+ * then in 50 seeded runs with 3 clients, 3 servers and exponential delays.
+ */
+export function nb03CheckSerializer(serializer: NodeHandlers<any, ReplicationMessage> | undefined): HandlerExerciseResult {
+  const servers = ["s1", "s2", "s3"];
+  const finished = (v: ProtocolView) => logsOf(v, servers).every((l) => l.length === 2) && v.records("commit").length === 2;
+  return checkHandlerExercise({
+    exercise: "exercise 4", answer: serializer, role: "your serializer",
+    check: (s) => ({
+      ...serializerNodes({ clients: 2, servers: 3, serializer: s }),
+      history: ["execute", "commit"],
+      invariants: {
+        "same order on every server": (v) => sameOrder(logsOf(v, servers)),
+        "each server executes a command at most once": (v) => executesOnce(logsOf(v, servers)),
+      },
+      done: finished,
+      sometimes: { "every command executed everywhere and committed": finished },
+    }),
+    budget: "2 clients, 3 servers, messages delivered in any order, no faults",
+    simulate: {
+      runs: 50, seed: "nb03/exercise 4",
+      run: (s, seed) => {
+        const r = runSerializer({ seed, clients: 3, servers: 3, delayMs: exponential(10), serializer: s, untilMs: 5000 });
+        const logs = r.servers.map((name) => r.logs[name]);
+        const violation = !sameOrder(logs) ? `the servers executed in different orders (${r.servers.map((n) => `${n}: ${r.logs[n].join(" ")}`).join("; ")})`
+          : !executesOnce(logs) ? "a server executed a command twice"
+          : r.committed < r.issued ? `only ${r.committed} of ${r.issued} commands committed` : null;
+        return { violation, trace: r.trace };
+      },
+    },
+    hint: "Messages may overtake each other on the way to a backup: what must s1 know before it sends the next command?",
+    success: "one command at a time, each forwarded only after every backup has the one before: the backups cannot see two orders.",
   });
 }

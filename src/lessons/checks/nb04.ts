@@ -2,10 +2,12 @@
  * Self-checks for notebook 04 (the two-phase protocol and two-phase commit). Each check computes its
  * expected value itself (closed form or simulation) and returns a Verdict that never shows that value.
  */
+import { runTwoPhase, twoPhaseNodes, type LockOrder } from "../../protocols/two-phase";
 import { runTwoPhaseCommit } from "../../protocols/two-phase-commit";
 import { exponential } from "../../random/distributions";
 import { twoPhaseLivelock } from "../04-two-phase-protocol";
-import { selfCheckByRunning, selfCheckNumber, selfCheckPrediction, type Verdict } from "./verdict";
+import { checkHandlerExercise, type HandlerExerciseResult } from "./protocol-exercise";
+import { selfCheckByRunning, selfCheckEqual, selfCheckNumber, selfCheckPrediction, type Verdict } from "./verdict";
 
 /**
  * Exercise 1: each server is down with probability 0.02, independently. The largest number of
@@ -87,5 +89,34 @@ export function nb04CheckBreakBackoff(answer: unknown): Verdict {
     }
     if (idle >= 7) return { ok: false, hint: `in ${idle} of 10 runs nothing is committed, but the clients hardly try: that is waiting, not contention. Make the clients collide, not wait.` };
     return { ok: false, hint: `in only ${stuck} of 10 runs do the clients collide for the whole second without committing. How far apart must two random waits be for one client to get both locks first?` };
+  });
+}
+/** The queued-lock variant of the two-phase protocol (the deadlock set-up), with the student's lock order. */
+const queuedLocks = { onConflict: "wait", lockRequests: "sequential", clients: 3, servers: 3, backoff: "fixed" } as const;
+
+/**
+ * Exercise 4: a lock order that cannot deadlock. `lockOrder` (the student's function) gives each of
+ * 3 clients its order of 3 servers; servers queue requests and clients take the locks one at a time.
+ * Checked in every schedule (no faults): no state may be stuck before every command committed;
+ * then 50 seeded runs with exponential delays must each commit every command.
+ */
+export function nb04CheckLockOrder(lockOrder: LockOrder | undefined): HandlerExerciseResult {
+  return checkHandlerExercise({
+    exercise: "exercise 4", answer: lockOrder, role: "your lock order",
+    check: (f) => ({
+      ...twoPhaseNodes({ ...queuedLocks, lockOrder: f }),
+      history: ["commit"],
+      done: (v) => v.records("commit").length === 3,
+    }),
+    budget: "3 clients, 3 servers, messages delivered in any order, no faults",
+    simulate: {
+      runs: 50, seed: "nb04/exercise 4",
+      run: (f, seed) => {
+        const r = runTwoPhase({ ...queuedLocks, seed, lockOrder: f, delayMs: exponential(5) });
+        return { violation: r.outcome === "done" ? null : `the clients got stuck with ${r.committed} of ${r.issued} commands committed`, trace: r.trace };
+      },
+    },
+    hint: "Look at the last state of the diagram: who holds which lock, and whom is each client waiting for?",
+    success: "when every client takes the locks in one global order, the client holding the highest lock taken so far never waits for a lower one, so a cycle of waiting clients cannot form.",
   });
 }

@@ -2,12 +2,17 @@
  * Self-checks for notebook 05 (majority quorums, tickets, Paxos). Each check computes the expected
  * answer itself, from the closed form or by running the simulation, and never prints it.
  */
-import { fuzzPaxos } from "../../properties/consensus";
+import type { ProtocolView } from "../../check/protocol-view";
+import { fuzzPaxos, randomFaultSchedule } from "../../properties/consensus";
+import { paxosNodes, runPaxos, type PaxosMessage } from "../../protocols/paxos";
 import { majorityUpProbability, quorumOverlap } from "../../protocols/quorum";
-import type { Seed } from "../../random/rng";
+import { exponential } from "../../random/distributions";
+import { createRng, type Seed } from "../../random/rng";
+import type { NodeHandlers } from "../../sim/context";
 import { quorumAvailability } from "../05-majority-and-paxos";
 import { paxosRuns } from "../05-paxos-runs";
-import { selfCheckByRunning, selfCheckNumber, selfCheckPrediction, type Verdict } from "./verdict";
+import { checkHandlerExercise, type HandlerExerciseResult } from "./protocol-exercise";
+import { selfCheckByRunning, selfCheckEqual, selfCheckNumber, selfCheckPrediction, type Verdict } from "./verdict";
 
 /**
  * Exercise 1: the probability that a majority of 7 servers is up when each is down with probability
@@ -86,5 +91,40 @@ export function nb05CheckBreakMajority(answer: unknown): Verdict {
     }
     if (eleven.simulated < one.simulated) return { ok: false, hint: `too close to call: ${shares}. Go further.` };
     return { ok: false, hint: `${shares}. What must be true of a single server for "most of 11 are up" to be unlikely?` };
+  });
+}
+/** The commands the servers executed, in a state of the check. */
+const executedCommands = (v: ProtocolView) => new Set(v.records("execute").map((r) => r.detail.command as string));
+
+/**
+ * Exercise 4: the acceptor's rules of Paxos. `server` (the student's handlers, run by every server)
+ * with the real clients: checked with 2 clients, 3 servers, one attempt each, each link delivering
+ * in order (no faults); then in 100 seeded runs with 2-3 clients, loss, duplication and random
+ * crashes, partitions and held links, each of which must execute at most one command.
+ */
+export function nb05CheckAcceptor(server: NodeHandlers<any, PaxosMessage> | undefined): HandlerExerciseResult {
+  return checkHandlerExercise({
+    exercise: "exercise 4", answer: server, role: "your server",
+    check: (s) => ({
+      ...paxosNodes({ clients: 2, servers: 3, maxAttempts: 1, server: s }),
+      network: "fifo", allowRandom: true, history: ["execute"],
+      invariants: { "the servers execute at most one command": (v) => executedCommands(v).size <= 1 },
+      sometimes: { "every server executes a command": (v) => v.records("execute").length === 3 },
+    }),
+    budget: "2 clients, 3 servers, one attempt each, each link in order, no faults",
+    simulate: {
+      runs: 100, seed: "nb05/exercise 4",
+      run: (s, seed) => {
+        const rng = createRng(seed, "exercise");
+        const clients = 2 + rng.int(2);
+        const nodes = [...Array.from({ length: clients }, (_, i) => `u${i + 1}`), "s1", "s2", "s3"];
+        const r = runPaxos({ seed, clients, servers: 3, server: s, lossRate: 0.1, duplicateRate: 0.05, delayMs: exponential(10), maxAttempts: 8,
+          untilMs: 800, faults: randomFaultSchedule(rng, { nodes, horizonMs: 500, maxFaults: 4 }) });
+        const executed = [...new Set(r.log.executes.map((e) => e.command))];
+        return { violation: executed.length > 1 ? `the servers executed ${executed.join(" and ")}` : null, trace: r.trace };
+      },
+    },
+    hint: "Find the step where a server stores (or reports) something it should not have: which ticket had it issued by then?",
+    success: "a server answers only the newest ticket it issued, and reports what it stored, so a later proposer learns the chosen command.",
   });
 }
