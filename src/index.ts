@@ -121,7 +121,7 @@ export { pmfChart } from "./charts/pmf";
 export type { PmfChartOptions } from "./charts/pmf";
 export { REPLAY_MAX_STEPS, replayChart } from "./charts/replay";
 export type { ReplayChartOptions, ReplayMark, ReplayMessage, ReplayOutage, ReplayRows, ReplayStateLine, ReplayStep } from "./charts/replay";
-export { SEQUENCE_FATES, sequenceDiagram } from "./charts/sequence";
+export { SEQUENCE_FATES, sequenceDiagram, TIMER_KIND } from "./charts/sequence";
 export type { SequenceDiagramOptions, SequenceEvent, SequenceFate, SequenceMessage } from "./charts/sequence";
 export { sweepChart } from "./charts/sweep";
 export type { ClosedFormFunction, SweepChartOptions } from "./charts/sweep";

@@ -263,6 +263,8 @@ bad("Chart.name", "figureName", "letters, digits", [["file path", "../x"]], (v) 
 bad("traceDiagram", "trace", "a Trace", [["wrong type", null]], (v) => lib.traceDiagram(v));
 const aTrace = () => world({}).run();
 bad("sequenceRows", "untilMs", "in [0, Infinity)", [NEG, NAN], (v) => lib.sequenceRows(aTrace(), { untilMs: v }));
+row("sequenceRows", "timers", '"yes"', "wrong type", () => lib.sequenceRows(aTrace(), { timers: "yes" as never }),
+  /sequenceRows\(trace, options\): timers must be true or false; got "yes"/);
 row("sequenceRows", "onlyNodes", '["x9"]', "malformed rows", () => lib.sequenceRows(aTrace(), { onlyNodes: ["x9"] }),
   /sequenceRows\(trace, options\): onlyNodes must be a non-empty array of node names of the trace/);
 bad("sequenceRows", "trace", "a Trace", [["wrong type", {}]], (v) => lib.sequenceRows(v));
