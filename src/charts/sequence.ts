@@ -91,8 +91,8 @@ export const TIMER_KIND = "timer";
  */
 const CLOCK_PATH = "M-1,0A1,1 0 1,1 1,0A1,1 0 1,1 -1,0Z"
   + "M-0.7,0A0.7,0.7 0 1,0 0.7,0A0.7,0.7 0 1,0 -0.7,0Z"
-  + "M-0.1,0.1L-0.1,-0.58L0.1,-0.58L0.1,0.1Z"
-  + "M-0.1,-0.1L0.45,-0.1L0.45,0.1L-0.1,0.1Z";
+  + "M-0.14,0.14L-0.14,-0.6L0.14,-0.6L0.14,0.14Z"
+  + "M-0.14,-0.14L0.5,-0.14L0.5,0.14L-0.14,0.14Z";
 const LANE_FONT_PX = 13;
 const INTERVAL_GREY = new Set(["crash", "down"]);
 const KEYS = ["nodes", "labels", "title", "timeTitle", "heightPx", "laneWidthPx", "timeRangeMs", "color", "highlight"] as const;
