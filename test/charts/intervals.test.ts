@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { heatmapChart } from "../../src/charts/heatmap";
 import { ladderMatrixChart } from "../../src/charts/ladder-matrix";
 import { outcomeChart } from "../../src/charts/outcome";
+import { withClosedFormTicks } from "../../src/charts/closed-form-ticks";
 import { proportionRows, wilson } from "../../src/stats/stats";
 import { summarizeOutcomes } from "../../src/stats/montecarlo";
 import { ladderRates } from "../../src/properties/ladder";
@@ -64,4 +65,11 @@ test("ladderRates(options) gives each rate its count, n and Wilson interval", ()
     assert.equal(r.broken, r.count / 5);
     assert.deepEqual({ lo: r.lo, hi: r.hi }, { lo: wilson(r.count, 5).lo, hi: wilson(r.count, 5).hi });
   }
+});
+
+test("withClosedFormTicks on outcomeChart(rows, { series }) puts each tick on its own bar of the group", () => {
+  const rows = [{ outcome: "a", v: "P", exact: 0.5, ...wilson(5, 10) }, { outcome: "a", v: "Q", exact: 0.3, ...wilson(3, 10) }];
+  const spec = withClosedFormTicks(outcomeChart(rows, { series: "v" }), "exact").toSpec() as { layer: { encoding: Record<string, { field?: string }> }[] };
+  const ticks = spec.layer.find((l) => l.encoding.y?.field === "exact")!;
+  assert.equal(ticks.encoding.xOffset?.field, "v");
 });
