@@ -33,7 +33,7 @@ export type { Progress, ProgressExtra, ProgressMode, ProgressOptions } from "./s
 export { findRunSeed } from "./stats/seed-search";
 export type { FindRunSeedOptions, FoundRun } from "./stats/seed-search";
 export { meanCI, proportionRows, quantile, quantiles, wilson } from "./stats/stats";
-export type { MeanInterval, ProportionInterval, ProportionRow } from "./stats/stats";
+export type { MeanInterval, ProportionInterval, ProportionRow, ProportionRowsOptions } from "./stats/stats";
 export { studentTQuantile } from "./stats/studentt";
 export { gridCells, sweep } from "./stats/sweep";
 export type { SweepGrid, SweepOptions, SweepParams, SweepRow, SweepRunMeasures, SweepValue } from "./stats/sweep";
@@ -70,7 +70,7 @@ export type { LockOrder, TwoPhaseOptions, TwoPhaseResult } from "./protocols/two
 export { checkConsensusSafety, fuzzPaxos, randomFaultSchedule } from "./properties/consensus";
 export type { ConsensusSafety, PaxosFuzzRow, RandomFaultOptions } from "./properties/consensus";
 export { DEFAULT_LADDER_SCHEDULE, LADDER_NODES, LADDER_PROPERTIES, LADDER_PROTOCOLS, ladderRates, protocolLadder, randomLadderSchedule } from "./properties/ladder";
-export type { LadderOptions, LadderProperty, LadderProtocol, LadderRow, LadderRunView, LadderSchedule } from "./properties/ladder";
+export type { LadderOptions, LadderProperty, LadderProtocol, LadderRateRow, LadderRow, LadderRunView, LadderSchedule } from "./properties/ladder";
 export { twoPhaseInvariants } from "./properties/two-phase-invariants";
 export type { TwoPhaseInvariantReport } from "./properties/two-phase-invariants";
 
@@ -122,7 +122,7 @@ export { pmfChart } from "./charts/pmf";
 export type { PmfChartOptions } from "./charts/pmf";
 export { REPLAY_MAX_STEPS, replayChart } from "./charts/replay";
 export type { ReplayChartOptions, ReplayMark, ReplayMessage, ReplayOutage, ReplayRows, ReplayStateLine, ReplayStep } from "./charts/replay";
-export { SEQUENCE_FATES, sequenceDiagram } from "./charts/sequence";
+export { SEQUENCE_FATES, sequenceDiagram, TIMER_KIND } from "./charts/sequence";
 export type { SequenceDiagramOptions, SequenceEvent, SequenceFate, SequenceMessage } from "./charts/sequence";
 export { sweepChart } from "./charts/sweep";
 export type { ClosedFormFunction, SweepChartOptions } from "./charts/sweep";

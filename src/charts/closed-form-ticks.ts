@@ -30,7 +30,9 @@ export function withClosedFormTicks(chart: Chart, field: string, label = "closed
       // A bar of zero height drawn as its black outline: a line across 3/4 of the bar's width.
       mark: { type: "bar", width: { band: 0.6 }, fill: null, stroke: "#000000", strokeWidth: 2.5, opacity: 1 },
       encoding: {
-        x, y: { field, type: "quantitative" }, y2: { field },
+        // With outcomeChart's series, each tick sits on its own bar of the group.
+        x, ...(first && isPlainObject(first.encoding) && first.encoding.xOffset ? { xOffset: first.encoding.xOffset } : {}),
+        y: { field, type: "quantitative" }, y2: { field },
         tooltip: [{ field, type: "quantitative", title: label, format: ".4f" }],
       },
     };

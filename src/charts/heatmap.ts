@@ -1,6 +1,7 @@
 import { Chart } from "./chart";
 import { CHART_SEQUENTIAL_SCHEME } from "./theme";
-import { checkField, checkFieldName, checkOptions, checkOrdered, checkRows, fieldTitle } from "./_internals/rows";
+import { checkField, checkFieldName, checkOptions, checkOrdered, checkRows, fieldTitle, type Row } from "./_internals/rows";
+import { checkOneOf } from "../validate";
 import { dejaVuTextWidth } from "./_internals/text-metrics";
 import { rangeOf, sentence } from "./_internals/describe";
 import { d3Format } from "./_internals/format";
@@ -23,6 +24,12 @@ export interface HeatmapChartOptions {
   /** Field of the number of runs behind each cell, shown in tooltips. @defaultValue none */
   n?: string;
   /**
+   * The second line of a labelled cell with `lo`/`hi`: "halfWidth" prints "±" the larger side of the
+   * interval (e.g. "±0.05"), "range" prints the interval itself ("0–0.09"), honest for lopsided
+   * intervals such as a Wilson interval of a share near 0 or 1. @defaultValue "halfWidth"
+   */
+  intervalLabel?: "halfWidth" | "range";
+  /**
    * d3-format string of the labels and tooltips. @defaultValue with `lo`/`hi`: fixed decimals down
    * to the typical half-width's first significant digit (e.g. ".2f" for ±0.03); otherwise ".3~g"
    */
@@ -39,7 +46,7 @@ export interface HeatmapChartOptions {
   scheme?: string;
 }
 
-const KEYS = ["x", "y", "color", "labels", "lo", "hi", "n", "format", "title", "xTitle", "yTitle", "colorTitle", "scheme"] as const;
+const KEYS = ["x", "y", "color", "labels", "lo", "hi", "n", "intervalLabel", "format", "title", "xTitle", "yTitle", "colorTitle", "scheme"] as const;
 
 /**
  * A grid of cells over two parameters (`x`, `y`, each a discrete set of values) coloured by a
@@ -68,6 +75,7 @@ export function heatmapChart(rows: readonly object[], options: HeatmapChartOptio
     checkField(name, data, hi, "number");
     checkOrdered(name, data, lo, color, hi);
   }
+  const intervalLabel = checkOneOf(`${name}: options.intervalLabel`, options.intervalLabel ?? "halfWidth", ["halfWidth", "range"] as const);
   const n = options.n === undefined ? undefined : checkFieldName(name, "n", options.n);
   if (n !== undefined) checkField(name, data, n, "number");
   const halfWidths = lo === undefined ? [] : data.map((r) => Math.max((r[hi!] as number) - (r[color] as number), (r[color] as number) - (r[lo] as number)));
@@ -95,7 +103,9 @@ export function heatmapChart(rows: readonly object[], options: HeatmapChartOptio
   const fmtExpr = (expr: string) => `format(${expr}, ${JSON.stringify(format)})`;
   const half = lo === undefined ? "" : `max(${at(hi!)} - ${at(color)}, ${at(color)} - ${at(lo)})`;
   // Two lines with an interval: the value, then "±" its half-width (the larger side of the interval).
-  const labelExpr = lo === undefined ? fmtExpr(at(color)) : `${fmtExpr(at(color))} + "\\n±" + ${fmtExpr(half)}`;
+  const labelExpr = lo === undefined ? fmtExpr(at(color))
+    : intervalLabel === "range" ? `${fmtExpr(at(color))} + "\\n" + ${fmtExpr(at(lo))} + "–" + ${fmtExpr(at(hi!))}`
+    : `${fmtExpr(at(color))} + "\\n±" + ${fmtExpr(half)}`;
   const layer: object[] = [
     {
       mark: { type: "rect" },
@@ -123,14 +133,17 @@ export function heatmapChart(rows: readonly object[], options: HeatmapChartOptio
   const nx = new Set(data.map((row) => row[x])).size;
   const ny = new Set(data.map((row) => row[y])).size;
   // Cells wide and tall enough for their labels.
-  const lines = labelled ? data.map((row, i) => [d3Format(format, row[color] as number), ...(lo === undefined ? [] : [`±${d3Format(format, halfWidths[i])}`])]) : [];
+  const secondLine = (row: Row, i: number) => intervalLabel === "range"
+    ? `${d3Format(format, row[lo!] as number)}–${d3Format(format, row[hi!] as number)}`
+    : `±${d3Format(format, halfWidths[i])}`;
+  const lines = labelled ? data.map((row, i) => [d3Format(format, row[color] as number), ...(lo === undefined ? [] : [secondLine(row, i)])]) : [];
   const labelWidth = Math.max(0, ...lines.flat().map((line) => dejaVuTextWidth({ fontSize: 11 }, line)));
   const cellWidth = Math.max(48, Math.ceil(labelWidth + 12));
   const cellHeight = lo !== undefined && labelled ? 40 : 32;
   const description = sentence(
     `heat map of ${colorTitle} over ${xTitle} (${nx} values) and ${yTitle} (${ny} values)`,
     `, ${rangeOf(values)}`,
-    labelled && (lo !== undefined ? ", each cell labelled with its value and interval half-width" : ", each cell labelled with its value"),
+    labelled && (lo !== undefined ? `, each cell labelled with its value and ${intervalLabel === "range" ? "interval" : "interval half-width"}` : ", each cell labelled with its value"),
   );
   return layeredChart(data, layer, options.title, { width: Math.min(960, Math.max(200, cellWidth * nx)), height: Math.min(640, Math.max(160, cellHeight * ny)) })
     .description(description);

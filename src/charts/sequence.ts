@@ -40,7 +40,8 @@ export interface SequenceMessage {
 /**
  * A node event `{ node, startMs, endMs?, kind, label? }`: with `endMs`, or for kinds "crash" and "down",
  * an interval shaded on the node's lane (open-ended to the end of the chart without `endMs`); other
- * kinds (e.g. "execute") are points with the label beside them.
+ * kinds (e.g. "execute") are points with the label beside them: a diamond, or a clock for kind
+ * {@link TIMER_KIND} (a timer firing, from `sequenceRows(trace, { timers: true })`).
  */
 export interface SequenceEvent {
   node: string;
@@ -82,6 +83,16 @@ export interface SequenceDiagramOptions {
   highlight?: readonly string[];
 }
 
+/** The event kind drawn as a clock on its lane: a timer that fired (e.g. a retransmission timeout). */
+export const TIMER_KIND = "timer";
+/**
+ * A clock face with two hands as a vega symbol path in the unit square, filled: a ring (the inner
+ * circle runs the other way, so it stays empty) and two bars.
+ */
+const CLOCK_PATH = "M-1,0A1,1 0 1,1 1,0A1,1 0 1,1 -1,0Z"
+  + "M-0.7,0A0.7,0.7 0 1,0 0.7,0A0.7,0.7 0 1,0 -0.7,0Z"
+  + "M-0.14,0.14L-0.14,-0.6L0.14,-0.6L0.14,0.14Z"
+  + "M-0.14,-0.14L0.5,-0.14L0.5,0.14L-0.14,0.14Z";
 const LANE_FONT_PX = 13;
 const INTERVAL_GREY = new Set(["crash", "down"]);
 const KEYS = ["nodes", "labels", "title", "timeTitle", "heightPx", "laneWidthPx", "timeRangeMs", "color", "highlight"] as const;
@@ -185,6 +196,16 @@ export function sequenceDiagram(
       mark: { type: "point", shape: "diamond", filled: true, size: 90 },
       encoding: {
         x: x("lane"), y: y("startMs"), tooltip,
+        // Diamonds for state changes, a clock for a timer that fired (its shape scale resolved on its
+        // own, like the colours, so the node-event legend shows each kind's colour and glyph).
+        ...(layout.kinds.includes(TIMER_KIND) ? {
+          shape: {
+            field: "kind", type: "nominal", title: "node event",
+            scale: { domain: layout.kinds, range: layout.kinds.map((k) => (k === TIMER_KIND ? CLOCK_PATH : "diamond")) },
+            ...(layout.intervals.length > 0 ? { legend: null } : {}),
+          },
+          size: { condition: { test: `datum.kind === ${JSON.stringify(TIMER_KIND)}`, value: 240 }, value: 90 },
+        } : {}),
         color: {
           field: "kind", type: "nominal", title: "node event", scale: { domain: layout.kinds, range: kindRange },
           ...(layout.intervals.length > 0 ? { legend: null } : {}),
@@ -254,7 +275,7 @@ export function sequenceDiagram(
     layer,
     // Message fates and node events use separate colour scales; strokeDash is resolved alongside so
     // the message legend merges colour and dash.
-    resolve: { scale: { color: "independent", strokeDash: "independent" } },
+    resolve: { scale: { color: "independent", strokeDash: "independent", ...(layout.kinds.includes(TIMER_KIND) ? { shape: "independent" } : {}) } },
   };
   const note = hiddenNote(placement.hiddenMessages, placement.hiddenEvents);
   if (options.title !== undefined) spec.title = note === undefined ? options.title : { text: options.title, subtitle: note };

@@ -174,11 +174,13 @@ export interface FailureTimelineRow {
 /**
  * A small cluster's failures and repairs (clusterTimeline, converted to days and to the
  * `{ node, kind, t }` / `{ node, kind, start, end }` rows of timelineChart). Returns the lane names
- * too, so nodes that never fail still get a lane.
+ * too, so nodes that never fail still get a lane, and the simulated horizon in days, so the chart's
+ * time axis can run to it (`timelineChart(rows, { nodes, domain: [0, horizonDays] })`) rather than
+ * end at the last failure.
  *
- * @example const { rows, nodes } = failureTimelineRows({ nodes: 10, horizonYears: 2 });
+ * @example const { rows, nodes, horizonDays } = failureTimelineRows({ nodes: 10, horizonYears: 2 });
  */
-export function failureTimelineRows(options: ClusterFailureOptions = {}): { rows: FailureTimelineRow[]; nodes: string[] } {
+export function failureTimelineRows(options: ClusterFailureOptions = {}): { rows: FailureTimelineRow[]; nodes: string[]; horizonDays: number } {
   const raw = clusterTimeline(options);
   const count = options.nodes ?? 8;
   const label = (i: number) => `node ${i}`;
@@ -188,5 +190,7 @@ export function failureTimelineRows(options: ClusterFailureOptions = {}): { rows
     if (r.kind === "down") rows.push({ node, kind: "down", start: r.start / 24, end: r.end / 24 });
     else if (r.kind !== "up") rows.push({ node, kind: r.kind, t: r.start / 24 });
   }
-  return { rows, nodes: Array.from({ length: count }, (_, i) => label(i)) };
+  // clusterTimeline has validated horizonYears; a year is 365 days there (HOURS_PER_YEAR = 8760).
+  const horizonDays = ((options.horizonYears ?? 1) * MINUTES_PER_YEAR) / MINUTES_PER_DAY;
+  return { rows, nodes: Array.from({ length: count }, (_, i) => label(i)), horizonDays };
 }

@@ -121,7 +121,8 @@ export function divergenceSweep(options: DivergenceSweepOptions): DivergenceRow[
 
 /**
  * The distribution of the number of distinct final states over `runs` runs (proportion rows with
- * Wilson intervals, outcome = the count), plus the closed-form mean for one command per client sent
+ * Wilson intervals, outcome = the count, one row for each count from 1 to `servers`, and `exact`, the
+ * occupancy probability {@link occupancyProbability} for one command per client, else null), plus the closed-form mean for one command per client sent
  * at once: m (1 - (1 - 1/m)^n) with m = k! possible orders and n servers (null for more commands).
  */
 export function distinctStatesRows(options: { seed: Seed; runs: number; clients: number; servers: number; delayMs?: DistributionLike; commandsPerClient?: number }) {
@@ -134,8 +135,31 @@ export function distinctStatesRows(options: { seed: Seed; runs: number; clients:
   }
   const m = factorial(options.clients);
   const width = String(options.servers).length;
-  const rows = proportionRows(counts.map((c) => String(c).padStart(width, " "))).map((r) => ({ ...r, outcome: r.outcome.trim() }));
-  return { rows, meanSimulated: meanCI(counts), meanClosedForm: (options.commandsPerClient ?? 1) === 1 ? m * (1 - Math.pow(1 - 1 / m, options.servers)) : null };
+  // Every count from 1 to n servers gets a row (a bar), also the ones no run had: "1 state" (all
+  // agree) drawn as 0% says so, where a missing bar says nothing.
+  const possible = Array.from({ length: options.servers }, (_, i) => String(i + 1).padStart(width, " "));
+  const single = (options.commandsPerClient ?? 1) === 1;
+  const rows = proportionRows(counts.map((c) => String(c).padStart(width, " ")), { outcomes: possible })
+    .map((r) => ({ ...r, outcome: r.outcome.trim(), exact: single ? occupancyProbability(options.servers, m, Number(r.outcome)) : null }));
+  return { rows, meanSimulated: meanCI(counts), meanClosedForm: single ? m * (1 - Math.pow(1 - 1 / m, options.servers)) : null };
+}
+
+/**
+ * P(exactly j of m boxes occupied) when n balls fall independently and uniformly into m boxes:
+ * C(m, j) j! S(n, j) / m^n, with S the Stirling numbers of the second kind (n servers, m orders).
+ */
+export function occupancyProbability(n: number, m: number, j: number): number {
+  if (j < 1 || j > Math.min(n, m)) return 0;
+  // S(i, l) row by row: S(i, l) = l S(i-1, l) + S(i-1, l-1), scaled by 1/m per ball to stay finite.
+  let row = [1];
+  for (let i = 1; i <= n; i++) {
+    const next = new Array(i + 1).fill(0);
+    for (let l = 1; l <= i; l++) next[l] = ((l * (row[l] ?? 0)) + (row[l - 1] ?? 0)) / m;
+    row = next;
+  }
+  let fallingFactorial = 1; // m (m-1) ... (m-j+1) = C(m, j) j!
+  for (let l = 0; l < j; l++) fallingFactorial *= m - l;
+  return fallingFactorial * row[j];
 }
 
 /** One row of {@link replicationCostSweep}. */

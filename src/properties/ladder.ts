@@ -10,6 +10,7 @@
 import { normalizeFault, type FaultEvent } from "../sim/fault-options";
 import { createRng, type Seed } from "../random/rng";
 import { exponential } from "../random/distributions";
+import { wilson } from "../stats/stats";
 import { checkInteger, checkKeys, checkNonNegative, checkProbability, checkSeed, fail } from "../validate";
 import { LADDER_PROTOCOLS, runLadderProtocol, type LadderProtocol, type LadderRunView } from "./ladder-adapters";
 
@@ -144,11 +145,25 @@ export function protocolLadder(options: LadderOptions): LadderRow[] {
   return rows;
 }
 
+/** A row of {@link ladderRates}: the share of replays in which the property broke, with its count and 95% Wilson interval. */
+export interface LadderRateRow extends LadderRow {
+  /** Replays in which the property broke. */
+  count: number;
+  /** Replays in all. */
+  n: number;
+  /** Lower end of the 95% Wilson interval of `broken`. */
+  lo: number;
+  /** Upper end of the 95% Wilson interval of `broken`. */
+  hi: number;
+}
+
 /**
  * The ladder over `replays` random schedules (schedule i from `randomLadderSchedule(seed/i)`): each row
- * gives the share of replays in which the property broke.
+ * gives the share of replays in which the property broke (`broken`, from `count` of `n`) and its 95%
+ * Wilson interval (`lo`, `hi`), so a chart can show how little 40 replays pin a rate down.
+ * @example ladderMatrixChart(ladderRates({ seed: 42, replays: 40 }), { lo: "lo", hi: "hi", n: "n" })
  */
-export function ladderRates(options: Omit<LadderOptions, "schedule"> & { replays?: number }): LadderRow[] {
+export function ladderRates(options: Omit<LadderOptions, "schedule"> & { replays?: number }): LadderRateRow[] {
   if (options === null || typeof options !== "object") fail("ladderRates(options): options", options, "an object");
   checkKeys("ladderRates options", options, ["seed", "untilMs", "replays"]);
   checkSeed("ladderRates: seed", options.seed);
@@ -161,7 +176,9 @@ export function ladderRates(options: Omit<LadderOptions, "schedule"> & { replays
       sums.set(key, (sums.get(key) ?? 0) + r.broken);
     }
   }
-  return LADDER_PROTOCOLS.flatMap((protocol) => LADDER_PROPERTIES.map((property) => ({
-    protocol, property, broken: (sums.get(`${protocol}\u0000${property}`) ?? 0) / replays,
-  })));
+  return LADDER_PROTOCOLS.flatMap((protocol) => LADDER_PROPERTIES.map((property) => {
+    const count = sums.get(`${protocol}\u0000${property}`) ?? 0;
+    const { p, lo, hi } = wilson(count, replays);
+    return { protocol, property, broken: p, count, n: replays, lo, hi };
+  }));
 }

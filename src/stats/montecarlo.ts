@@ -7,7 +7,7 @@ import { checkKeys, checkPositive, describeValue, fail } from "../validate";
 import { checkRunOptions } from "./internal";
 import { checkProgressMode, startProgress, type Progress, type ProgressMode } from "./progress";
 import { formatCount } from "./progress-line";
-import { proportionRows, type ProportionRow } from "./stats";
+import { checkProportionOptions, proportionRows, type ProportionRow, type ProportionRowsOptions } from "./stats";
 
 /** Options for {@link monteCarlo}. */
 export interface MonteCarloOptions<T> {
@@ -99,19 +99,23 @@ function markPartial<T>(results: T[], partial: boolean): MonteCarloResults<T> {
 /**
  * Counts the outcomes of Monte Carlo results and gives each a share with a Wilson interval.
  * `key` is a property name of the results or a function; its value is turned into a string label
- * (`true` becomes "true"). Without `key`, each result itself is the outcome. Rows are sorted by outcome.
+ * (`true` becomes "true"). Without `key`, each result itself is the outcome. Rows are sorted by
+ * outcome, after the `outcomes` listed in the options, which get a row even when no result had them
+ * (so "unsafe: 0 of 200" is a row, and a bar, rather than missing).
  *
  * @param results - results of {@link monteCarlo}
  * @param key - a property name, or a function from a result to its outcome. @defaultValue the result itself
- * @param confidence - the confidence level in (0, 1). @defaultValue 0.95
+ * @param options - the confidence level in (0, 1) (a number, for short; @defaultValue 0.95) or {@link ProportionRowsOptions}
  * @example summarizeOutcomes(results, "outcome") // [{ outcome: "agreed", count: 912, n: 1000, p: 0.912, lo, hi }, ...]
+ * @example summarizeOutcomes(fuzz, (r) => (r.safe ? "safe" : "unsafe"), { outcomes: ["unsafe", "safe"] })
  */
 export function summarizeOutcomes<T>(
   results: readonly T[],
   key?: keyof T | ((result: T) => unknown),
-  confidence = 0.95,
+  options: number | ProportionRowsOptions = {},
 ): ProportionRow[] {
   if (!Array.isArray(results)) fail("summarizeOutcomes(results, key): results", results, "an array of results");
+  checkProportionOptions("summarizeOutcomes(results, key, options)", options);
   const get = key === undefined
     ? (r: T) => r
     : typeof key === "function"
@@ -124,5 +128,5 @@ export function summarizeOutcomes<T>(
     if (v === undefined) fail(`summarizeOutcomes: outcome of results[${i}]`, v, `defined (result was ${describeValue(r)})`);
     return typeof v === "string" ? v : String(v);
   });
-  return proportionRows(labels, confidence);
+  return proportionRows(labels, options);
 }

@@ -3,7 +3,7 @@
  * Student-t intervals, and quantiles. Every function validates its input and returns plain data
  * (numbers or tidy rows ready for a chart).
  */
-import { checkInteger, fail } from "../validate";
+import { checkInteger, checkKeys, fail } from "../validate";
 import { checkConfidence, checkValues, quantileSorted } from "./internal";
 import { zCritical } from "./normal";
 import { studentTQuantile } from "./studentt";
@@ -138,16 +138,32 @@ export interface ProportionRow {
   hi: number;
 }
 
+/** Options of {@link proportionRows} and {@link summarizeOutcomes}. */
+export interface ProportionRowsOptions {
+  /** The confidence level of the Wilson intervals, in (0, 1). @defaultValue 0.95 */
+  confidence?: number;
+  /**
+   * Outcomes that get a row even when no run had them (count 0, so a chart draws "0%" with its
+   * interval instead of leaving the bar out), listed first in this order; other outcomes follow,
+   * sorted. Distinct strings. @defaultValue [] (only the outcomes seen, sorted)
+   */
+  outcomes?: readonly string[];
+}
+
 /**
  * Counts each distinct label and attaches a Wilson interval to its share. Rows are sorted by
- * outcome (plain string order, so "10" sorts before "9"). An empty list gives no rows.
+ * outcome (plain string order, so "10" sorts before "9"), after the `outcomes` listed in the
+ * options, which always get a row. An empty list gives no rows (a share needs at least one run).
  *
  * @param labels - one outcome label per run
- * @param confidence - the confidence level in (0, 1). @defaultValue 0.95
+ * @param options - the confidence level (a number, for short) or {@link ProportionRowsOptions}
  * @example proportionRows(["ok", "lost", "ok"]) // [{ outcome: "lost", count: 1, n: 3, ... }, { outcome: "ok", count: 2, ... }]
+ * @example proportionRows(["ok", "ok"], { outcomes: ["unsafe"] }) // [{ outcome: "unsafe", count: 0, n: 2, p: 0, lo: 0, hi: 0.66 }, { outcome: "ok", ... }]
  */
-export function proportionRows(labels: readonly string[], confidence = 0.95): ProportionRow[] {
+export function proportionRows(labels: readonly string[], options: number | ProportionRowsOptions = {}): ProportionRow[] {
+  const where = "proportionRows(labels, options)";
   if (!Array.isArray(labels)) fail("proportionRows(labels): labels", labels, "an array of strings");
+  const { confidence, outcomes: listed } = checkProportionOptions(where, options);
   const z = zCritical(confidence);
   const counts = new Map<string, number>();
   for (let i = 0; i < labels.length; i++) {
@@ -156,11 +172,26 @@ export function proportionRows(labels: readonly string[], confidence = 0.95): Pr
     counts.set(label, (counts.get(label) ?? 0) + 1);
   }
   const n = labels.length;
-  const outcomes = [...counts.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return outcomes.map((outcome) => {
-    const count = counts.get(outcome) as number;
+  if (n === 0) return [];
+  const seen = [...counts.keys()].filter((o) => !listed.includes(o)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return [...listed, ...seen].map((outcome) => {
+    const count = counts.get(outcome) ?? 0;
     return { outcome, count, n, ...wilsonUnchecked(count, n, z) };
   });
+}
+
+/** Validates the options of proportionRows and summarizeOutcomes once (a bare number is the confidence level). */
+export function checkProportionOptions(where: string, options: number | ProportionRowsOptions): { confidence: number; outcomes: string[] } {
+  if (typeof options === "number") return { confidence: checkConfidence(options, `${where}: confidence`), outcomes: [] };
+  if (options === null || typeof options !== "object") fail(`${where}: options`, options, "a confidence level or an options object { confidence?, outcomes? }");
+  checkKeys(`${where} options`, options, ["confidence", "outcomes"]);
+  const outcomes = options.outcomes ?? [];
+  if (!Array.isArray(outcomes)) fail(`${where}: options.outcomes`, outcomes, "an array of distinct strings");
+  outcomes.forEach((o, i) => {
+    if (typeof o !== "string") fail(`${where}: options.outcomes[${i}]`, o, "a string");
+    if (outcomes.indexOf(o) !== i) fail(`${where}: options.outcomes[${i}]`, o, "distinct from the outcomes before it");
+  });
+  return { confidence: checkConfidence(options.confidence ?? 0.95, `${where}: options.confidence`), outcomes: [...outcomes] };
 }
 
 function checkQ(name: string, q: unknown): number {

@@ -3,7 +3,7 @@
  * arrow labelled with its payload, every recorded state change a labelled point, every outage a shaded
  * interval. This is where the engine's message fates meet the chart's drawing categories.
  */
-import type { SequenceEvent, SequenceFate, SequenceMessage } from "../charts/sequence";
+import { TIMER_KIND, type SequenceEvent, type SequenceFate, type SequenceMessage } from "../charts/sequence";
 import type { MessageFate, MessageRow, Trace } from "../sim/trace";
 import { clientsFirst } from "../charts/_internals/sequence-layout";
 import { checkKeys, fail } from "../validate";
@@ -20,6 +20,12 @@ export interface SequenceRowsOptions {
   untilMs?: number;
   /** Draw only these nodes' lanes and the messages between them (e.g. one client and the servers). @defaultValue every node */
   onlyNodes?: readonly string[];
+  /**
+   * Mark each timer that fires (a retransmission timeout, a backoff ending) on the lane of its node,
+   * at the time it fires: an event of kind "timer" labelled with the timer's tag (e.g. "timeout"),
+   * drawn by sequenceDiagram as a clock. Timers cancelled before they fire leave no mark. @defaultValue false
+   */
+  timers?: boolean;
 }
 
 /** A message row of {@link sequenceRows}: the chart shape plus the message's `kind` (its payload type, as in trace.messages()). */
@@ -88,7 +94,8 @@ export function sequenceRows(trace: Trace, options: SequenceRowsOptions = {}): S
   const fn = "sequenceRows(trace, options)";
   checkTrace(fn, trace);
   if (options === null || typeof options !== "object") fail(`${fn}: options`, options, "an object");
-  checkKeys(`${fn} options`, options, ["messageLabel", "pointKinds", "untilMs", "onlyNodes"]);
+  checkKeys(`${fn} options`, options, ["messageLabel", "pointKinds", "untilMs", "onlyNodes", "timers"]);
+  if (options.timers !== undefined && typeof options.timers !== "boolean") fail(`${fn}: timers`, options.timers, "true or false");
   const only = options.onlyNodes;
   if (only !== undefined && (!Array.isArray(only) || only.length === 0 || !only.every((n) => trace.nodes.includes(n)))) {
     fail(`${fn}: onlyNodes`, only, `a non-empty array of node names of the trace (${trace.nodes.join(", ")})`);
@@ -106,6 +113,14 @@ export function sequenceRows(trace: Trace, options: SequenceRowsOptions = {}): S
       events.push({ node: s.node, startMs: s.startMs, ...(s.endMs === null ? {} : { endMs: s.endMs }), kind: "crash" });
     } else if (kinds === null || kinds.has(s.row.kind)) {
       events.push({ node: s.row.node, startMs: s.row.t, kind: s.row.kind, label: cut(recordLabel(s.row.kind, s.row.detail)) });
+    }
+  }
+  if (options.timers === true) {
+    for (const row of trace.rows()) {
+      if (row.t > untilMs) break;
+      if (row.kind === "timer" && row.node !== null && keep(row.node)) {
+        events.push({ node: row.node, startMs: row.t, kind: TIMER_KIND, label: cut(row.label ? String(row.label) : "timer") });
+      }
     }
   }
   return { nodes: clientsFirst(trace.nodes.filter(keep)), messages, events };

@@ -10,7 +10,7 @@ import { checkTrace } from "./trace-fold";
 /** Options of {@link traceDiagram}: which rows to draw (sequenceRows) and how (sequenceDiagram). */
 export interface TraceDiagramOptions extends SequenceRowsOptions, SequenceDiagramOptions {}
 
-const ROW_KEYS = ["messageLabel", "pointKinds", "untilMs", "onlyNodes"] as const;
+const ROW_KEYS = ["messageLabel", "pointKinds", "untilMs", "onlyNodes", "timers"] as const;
 
 /**
  * The space-time diagram of a trace: `sequenceDiagram(rows.messages, rows.events, options)` with the

@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ecdfChart } from "../../src/charts/ecdf";
 import { heatmapChart } from "../../src/charts/heatmap";
+import { ladderMatrixChart } from "../../src/charts/ladder-matrix";
 import { histogramChart } from "../../src/charts/histogram";
 import { outcomeChart } from "../../src/charts/outcome";
 import { sequenceDiagram } from "../../src/charts/sequence";
@@ -53,4 +54,19 @@ test("sequenceDiagram(messages, events) rejects malformed trace rows", () => {
   assert.throws(() => sequenceDiagram([{ ...traceMessages[0], sendMs: 20 }]), /messages\[0\] must have sendMs <= deliverMs; got sendMs=20, deliverMs=12/);
   assert.throws(() => sequenceDiagram(traceMessages, [{ node: "server", kind: "crash" }]), /sequenceDiagram: events\[0\] has no field "startMs"/);
   assert.throws(() => sequenceDiagram(traceMessages, [], { nodes: ["client"] }), /node "server" appears in the trace but not in options.nodes/);
+});
+
+test("heatmapChart intervalLabel and ladderMatrixChart zeroColumns take only their named values", () => {
+  const row = { a: 1, b: 1, c: 0.5, lo: 0.4, hi: 0.6 };
+  assert.throws(() => heatmapChart([row], { x: "a", y: "b", color: "c", lo: "lo", hi: "hi", intervalLabel: "both" as never }),
+    /heatmapChart: options\.intervalLabel must be one of "halfWidth", "range"; got "both"/);
+  assert.throws(() => ladderMatrixChart([{ protocol: "p", property: "q", broken: 0 }], { zeroColumns: "hide" as never }),
+    /ladderMatrixChart: options\.zeroColumns must be one of "note", "drop", "keep"; got "hide"/);
+  assert.throws(() => ladderMatrixChart([{ protocol: "p", property: "q", broken: 0 }], { colour: "x" } as never), /unknown option "colour"/);
+});
+
+test("outcomeChart(rows, { series }) wants one row per outcome and series", () => {
+  const r = { outcome: "a", p: 0.5, lo: 0.4, hi: 0.6, v: "x" };
+  assert.throws(() => outcomeChart([r, { ...r }], { series: "v" }), /rows\[0\] and rows\[1\] are both outcome "a" of series "x"/);
+  assert.throws(() => outcomeChart([{ ...r, v: null }], { series: "v" }), /outcomeChart: rows\[0\]\.v/);
 });

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { sequenceDiagram } from "../../src/charts/sequence";
+import { sequenceDiagram, TIMER_KIND } from "../../src/charts/sequence";
 import { traceEvents, traceMessages } from "./_fixtures";
 
 function datasetRows(chart: ReturnType<typeof sequenceDiagram>): any[] {
@@ -45,4 +45,18 @@ test("sequenceDiagram(..., { timeRangeMs }) puts two diagrams on one time scale 
   const crash = spec.layer.find((l: any) => l.mark.type === "rect").data.values[0];
   assert.equal(crash.endMs, 200, "an open crash runs to the end of the axis");
   assert.throws(() => sequenceDiagram(messages, [], { timeRangeMs: [0, 5] }), /options\.timeRangeMs must be \[from, to\] covering the rows \(0 to 10 ms\)/);
+});
+
+test("sequenceDiagram draws a timer event as a clock on its lane, sharing the node-event legend", () => {
+  const messages = [{ id: 1, from: "u1", to: "s1", sendMs: 0, deliverMs: 10, fate: "delivered" }];
+  const events = [{ node: "u1", startMs: 50, kind: TIMER_KIND, label: "timeout" }, { node: "s1", startMs: 10, kind: "execute", label: "execute(0)" }];
+  const spec = JSON.stringify(sequenceDiagram(messages, events).toSpec());
+  const shape = (JSON.parse(spec).layer as { encoding?: { shape?: { scale?: { domain: string[]; range: string[] } } } }[])
+    .map((l) => l.encoding?.shape?.scale).find((s) => s !== undefined)!;
+  assert.deepEqual([...shape.domain].sort(), ["execute", "timer"]);
+  assert.match(shape.range[shape.domain.indexOf("timer")], /^M-1,0A1,1/, "a path: the clock");
+  assert.equal(shape.range[shape.domain.indexOf("execute")], "diamond");
+  const plain = JSON.parse(JSON.stringify(sequenceDiagram(messages, [events[1]]).toSpec())).layer
+    .map((l: { encoding?: { shape?: unknown } }) => l.encoding?.shape).filter(Boolean);
+  assert.deepEqual(plain, [], "without timers, the diamonds of the mark");
 });

@@ -62,8 +62,10 @@ test("interFailureGaps(options) rejects a cluster too small to have gaps", () =>
 
 test("failureTimelineRows(options) gives one lane per node and down intervals of the repair time, in days", () => {
   fc.assert(fc.property(fc.integer({ min: 1, max: 20 }), fc.integer({ min: 1, max: 500 }), fc.integer(), (nodes, repairHours, seed) => {
-    const { rows, nodes: lanes } = failureTimelineRows({ nodes, mtbfYears: 1, repairHours, horizonYears: 2, seed });
+    const { rows, nodes: lanes, horizonDays } = failureTimelineRows({ nodes, mtbfYears: 1, repairHours, horizonYears: 2, seed });
     assert.equal(lanes.length, nodes);
+    assert.equal(horizonDays, 730);
+    for (const r of rows) assert.ok((r.t ?? r.end ?? 0) <= horizonDays + 1e-9, "no row after the horizon");
     const failures = rows.filter((r) => r.kind === "failure");
     const downs = rows.filter((r) => r.kind === "down");
     assert.equal(failures.length, downs.length);

@@ -8,7 +8,7 @@ import { runSerializer } from "../../src/protocols/serializer";
 import {
   ackDivergenceProbability, divergenceSweep, staggeredDivergenceProbability, uniformDelayWithSd,
 } from "../../src/lessons/03-state-replication";
-import { replicationCostSweep } from "../../src/lessons/03-state-replication";
+import { distinctStatesRows, occupancyProbability, replicationCostSweep } from "../../src/lessons/03-state-replication";
 
 test("runAckReplication(options) executes every command exactly once on every server", () => {
   fc.assert(fc.property(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 }),
@@ -111,4 +111,22 @@ test("runAckReplication(options) names the bad parameter", () => {
   assert.throws(() => runAckReplication({ seed: 1, lossRate: 1.5 }), /lossRate must be a number in \[0, 1\]; got 1.5/);
   assert.throws(() => runAckReplication({ seed: 1, timeoutMS: 3 } as never), /unknown option "timeoutMS"/);
   assert.throws(() => uniformDelayWithSd(10, 7), /sdMs must be a number in \[0, 5.774\]/);
+});
+
+test("distinctStatesRows(options) has a row for every count of distinct states from 1 to n, with 0 for counts no run had", () => {
+  const { rows } = distinctStatesRows({ seed: 42, runs: 30, clients: 3, servers: 5 });
+  assert.deepEqual(rows.map((r) => r.outcome), ["1", "2", "3", "4", "5"]);
+  assert.equal(rows.reduce((a, r) => a + r.count, 0), 30);
+  for (const r of rows) assert.equal(r.n, 30);
+  assert.deepEqual(rows.map((r) => r.exact), [1, 2, 3, 4, 5].map((j) => occupancyProbability(5, 6, j)));
+});
+
+test("occupancyProbability(n, m, j) is a distribution over j whose mean is m (1 - (1 - 1/m)^n)", () => {
+  fc.assert(fc.property(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 24 }), (n, m) => {
+    const p = Array.from({ length: n + 2 }, (_, j) => occupancyProbability(n, m, j));
+    assert.equal(p[0], 0);
+    assert.ok(Math.abs(p.reduce((a, b) => a + b, 0) - 1) < 1e-12);
+    assert.ok(Math.abs(p.reduce((a, b, j) => a + j * b, 0) - m * (1 - Math.pow(1 - 1 / m, n))) < 1e-9);
+  }));
+  assert.equal(occupancyProbability(5, 6, 1), 6 / 6 ** 5); // all five servers pick the same one of 6 orders
 });

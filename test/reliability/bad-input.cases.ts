@@ -234,6 +234,18 @@ row("sweepChart", "closedForm", "(p) => NaN", "NaN", () => lib.sweepChart([{ x: 
 bad("sweepChart", "closedFormSamples", "an integer in [2, 5000]", [["size", 1e6]], (v) => lib.sweepChart([{ x: 1, y: 2 }], { x: "x", y: "y", closedForm: (x: number) => x, closedFormSamples: v }));
 row("heatmapChart", "lo", '"lo" without hi', "malformed rows", () => lib.heatmapChart([{ a: 1, b: 1, c: 0.5, lo: 0.4 }], { x: "a", y: "b", color: "c", lo: "lo" }),
   /heatmapChart: options\.lo and options\.hi go together; got only lo/);
+row("heatmapChart", "intervalLabel", '"both"', "wrong type",
+  () => lib.heatmapChart([{ a: 1, b: 1, c: 0.5, lo: 0.4, hi: 0.6 }], { x: "a", y: "b", color: "c", lo: "lo", hi: "hi", intervalLabel: "both" as never }),
+  /heatmapChart: options\.intervalLabel must be one of "halfWidth", "range"; got "both"/);
+row("ladderMatrixChart", "zeroColumns", '"hide"', "wrong type",
+  () => lib.ladderMatrixChart([{ protocol: "Paxos", property: "divergence", broken: 0 }], { zeroColumns: "hide" as never }),
+  /ladderMatrixChart: options\.zeroColumns must be one of "note", "drop", "keep"; got "hide"/);
+row("outcomeChart", "rows[1]", "a second row of one (outcome, series)", "malformed rows",
+  () => lib.outcomeChart([{ outcome: "a", p: 0.5, lo: 0.4, hi: 0.6, v: "x" }, { outcome: "a", p: 0.5, lo: 0.4, hi: 0.6, v: "x" }], { series: "v" }),
+  /outcomeChart: rows\[0\] and rows\[1\] are both outcome "a" of series "x"; give each \(outcome, series\) one row/);
+row("summarizeOutcomes", "outcomes", '["x", "x"]', "duplicate names", () => lib.summarizeOutcomes(["a"], undefined, { outcomes: ["x", "x"] }),
+  /summarizeOutcomes\(results, key, options\): options\.outcomes\[1\] must be distinct from the outcomes before it; got "x"/);
+bad("proportionRows", "proportionRows(labels, options): options.confidence", "a number in (0, 1)", [OVER], (v) => lib.proportionRows(["a"], { confidence: v }));
 row("timelineChart", "domain", "[10, 0]", "malformed rows", () => lib.timelineChart([{ node: "A", kind: "crash", t: 1 }], { domain: [10, 0] }),
   /timelineChart: options\.domain must be \[from, to\] with finite numbers from < to; got \[10,0\]/);
 row("sequenceDiagram", "timeRangeMs", "[0, 1]", "malformed rows",
@@ -251,6 +263,8 @@ bad("Chart.name", "figureName", "letters, digits", [["file path", "../x"]], (v) 
 bad("traceDiagram", "trace", "a Trace", [["wrong type", null]], (v) => lib.traceDiagram(v));
 const aTrace = () => world({}).run();
 bad("sequenceRows", "untilMs", "in [0, Infinity)", [NEG, NAN], (v) => lib.sequenceRows(aTrace(), { untilMs: v }));
+row("sequenceRows", "timers", '"yes"', "wrong type", () => lib.sequenceRows(aTrace(), { timers: "yes" as never }),
+  /sequenceRows\(trace, options\): timers must be true or false; got "yes"/);
 row("sequenceRows", "onlyNodes", '["x9"]', "malformed rows", () => lib.sequenceRows(aTrace(), { onlyNodes: ["x9"] }),
   /sequenceRows\(trace, options\): onlyNodes must be a non-empty array of node names of the trace/);
 bad("sequenceRows", "trace", "a Trace", [["wrong type", {}]], (v) => lib.sequenceRows(v));

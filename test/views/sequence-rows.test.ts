@@ -84,3 +84,17 @@ test("sequenceRows(trace, options) rejects bad input naming the parameter", () =
   assert.throws(() => sequenceRows(trace, { until: 5 } as never), /unknown option "until"/);
   assert.throws(() => sequenceRows(trace, { messageLabel: "x" as never }), /messageLabel must be a function/);
 });
+
+test("sequenceRows(trace, { timers: true }) marks each timer that fired on its node's lane, at its time, with its tag", () => {
+  const trace = everyFateTrace();
+  const fired = trace.rows().filter((r) => r.kind === "timer");
+  assert.ok(fired.length > 0, "the fixture run has timers that fire");
+  const rows = sequenceRows(trace, { timers: true });
+  const timers = rows.events.filter((e) => e.kind === "timer");
+  assert.deepEqual(timers.map((e) => [e.node, e.startMs, e.label]), fired.map((r) => [r.node, r.t, r.label]));
+  assert.equal(sequenceRows(trace).events.filter((e) => e.kind === "timer").length, 0, "off by default");
+  const cut = fired[Math.floor(fired.length / 2)].t;
+  assert.ok(sequenceRows(trace, { timers: true, untilMs: cut }).events.filter((e) => e.kind === "timer").every((e) => e.startMs <= cut));
+  assert.deepEqual(sequenceRows(trace, { timers: true, onlyNodes: ["s1", "s2"] }).events.filter((e) => e.kind === "timer"), [], "the client's timers go with its lane");
+  assert.throws(() => sequenceRows(trace, { timers: "yes" as never }), /sequenceRows\(trace, options\): timers must be true or false; got "yes"/);
+});
