@@ -110,7 +110,7 @@ export function buildLecture(notebook, { blocks, charts, stem, escapeHtml, alt }
           lastProse = { piece: block.lead ?? block, hadFinding: Boolean(finding) };
           continue;
         }
-        if (block.type === "heading" || block.type === "paragraph" || block.type === "list" || block.type === "table") {
+        if (["heading", "paragraph", "list", "table", "block_math"].includes(block.type)) {
           const lead = block.type === "paragraph" ? block.lead : null;
           if (fits(block)) show(block, type === "fragment");
           else if (lead && fits(lead)) {
