@@ -8,7 +8,8 @@
 //   - each chart gets a slide of its own: the section's question as the title, the chart, and the
 //     finding as the caption: the cell's metadata "distsys-lab": {"slide-caption": "..."} if it has
 //     one, else the first bold sentence (**...**, three words or more, starting with a capital) in the
-//     prose after the chart, else the first sentence of the short prose just before it;
+//     prose after the chart, else the first sentence of the prose cell just before it (not the one
+//     with the question);
 //   - printed output (console.log, tables) goes to the speaker notes, unless the cell's metadata has
 //     "distsys-lab": {"slide-output": true}, which puts it on the slide;
 //   - slide_type "skip" leaves a cell out, "notes" makes it speaker notes, "fragment" reveals it step
@@ -90,6 +91,7 @@ export function buildLecture(notebook, { blocks, charts, stem, escapeHtml, alt }
         for (const b of list) note(afterChart ?? slide, b.html, b.text);
         return;
       }
+      const opensSection = list.some((b) => b.type === "heading" && b.level <= 2);
       if ((type === "slide" || type === "subslide") && section && !(list[0]?.type === "heading" && list[0].level <= 2)) newProseSlide();
       for (const block of list) {
         if (block.type === "heading" && block.level === 1) {
@@ -118,7 +120,8 @@ export function buildLecture(notebook, { blocks, charts, stem, escapeHtml, alt }
             note(slide, block.html, block.text);
           } else note(slide, block.html, block.text);
         } else note(slide, block.html, block.text);
-        if (block.type === "paragraph") lastProse = { piece: block.lead ?? block, hadFinding: block.findings.length > 0 };
+        // A paragraph of the section's introduction (the cell with the question) is no chart's caption.
+        if (block.type === "paragraph") lastProse = { piece: block.lead ?? block, hadFinding: block.findings.length > 0 || opensSection };
       }
       return;
     }
@@ -172,10 +175,12 @@ export function buildLecture(notebook, { blocks, charts, stem, escapeHtml, alt }
   };
 }
 
-/** A caption ends as a sentence does: "Neither side can tell" -> "Neither side can tell." */
+/** A caption ends as a sentence does: "Neither side can tell" or "... its own:" -> "....". */
 function sentence(piece) {
-  if (!piece || /[.!?…:;]$/.test(piece.text)) return piece;
-  return { ...piece, text: `${piece.text}.`, html: piece.html.replace(/<\/p>\s*$/, ".</p>") };
+  if (!piece || /[.!?…]$/.test(piece.text)) return piece;
+  const cut = /[:;,]$/.test(piece.text) ? 1 : 0;
+  const html = piece.html.replace(/\s*<\/p>\s*$/, "").replace(cut ? /[:;,]$/ : /$/, "");
+  return { ...piece, text: `${piece.text.slice(0, piece.text.length - cut)}.`, html: `${html}.</p>` };
 }
 
 /** The text an output shows (stream text, text/plain of a result), "" for none or for images. */
