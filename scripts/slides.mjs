@@ -86,10 +86,14 @@ function cellName(cells, index) {
   return line ? `cell ${index} \`${line.slice(0, 80)}\`` : `cell ${index}`;
 }
 
-/** slides/index.html: links to every deck in the folder. */
+/** slides/index.html: links to every deck in the folder, and to its PowerPoint deck if there is one. */
 function writeIndex(out) {
   const decks = fs.readdirSync(out).filter((f) => f.endsWith(".html") && f !== "index.html").sort();
-  const items = decks.map((f) => `<li><a href="${encodeURIComponent(f)}">${escapeHtml(f.replace(/\.html$/, ""))}</a></li>`);
+  const items = decks.map((f) => {
+    const stem = f.replace(/\.html$/, "");
+    const pptx = fs.existsSync(path.join(out, "pptx", `${stem}.pptx`)) ? ` (<a href="pptx/${encodeURIComponent(stem)}.pptx">PowerPoint</a>)` : "";
+    return `<li><a href="${encodeURIComponent(f)}">${escapeHtml(stem)}</a>${pptx}</li>`;
+  });
   fs.writeFileSync(path.join(out, "index.html"), [
     "<!DOCTYPE html>", '<html lang="en">', '<head><meta charset="utf-8"><title>distsys-lab slides</title>',
     "<style>body{margin:24px;font-family:'DejaVu Sans',sans-serif}li{margin:.4em 0}</style></head>",

@@ -50,7 +50,8 @@ function expected(file: string): { title: string; charts: { name: string; descri
   const text = (v: unknown) => ([] as string[]).concat(v as string[]).join("");
   const h1 = nb.cells.filter((c: any) => c.cell_type === "markdown").map((c: any) => /^#\s+(.+)$/m.exec(text(c.source))?.[1]).find(Boolean) ?? "";
   const charts = nb.cells.flatMap((c: any) => (c.outputs ?? []))
-    .filter((o: any) => o.data?.["application/vnd.vegalite.v5+json"] && typeof o.metadata?.["distsys-lab"]?.name === "string")
+    // A valid Chart.name() (scripts/lib/executed.mjs takes no other as a name).
+    .filter((o: any) => o.data?.["application/vnd.vegalite.v5+json"] && /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(String(o.metadata?.["distsys-lab"]?.name ?? "")))
     .map((o: any) => ({ name: o.metadata["distsys-lab"].name, description: String(o.data["application/vnd.vegalite.v5+json"].description ?? "") }));
   return { title: h1.replace(/[*_`$]/g, "").trim(), charts };
 }
