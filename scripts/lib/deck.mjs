@@ -3,7 +3,7 @@
 // the browser window at any size (reveal.js at 100% x 100%, text sized to the window), and every chart
 // is re-rendered for its slide: when its slide is shown, and again when the window changes size, the
 // page measures the room between the title and the caption and draws the chart's Vega-Lite spec at
-// that size with vega-embed (slide-spec.mjs scales the spec: text, strokes, symbols), so tooltips,
+// that size with vega-embed (deck-embed.mjs; slide-spec.mjs scales the spec: text, strokes, symbols), so tooltips,
 // sliders and the step-through replays stay live. The static SVG from the notebook is shown until then,
 // and stays if the scripts cannot run. Nothing is fetched: reveal.js and KaTeX are copied beside the
 // deck, vega, vega-lite and vega-embed are inlined.
@@ -11,7 +11,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { escapeHtml, htmlPageStart, jsonForScript, vegaScriptElements } from "./html.mjs";
-import { slideSpec } from "./slide-spec.mjs";
+import { EMBED_JS } from "./deck-embed.mjs";
 
 export { slideType } from "./lecture.mjs";
 
@@ -113,74 +113,6 @@ const DECK_CSS = `
 .reveal .chart-live .vega-bindings{font-size:.6em;text-align:center}
 .reveal .caption{flex:none;font-size:.9em;line-height:1.3}
 .reveal .caption p{margin:0}
-`;
-
-const EMBED_JS = `
-(function () {
-  ${slideSpec.toString()}
-  var queue = Promise.resolve();
-  function isConcat(spec) { return Boolean(spec.vconcat || spec.hconcat || spec.concat); }
-  function hasBindings(spec) { return (spec.params || []).some(function (p) { return p.bind; }); }
-  function svgOf(box) { return box.querySelector(".chart-live svg"); }
-  /** Draws the figure's chart for the room its slide gives it (nothing if the slide is not laid out). */
-  function fit(figure) {
-    var box = figure.querySelector(".chart-box");
-    var W = box.clientWidth, H = box.clientHeight;
-    if (W < 40 || H < 40) return Promise.resolve();
-    var key = W + "x" + H;
-    if (figure.getAttribute("data-fit") === key) return Promise.resolve();
-    figure.setAttribute("data-fit", key);
-    var spec = JSON.parse(figure.querySelector("script.chart-spec").textContent);
-    var fontPx = parseFloat(getComputedStyle(figure).fontSize) || 24;
-    var reserve = hasBindings(spec) ? Math.ceil(2.2 * fontPx * 0.6) : 0;
-    var size = { widthPx: W, heightPx: H - reserve,
-      naturalWidthPx: Number(figure.getAttribute("data-width")), naturalHeightPx: Number(figure.getAttribute("data-height")) };
-    var live = box.querySelector(".chart-live");
-    if (!live) { live = document.createElement("div"); live.className = "chart-live"; live.style.visibility = "hidden"; box.appendChild(live); }
-    function embed(extra) {
-      if (figure._view) { figure._view.finalize(); figure._view = null; }
-      var scaled = slideSpec(spec, Object.assign({}, size, extra || {}));
-      return vegaEmbed(live, scaled.spec, {
-        renderer: "svg",
-        actions: { export: true, source: false, compiled: false, editor: false },
-        downloadFileName: figure.getAttribute("data-name") || "chart"
-      }).then(function (result) { figure._view = result.view; figure.setAttribute("data-scale", scaled.scale.toFixed(3)); return result; });
-    }
-    return embed().then(function () {
-      if (!isConcat(spec)) return;
-      var svg = svgOf(box);
-      return embed({ measured: { widthPx: Number(svg.getAttribute("width")), heightPx: Number(svg.getAttribute("height")) } });
-    }).then(function () {
-      // Whatever the estimate missed (a slider row taller than reserved), the vector SVG is fitted into the box.
-      var svg = svgOf(box);
-      var bindings = live.querySelector(".vega-bindings");
-      var room = H - (bindings ? bindings.offsetHeight : 0);
-      var w = Number(svg.getAttribute("width")), h = Number(svg.getAttribute("height"));
-      var k = Math.min(1, W / w, room / h);
-      if (k < 1) { svg.style.width = (w * k) + "px"; svg.style.height = (h * k) + "px"; }
-      var fallback = box.querySelector(".chart-static");
-      if (fallback) fallback.remove();
-      live.style.visibility = "";
-      figure.setAttribute("data-embedded", "true");
-      figure.removeAttribute("data-embed-error");
-    }).catch(function (error) {
-      figure.removeAttribute("data-fit");
-      figure.setAttribute("data-embed-error", String(error && error.message || error));
-    });
-  }
-  /** The current slide's charts first, then every other chart whose slide is laid out, one at a time. */
-  function fitAll() {
-    var current = Reveal.getCurrentSlide();
-    var figures = Array.prototype.slice.call(document.querySelectorAll("figure.chart"));
-    figures.sort(function (a, b) { return (current && current.contains(b) ? 1 : 0) - (current && current.contains(a) ? 1 : 0); });
-    figures.forEach(function (figure) { queue = queue.then(function () { return fit(figure); }); });
-    return queue;
-  }
-  window.fitCharts = fitAll;
-  Reveal.on("ready", fitAll);
-  Reveal.on("slidechanged", fitAll);
-  Reveal.on("resize", fitAll);
-})();
 `;
 
 /**
