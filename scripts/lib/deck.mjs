@@ -1,21 +1,21 @@
-// Builds one reveal.js deck (an HTML page) from an executed notebook, following the cells' slide
-// metadata ("slideshow": {"slide_type": "slide" | "subslide" | "fragment" | "skip" | "notes" | "-"}),
-// as JupyterLab's property inspector and nbconvert's slides exporter use it:
-//   slide: a new horizontal slide; subslide: a new slide below it; fragment: revealed step by step;
-//   skip: left out; notes: speaker notes (press S); "-" or none: continues the current slide.
-// Markdown cells are rendered; code cells contribute their outputs, not their code: charts (live
-// vega-embed views over the static SVG, which stays if the scripts fail), text and images. A chart
-// always gets a slide of its own (a new sub-slide when the current one already has content), and the
-// "Exercises" section is put last. Math comes typeset (KaTeX, scripts/lib/math.mjs). Everything is in
-// the page or next to it: no network at all.
+// Writes a lecture (scripts/lib/lecture.mjs) as a reveal.js deck: one HTML page, horizontal slides
+// for the sections (title, then each question), vertical ones for a section's slides. The deck fills
+// the browser window at any size (reveal.js at 100% x 100%, text sized to the window), and every chart
+// is re-rendered for its slide: when its slide is shown, and again when the window changes size, the
+// page measures the room between the title and the caption and draws the chart's Vega-Lite spec at
+// that size with vega-embed (deck-embed.mjs; slide-spec.mjs scales the spec: text, strokes, symbols), so tooltips,
+// sliders and the step-through replays stay live. The static SVG from the notebook is shown until then,
+// and stays if the scripts cannot run. Nothing is fetched: reveal.js and KaTeX are copied beside the
+// deck, vega, vega-lite and vega-embed are inlined.
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { escapeHtml, htmlPageStart, jsonForScript, vegaScriptElements } from "./html.mjs";
-import { notebookCharts } from "./executed.mjs";
+import { EMBED_JS } from "./deck-embed.mjs";
+
+export { slideType } from "./lecture.mjs";
 
 const require = createRequire(import.meta.url);
-const TEXT = (v) => (Array.isArray(v) ? v.join("") : v ?? "");
 
 /** The reveal.js files a deck needs, relative to node_modules/reveal.js/dist; copied to <out>/reveal.js/. */
 export const REVEAL_FILES = ["reset.css", "reveal.css", "theme/white.css", "reveal.js", "plugin/notes.js"];
@@ -42,82 +42,6 @@ function prefixSvgIds(svg, prefix) {
     .replace(/^<\?xml[^>]*>\s*/, "");
 }
 
-const stripAnsi = (s) => s.replace(/\u001b\[[0-9;]*[A-Za-z]/g, "");
-
-/** The slide type of a cell: slide, subslide, fragment, skip, notes or "-". */
-export function slideType(cell) {
-  const t = cell.metadata?.slideshow?.slide_type;
-  return ["slide", "subslide", "fragment", "skip", "notes"].includes(t) ? t : "-";
-}
-
-/**
- * The deck's slides as [{ subs: [{ parts: [html], notes: [html], chart: boolean }] }].
- * `markdown` maps a markdown cell's index to its HTML.
- */
-export function buildSlides(notebook, stem, markdown) {
-  const charts = notebookCharts(notebook, stem, () => undefined);
-  const chartAt = new Map(charts.map((c) => [`${c.cellIndex}/${c.outputIndex}`, c]));
-  const sections = [];
-  const current = () => sections.at(-1).subs.at(-1);
-  const newSection = () => sections.push({ subs: [{ parts: [], notes: [], chart: false }] });
-  const newSub = () => sections.at(-1).subs.push({ parts: [], notes: [], chart: false });
-  let chartNo = 0;
-
-  notebook.cells.forEach((cell, index) => {
-    const type = slideType(cell);
-    if (type === "skip" || cell.cell_type === "raw") return;
-    const pieces = []; // { html, chart }
-    if (cell.cell_type === "markdown") {
-      const html = markdown.get(index);
-      if (html && html.trim()) pieces.push({ html, chart: false });
-    } else if (cell.cell_type === "code") {
-      (cell.outputs ?? []).forEach((output, outputIndex) => {
-        const chart = chartAt.get(`${index}/${outputIndex}`);
-        if (chart) pieces.push({ html: chartHtml(chart, chartNo++), chart: true });
-        else {
-          const html = outputHtml(output, `out-${index}-${outputIndex}-`);
-          if (html) pieces.push({ html, chart: false });
-        }
-      });
-    }
-    if (type === "notes") {
-      if (sections.length === 0) newSection();
-      current().notes.push(...pieces.map((p) => p.html));
-      return;
-    }
-    if (type === "slide" || sections.length === 0) newSection();
-    else if (type === "subslide") newSub();
-    for (const piece of pieces) {
-      // Charts get a slide of their own: start a sub-slide if this one already shows something.
-      if (piece.chart && current().parts.length > 0) newSub();
-      const html = type === "fragment" ? `<div class="fragment">${piece.html}</div>` : piece.html;
-      current().parts.push(html);
-      if (piece.chart) current().chart = true;
-    }
-  });
-  for (const s of sections) s.subs = s.subs.filter((sub) => sub.parts.length > 0 || sub.notes.length > 0);
-  const filled = sections.filter((s) => s.subs.length > 0);
-  // Exercises at the end, whatever the notebook's order.
-  const isExercises = (s) => /^<h[12][^>]*>\s*Exercises?\b/i.test(s.subs[0]?.parts[0] ?? "");
-  return [...filled.filter((s) => !isExercises(s)), ...filled.filter(isExercises)];
-}
-
-function chartHtml(chart, n) {
-  const id = `chart-${n}`;
-  const fallback = chart.svg
-    ? prefixSvgIds(chart.svg, `${id}-`)
-    : `<p>${escapeHtml(chart.name)}</p>`;
-  // The chart's alt text (its title and description) is the figure's caption for screen readers
-  // (visually hidden), before and after vega-embed replaces the static SVG.
-  return [
-    `<figure class="chart" id="${id}" data-name="${escapeHtml(chart.name)}">`,
-    `<figcaption class="chart-alt">${escapeHtml(chartAlt(chart.spec))}</figcaption>`,
-    `<div class="chart-static">${fallback}</div>`,
-    `<script type="application/json" class="chart-spec">${jsonForScript(chart.spec)}</script>`,
-    "</figure>",
-  ].join("");
-}
-
 /** "Title. Description" from a chart's Vega-Lite spec (what Chart.altText() gives for it). */
 export function chartAlt(spec) {
   const title = typeof spec?.title === "string" ? spec.title : spec?.title?.text;
@@ -127,83 +51,82 @@ export function chartAlt(spec) {
   return [head, description].filter(Boolean).join(" ") || "Chart";
 }
 
-function outputHtml(output, idPrefix) {
-  if (output.output_type === "stream") {
-    if (output.name === "stderr") return `<pre class="output stderr">${escapeHtml(stripAnsi(TEXT(output.text)))}</pre>`;
-    const text = stripAnsi(TEXT(output.text)).replace(/\s+$/, "");
-    return text ? `<pre class="output">${escapeHtml(text)}</pre>` : "";
-  }
-  if (output.output_type === "error") return `<pre class="output stderr">${escapeHtml(`${output.ename}: ${output.evalue}`)}</pre>`;
-  const data = output.data ?? {};
-  if (data["image/svg+xml"]) return `<div class="output image">${prefixSvgIds(TEXT(data["image/svg+xml"]), idPrefix)}</div>`;
-  if (data["image/png"]) {
-    const alt = data["text/plain"] !== undefined ? stripAnsi(TEXT(data["text/plain"])).trim() : "";
-    return `<div class="output image"><img alt="${escapeHtml(alt)}" src="data:image/png;base64,${TEXT(data["image/png"]).trim()}"></div>`;
-  }
-  if (data["text/markdown"] === undefined && data["text/plain"] !== undefined) {
-    const text = stripAnsi(TEXT(data["text/plain"])).replace(/\s+$/, "");
-    return text ? `<pre class="output">${escapeHtml(text)}</pre>` : "";
-  }
-  return "";
+
+/** The width and height attributes of an SVG's root element (its size as drawn in the notebook). */
+export function svgSize(svg) {
+  const open = /<svg\b[^>]*>/.exec(svg ?? "")?.[0] ?? "";
+  const num = (name) => Number(new RegExp(`\\s${name}="([\\d.]+)`).exec(open)?.[1] ?? 0);
+  return { widthPx: num("width"), heightPx: num("height") };
+}
+
+function chartFigure(chart, n) {
+  const id = `chart-${n}`;
+  const { widthPx, heightPx } = svgSize(chart.svg);
+  const fallback = chart.svg ? prefixSvgIds(chart.svg, `${id}-`) : `<p>${escapeHtml(chart.name)}</p>`;
+  // The chart's alt text (its title and description) is the figure's caption for screen readers
+  // (visually hidden), before and after vega-embed replaces the static SVG.
+  return [
+    `<figure class="chart" id="${id}" data-name="${escapeHtml(chart.name)}" data-width="${widthPx}" data-height="${heightPx}">`,
+    `<figcaption class="chart-alt">${escapeHtml(chart.alt)}</figcaption>`,
+    `<div class="chart-box"><div class="chart-static">${fallback}</div></div>`,
+    `<script type="application/json" class="chart-spec">${jsonForScript(chart.spec)}</script>`,
+    "</figure>",
+  ].join("");
+}
+
+function slideHtml(slide, n) {
+  const heading = slide.kind === "title" ? "h1" : "h2";
+  const title = slide.title ? `<${heading} class="slide-title">${slide.title.html.replace(/^<p>|<\/p>$/g, "")}</${heading}>` : "";
+  const parts = [title];
+  if (slide.kind === "chart") {
+    parts.push(chartFigure(slide.chart, n.chart++));
+    if (slide.caption) parts.push(`<div class="caption">${slide.caption.html}</div>`);
+  } else if (slide.body.length > 0) parts.push(`<div class="body">${slide.body.join("\n")}</div>`);
+  const cls = [slide.kind === "title" ? "title-slide" : `${slide.kind}-slide`, slide.kind === "prose" && slide.body.length === 0 ? "question-only" : ""].filter(Boolean).join(" ");
+  const notes = slide.notes.length ? `\n<aside class="notes">${slide.notes.join("\n")}</aside>` : "";
+  return `<section class="${cls}">\n<div class="frame">\n${parts.join("\n")}\n</div>${notes}\n</section>`;
 }
 
 const DECK_CSS = `
-.reveal figure.chart .chart-alt{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
-:root{--r-main-font-size:26px;--r-heading1-size:1.9em;--r-heading2-size:1.35em;--r-heading3-size:1.1em}
+:root{--r-main-font-size:min(3.4vh,1.9vw);--r-heading-font-weight:600}
 .reveal .slides{text-align:left}
-.reveal .slides section{height:100%;overflow-y:auto;box-sizing:border-box;padding:0 8px}
-.reveal h1,.reveal h2,.reveal h3{text-transform:none;margin-bottom:.5em}
-.reveal section.title-slide h1{margin-top:1.5em}
-.reveal p,.reveal li{line-height:1.35}
-.reveal table{font-size:.8em}
-.reveal pre.output{box-shadow:none;font-size:.5em;width:100%;margin:.4em 0;background:#f6f6f6;padding:6px 10px;white-space:pre;overflow-x:auto}
-.reveal pre.stderr{background:#fdd}
-.reveal code{font-size:.9em}
-.reveal figure.chart{margin:.2em 0;text-align:center}
-.reveal figure.chart svg,.reveal .output.image svg,.reveal .output.image img{max-width:100%;max-height:620px;height:auto}
+.reveal .slides>section,.reveal .slides>section>section{height:100%;padding:0;overflow:hidden}
+.reveal .frame{position:absolute;inset:0;display:flex;flex-direction:column;gap:1.2vh;padding:2.6vh 3vw;box-sizing:border-box;overflow:hidden}
+.reveal h1,.reveal h2{text-transform:none;margin:0;line-height:1.15;flex:none;overflow-wrap:anywhere}
+.reveal h1.slide-title{font-size:2em;margin-top:18vh}
+.reveal h2.slide-title{font-size:1.35em}
+.reveal section.chart-slide h2.slide-title{font-size:1.15em}
+.reveal section.question-only h2.slide-title{font-size:1.9em;margin-top:25vh}
+.reveal .body{flex:none;font-size:1em}
+.reveal .body p,.reveal .body li{line-height:1.35;margin:.35em 0;overflow-wrap:anywhere}
+.reveal .body table{font-size:.8em}
+.reveal pre.output{box-shadow:none;font-size:.55em;margin:.4em 0;background:#f6f6f6;padding:6px 10px;white-space:pre-wrap;overflow-wrap:anywhere}
+.reveal code{font-size:.9em;overflow-wrap:anywhere}
 .reveal .math.display{display:block}
-.reveal .vega-embed .vega-actions a{font-size:14px}
-`;
-
-const EMBED_JS = `
-(function () {
-  var figures = document.querySelectorAll("figure.chart");
-  Array.prototype.forEach.call(figures, function (figure) {
-    var spec = JSON.parse(figure.querySelector("script.chart-spec").textContent);
-    var target = document.createElement("div");
-    target.style.display = "none";
-    figure.appendChild(target);
-    vegaEmbed(target, spec, {
-      renderer: "svg",
-      actions: { export: true, source: false, compiled: false, editor: false },
-      downloadFileName: figure.getAttribute("data-name") || "chart"
-    }).then(function () {
-      var fallback = figure.querySelector(".chart-static");
-      if (fallback) fallback.remove();
-      target.style.display = "";
-      figure.setAttribute("data-embedded", "true");
-    }).catch(function (error) {
-      figure.setAttribute("data-embed-error", String(error && error.message || error));
-    });
-  });
-})();
+.reveal figure.chart{flex:1 1 0;min-height:0;margin:0;position:relative}
+.reveal figure.chart .chart-alt{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
+.reveal .chart-box{position:absolute;inset:0;overflow:hidden}
+.reveal .chart-static svg{position:absolute;inset:0;width:100%;height:100%}
+.reveal .chart-live{display:flex;flex-direction:column;align-items:center}
+.reveal .chart-live .vega-embed{display:block;padding-right:0}
+.reveal .chart-live .vega-embed .vega-actions a{font-size:14px}
+.reveal .chart-live .vega-bindings{font-size:.6em;text-align:center}
+.reveal .caption{flex:none;font-size:.9em;line-height:1.3}
+.reveal .caption p{margin:0}
 `;
 
 /**
- * The deck page. `revealDir` and `katexDir` are the relative URLs of the copied reveal.js and KaTeX
- * folders (copyReveal(), copyKatex() in math.mjs).
+ * The deck page for a lecture (lecture.mjs buildLecture). `revealDir` and `katexDir` are the relative
+ * URLs of the copied reveal.js and KaTeX folders (copyReveal(), copyKatex() in math.mjs).
  */
-export function deckHtml({ title, sections, revealDir = "reveal.js", katexDir = "katex" }) {
-  const body = sections.map((s, i) => {
-    const subs = s.subs.map((sub, j) => {
-      const cls = i === 0 && j === 0 ? ' class="title-slide"' : "";
-      const notes = sub.notes.length ? `\n<aside class="notes">${sub.notes.join("\n")}</aside>` : "";
-      return `<section${cls}>\n${sub.parts.join("\n")}${notes}\n</section>`;
-    });
+export function deckHtml(lecture, { revealDir = "reveal.js", katexDir = "katex" } = {}) {
+  const n = { chart: 0 };
+  const body = lecture.sections.map((s) => {
+    const subs = s.slides.map((slide) => slideHtml(slide, n));
     return subs.length === 1 ? subs[0] : `<section>\n${subs.join("\n")}\n</section>`;
   });
   return [
-    htmlPageStart(title),
+    htmlPageStart(lecture.title.text),
     `<link rel="stylesheet" href="${revealDir}/reset.css">`,
     `<link rel="stylesheet" href="${revealDir}/reveal.css">`,
     `<link rel="stylesheet" href="${revealDir}/theme/white.css">`,
@@ -218,7 +141,8 @@ export function deckHtml({ title, sections, revealDir = "reveal.js", katexDir = 
     `<script src="${revealDir}/reveal.js"></script>`,
     `<script src="${revealDir}/plugin/notes.js"></script>`,
     "<script>",
-    'Reveal.initialize({ hash: true, center: false, width: 1280, height: 800, margin: 0.04, slideNumber: "c/t", transition: "none", plugins: [RevealNotes] });',
+    // The deck is the window's size (no scaling), so charts are drawn for the real pixels.
+    'Reveal.initialize({ hash: true, center: false, width: "100%", height: "100%", margin: 0, minScale: 1, maxScale: 1, slideNumber: "c/t", transition: "none", plugins: [RevealNotes] });',
     EMBED_JS,
     "</script>",
     "</body>",

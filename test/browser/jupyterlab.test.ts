@@ -405,13 +405,23 @@ test("a slide deck and a saved HTML figure draw their charts offline: no request
     page.on("pageerror", (e) => errors.push(e.message));
 
     await page.goto(pathToFileURL(path.join(tmp, "slides", "figures.html")).href);
-    await page.locator("figure.chart[data-embedded] .vega-embed svg.marks").first().waitFor({ state: "attached", timeout: 30_000 });
-    const deck = await page.evaluate(() => ({
+    await page.waitForFunction(() => (window as any).Reveal?.isReady?.(), undefined, { timeout: 30_000 });
+    // A chart is drawn for its slide when the slide is laid out: visit each chart's slide, then come back.
+    const deck = await page.evaluate(async () => {
+      const reveal = (window as any).Reveal;
+      for (const slide of reveal.getSlides().filter((s: any) => s.querySelector("figure.chart"))) {
+        const at = reveal.getIndices(slide);
+        reveal.slide(at.h, at.v);
+        await (window as any).fitCharts();
+      }
+      reveal.slide(0, 0);
+      return {
       charts: document.querySelectorAll("figure.chart").length,
       embedded: document.querySelectorAll("figure.chart[data-embedded] .vega-embed svg.marks").length,
       errors: [...document.querySelectorAll("[data-embed-error]")].map((e: any) => String(e.getAttribute("data-embed-error"))),
-      reveal: typeof (window as any).Reveal?.isReady === "function" && (window as any).Reveal.isReady(),
-    }));
+      reveal: typeof reveal?.isReady === "function" && reveal.isReady(),
+      };
+    });
     assert.equal(deck.embedded, deck.charts, `deck: ${deck.embedded} of ${deck.charts} charts embedded; errors ${deck.errors.join("; ")}`);
     assert.ok(deck.reveal, "reveal.js initialised");
     // The title slide's $1 - p$ is typeset by KaTeX with its own fonts, loaded from slides/katex/fonts/.
@@ -427,7 +437,7 @@ test("a slide deck and a saved HTML figure draw their charts offline: no request
     assert.ok(math.formulas > 0, "the title slide shows a KaTeX formula");
     assert.ok(math.loaded.includes("KaTeX_Main") && math.loaded.includes("KaTeX_Math"), `KaTeX fonts loaded: ${math.loaded.join(", ")}`);
     assert.deepEqual(math.failed, [], "KaTeX fonts that failed to load");
-    await page.evaluate(() => (window as any).Reveal.slide(1, 1)); // the first chart's slide
+    await page.evaluate(() => (window as any).Reveal.slide(1, 0)); // the first chart's slide
     const visible = page.locator("section.present figure.chart .vega-embed svg.marks").first();
     await visible.waitFor({ state: "visible", timeout: 10_000 });
     assert.ok(((await visible.boundingBox())?.width ?? 0) > 100, "the chart on the current slide is drawn at a visible size");

@@ -94,17 +94,17 @@ test("npm run slides -- --saved builds a reveal.js deck from the slide metadata,
     assert.deepEqual(fs.readdirSync(path.join(tmp, "katex", "fonts")).sort(), urls.map((u) => u.slice("fonts/".length)).sort(), "exactly the fonts it names");
     const deck = fs.readFileSync(path.join(tmp, "figures.html"), "utf8");
     const slides = deck.slice(deck.indexOf('<div class="slides">'), deck.lastIndexOf('<script src="reveal.js/reveal.js">'));
-    // Title slide, then one section per question with the chart on a sub-slide, exercises last.
+    // Title slide, then a slide per chart with the question as its title and the finding as its caption, exercises last.
     const expect = (re: RegExp, what: string) => assert.ok(re.test(slides), `the deck has ${what} (${re})`);
-    expect(/<section class="title-slide">\s*<h1>Figures fixture<\/h1>/, "a title slide");
+    expect(/<section class="title-slide">\s*<div class="frame">\s*<h1 class="slide-title">Figures fixture<\/h1>/, "a title slide");
     expect(/<span class="math"><span class="katex"><span class="katex-mathml"><math [^>]*>.*?<annotation encoding="application\/x-tex">1 - p<\/annotation>.*?<\/math><\/span><span class="katex-html" aria-hidden="true">/, "math typeset by KaTeX when the deck is built");
     assert.match(deck, /<link rel="stylesheet" href="katex\/katex.min.css">/);
     assert.ok(!/<script[^>]*katex/i.test(deck), "KaTeX does not run in the page");
     assert.equal((slides.match(/<figure class="chart"/g) ?? []).length, 2);
-    expect(/<section>\s*<section>\s*<h2>Which outcome is most likely\?<\/h2>\s*<\/section>\s*<section>\s*<figure class="chart" id="chart-0" data-name="fixture-outcomes">/, "the question slide, then the chart on a sub-slide");
-    expect(/<div class="fragment"><p><strong>Executed once wins.<\/strong><\/p>/, "a fragment");
-    expect(/<aside class="notes"><p>Say that the intervals are 95% Wilson intervals.<\/p>/, "speaker notes");
-    assert.ok(slides.lastIndexOf("<h2>Exercises</h2>") > slides.lastIndexOf('<figure class="chart"'), "exercises come last");
+    expect(/<section class="chart-slide">\s*<div class="frame">\s*<h2 class="slide-title">Which outcome is most likely\?<\/h2>\s*<figure class="chart" id="chart-0" data-name="fixture-outcomes"/, "the chart's slide, titled with its question");
+    expect(/<\/figure>\s*<div class="caption"><p>Executed once wins.<\/p><\/div>/, "the bold finding after the chart as its caption");
+    expect(/<aside class="notes">[\s\S]*?<p>Say that the intervals are 95% Wilson intervals.<\/p>/, "speaker notes");
+    assert.ok(slides.lastIndexOf('<h2 class="slide-title">Exercises</h2>') > slides.lastIndexOf('<figure class="chart"'), "exercises come last");
     assert.ok(!slides.includes("import { show"), "skipped cells are left out");
     // Nothing is loaded from the network: every src/href is relative, and no CDN appears anywhere.
     for (const m of deck.matchAll(/<(?:script|link|img)\b[^>]*\b(?:src|href)="([^"]+)"/g)) {
