@@ -4,7 +4,7 @@
 // file:, data: or blob:, on a page error, on a chart that is not a vega-embed view (every Vega-Lite
 // output of a non-solution cell must be one, with its export menu), on a step-through slider that does
 // not change the drawing when moved, on a link that leads nowhere, and on a KaTeX font that fails to
-// load. With scripts blocked, every chart still shows its SVG; served by `python -m http.server`, no
+// load, and a page whose charts show no tooltip when their marks are hovered. With scripts blocked, every chart still shows its SVG; served by `python -m http.server`, no
 // request leaves that server. Notebook 7 (npm start -- --notebook) runs one lesson notebook with
 // Run > Run All Cells, with the project kernel, and must draw every chart.
 import { after, test } from "node:test";
@@ -50,7 +50,19 @@ async function localLinks(page: Page): Promise<string[]> {
   return hrefs.filter((h) => h.startsWith(root)).map((h) => decodeURIComponent(h.slice(root.length).replace(/#.*$/, "")));
 }
 
-interface PageReport { page: string; charts: number; embedded: number; withMenu: number; sliders: number; slidersMoved: number; errors: string[]; seconds: number }
+interface PageReport { page: string; charts: number; embedded: number; withMenu: number; tooltip: boolean; sliders: number; slidersMoved: number; errors: string[]; seconds: number }
+
+/** Hovers the marks of the page's charts, one after another, until vega-embed shows a tooltip (at most `tries` marks). */
+async function showsTooltip(page: Page, tries = 40): Promise<boolean> {
+  const marks = page.locator("figure.edition-chart[data-embedded] svg.marks g.mark-symbol path, figure.edition-chart[data-embedded] svg.marks g.mark-rect path, figure.edition-chart[data-embedded] svg.marks g.mark-line path");
+  const n = Math.min(await marks.count(), tries);
+  const visible = () => page.evaluate(() => Boolean(document.querySelector("#vg-tooltip-element.visible")?.textContent));
+  for (let i = 0; i < n; i++) {
+    await marks.nth(i).hover({ force: true, timeout: 5_000 }).catch(() => undefined);
+    if (await visible()) return true;
+  }
+  return false;
+}
 
 /** Opens one page of the edition and checks its charts, sliders, math fonts and links. */
 async function checkPage(page: Page, file: string): Promise<PageReport> {
@@ -69,6 +81,7 @@ async function checkPage(page: Page, file: string): Promise<PageReport> {
     staticLeft: document.querySelectorAll("figure.edition-chart .edition-chart-static").length,
   }));
   assert.equal(state.staticLeft, 0, `${stem}: every static SVG is replaced by its live view`);
+  const tooltip = charts > 0 && (await showsTooltip(page));
 
   // Every step-through slider must change the drawing when moved (to its first value, or its last).
   const sliders = page.locator("figure.edition-chart .vega-bindings input[type=range]");
@@ -96,7 +109,7 @@ async function checkPage(page: Page, file: string): Promise<PageReport> {
   });
   assert.deepEqual(fonts, [], `${stem}: KaTeX fonts that failed to load`);
   for (const link of await localLinks(page)) assert.ok(fs.existsSync(path.join(OUT, link)), `${stem}: the link ${link} leads to a file`);
-  return { page: stem, charts, embedded: state.embedded, withMenu: state.withMenu, sliders: count, slidersMoved: moved, errors: state.errors, seconds: (Date.now() - started) / 1000 };
+  return { page: stem, charts, embedded: state.embedded, withMenu: state.withMenu, tooltip, sliders: count, slidersMoved: moved, errors: state.errors, seconds: (Date.now() - started) / 1000 };
 }
 
 test("the HTML edition from file://: the index and every page, every chart a vega-embed view, every slider redraws, no request leaves file://", { skip: SKIP, timeout: 600_000 }, async () => {
@@ -132,12 +145,13 @@ test("the HTML edition from file://: the index and every page, every chart a veg
     for (const file of files) {
       const report = await checkPage(page, file);
       reports.push(report);
-      console.log(`# ${report.page}: ${report.embedded}/${report.charts} charts embedded (${report.withMenu} with the export menu), ${report.slidersMoved}/${report.sliders} sliders redraw, ${report.seconds.toFixed(1)} s`);
+      console.log(`# ${report.page}: ${report.embedded}/${report.charts} charts embedded (${report.withMenu} with the export menu${report.tooltip ? ", tooltips" : ""}), ${report.slidersMoved}/${report.sliders} sliders redraw, ${report.seconds.toFixed(1)} s`);
       const expected = expectedCharts(file);
       assert.equal(report.charts, expected, `${report.page}: ${report.charts} charts on the page for ${expected} Vega-Lite outputs outside solution cells`);
       assert.deepEqual(report.errors, [], `${report.page}: charts that vega-embed could not draw`);
       assert.equal(report.embedded, report.charts, `${report.page}: ${report.charts - report.embedded} of ${report.charts} charts are not vega-embed views`);
       assert.equal(report.withMenu, report.charts, `${report.page}: every chart has the export menu`);
+      assert.ok(report.charts === 0 || report.tooltip, `${report.page}: hovering the marks of its charts shows a vega-embed tooltip`);
       assert.equal(report.slidersMoved, report.sliders, `${report.page}: ${report.sliders - report.slidersMoved} of ${report.sliders} sliders do not change the drawing`);
     }
     assert.ok(reports.some((r) => r.sliders > 0), "some page has a step-through slider (the replay charts)");
