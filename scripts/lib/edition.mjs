@@ -31,13 +31,14 @@ export function notebookTitle(notebook) {
   return null;
 }
 
-/** The first paragraph after the title (plain text, Markdown marks and math delimiters dropped), or "". */
+/** The first sentence of the first paragraph after the title (plain text: Markdown marks and math delimiters dropped), or "". */
 export function notebookSummary(notebook) {
   for (const cell of notebook.cells) {
     if (cell.cell_type !== "markdown") continue;
     const paragraphs = TEXT(cell.source).split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p && !/^(#|<|\||!\[|```|\$\$)/.test(p));
     if (paragraphs.length > 0) {
-      return paragraphs[0].replace(/\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/[*_`$]/g, "").replace(/\s+/g, " ").trim();
+      const text = paragraphs[0].replace(/\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/[*_`$]/g, "").replace(/\s+/g, " ").trim();
+      return /^.+?[.!?](?=\s+["'(A-Z]|$)/.exec(text)?.[0] ?? text;
     }
   }
   return "";
@@ -109,7 +110,7 @@ const INDEX_CSS = `body{max-width:860px;margin:0 auto;padding:24px 16px;font-fam
 ol{padding-left:1.4em}li{margin:.8em 0}li a.page{font-weight:bold}li .summary{display:block;color:#444}
 a{color:#1a5fb4}footer{margin-top:2em;color:#555;font-size:.9em}`;
 
-/** html/index.html: the course title, then one line per notebook (title, first paragraph, page and deck links). */
+/** html/index.html: the course title, then one line per notebook (its title linked to its page, its deck, its first sentence). */
 export function indexHtml({ title, description, entries, slides = true }) {
   const items = entries.map((e) => [
     "<li>",
