@@ -218,6 +218,8 @@ test("Jupyter Notebook 7 (npm start -- --notebook) runs a lesson notebook with t
     const page = await browser.context.newPage();
     await page.goto(server.url(`/notebooks/${encodeURIComponent(name)}`), { timeout: 60_000 });
     await page.locator(".jp-NotebookPanel .jp-Cell").first().waitFor({ timeout: 60_000 });
+    const app = await page.evaluate(() => ({ page: document.body.dataset.notebook, name: JSON.parse(document.getElementById("jupyter-config-data").textContent).appName }));
+    assert.deepEqual(app, { page: "notebooks", name: "Jupyter Notebook" }, "the page is Notebook 7's notebook view, not JupyterLab");
     const session = async () => ((await server.api("GET", "/api/sessions")) as any[]).find((s) => s.path === name || s.path?.endsWith(`/${name}`));
     await poll(async () => (await session())?.kernel?.execution_state === "idle", 90_000, `the kernel of ${name} to start`);
     assert.equal((await session())?.kernel?.name, "distsys-lab", "the notebook runs on the project kernel");
