@@ -51,15 +51,31 @@ function cellName(cells, index) {
 }
 
 /**
+ * Gives each heading of the rendered Markdown `htmls` an id made from its text ("why-does-the-order-
+ * of-commands-matter"), unique in the page (a second use gets "-2"), so a section can be linked to.
+ */
+export function headingIds(htmls) {
+  const used = new Map();
+  return htmls.map((html) => html.replace(/<h([1-6])>([\s\S]*?)<\/h\1>/g, (_, level, inner) => {
+    const text = inner.replace(/<annotation[\s\S]*?<\/annotation>/g, "").replace(/<[^>]+>/g, "").replace(/&[a-z]+;|&#\d+;/g, " ");
+    const slug = text.normalize("NFKD").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 80) || "section";
+    const n = (used.get(slug) ?? 0) + 1;
+    used.set(slug, n);
+    return `<h${level} id="${n === 1 ? slug : `${slug}-${n}`}">${inner}</h${level}>`;
+  }));
+}
+
+/**
  * A copy of `notebook` ready for nbconvert with the distsys-lab template: each Markdown cell's HTML
- * (mistune and KaTeX, as in the decks; throws MathError naming the cells whose TeX KaTeX cannot read),
+ * (mistune and KaTeX, as in the decks; throws MathError naming the cells whose TeX KaTeX cannot read;
+ * headings get ids),
  * each chart output's name and alt text, the title, and `links` ({ index, prev, next, slides }) in
  * the notebook metadata. Solution cells stay: the template's TagRemovePreprocessor drops them.
  */
 export function prepareNotebook(python, notebook, stem, links) {
   const nb = structuredClone(notebook);
   const mdIndex = nb.cells.map((c, i) => (c.cell_type === "markdown" ? i : -1)).filter((i) => i >= 0);
-  const html = markdownToHtml(python, mdIndex.map((i) => TEXT(nb.cells[i].source)), (k) => cellName(nb.cells, mdIndex[k]));
+  const html = headingIds(markdownToHtml(python, mdIndex.map((i) => TEXT(nb.cells[i].source)), (k) => cellName(nb.cells, mdIndex[k])));
   mdIndex.forEach((i, k) => {
     nb.cells[i].metadata = { ...nb.cells[i].metadata, [EDITION_KEY]: { html: html[k] } };
   });

@@ -79,7 +79,9 @@ async function checkPage(page: Page, file: string): Promise<PageReport> {
     withMenu: document.querySelectorAll("figure.edition-chart[data-embedded] .vega-embed .vega-actions").length,
     errors: [...document.querySelectorAll("[data-embed-error]")].map((e: any) => String(e.getAttribute("data-embed-error"))),
     staticLeft: document.querySelectorAll("figure.edition-chart .edition-chart-static").length,
+    solutions: document.querySelectorAll(".celltag_solution").length,
   }));
+  assert.equal(state.solutions, 0, `${stem}: no solution cell on the page`);
   assert.equal(state.staticLeft, 0, `${stem}: every static SVG is replaced by its live view`);
   const tooltip = charts > 0 && (await showsTooltip(page));
 

@@ -98,6 +98,7 @@ test("npm run html twice (executing the notebooks each time) gives byte-identica
     assert.match(second, /<span class="math display"><span class="katex-display">/, "display math typeset by KaTeX");
     assert.match(second, /<code>\$x\$<\/code>/, "a $ in code is not math");
     assert.match(first, /<title>Figures fixture<\/title>/);
+    assert.match(first, /<h2 id="which-outcome-is-most-likely">Which outcome is most likely\?<\/h2>/, "headings can be linked to");
 
     // Course links: index, previous/next, deck.
     assert.match(first, /<a class="edition-next" href="b-second\.html" rel="next">Second page →<\/a>/);
