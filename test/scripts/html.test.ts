@@ -1,10 +1,13 @@
 // npm run html, end to end on a two-notebook course made from the fixture test/notebooks/figures.ipynb
-// (charts, math, slide metadata) plus a solution cell, and a second small notebook. Runs the script as a
-// user would, executing the notebooks, twice at once: the files must be byte-identical.
+// (charts, math, slide metadata, saved outputs) plus a solution cell, and a second small notebook with a
+// saved output. Runs the script as a user would, twice at once, from the saved outputs (--saved: no
+// kernel, so the test stays fast; executing is the runner's part, shared with npm run figures, whose
+// test executes its notebook twice): the files must be byte-identical.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 
 function findRepo(): string {
@@ -49,7 +52,10 @@ function writeCourse(dir: string): string[] {
   const second = {
     cells: [
       { cell_type: "markdown", id: "md-1", metadata: {}, source: ["# Second page\n\nA display formula:\n\n$$\nq = (1-p)^2\n$$\n\nand `$x$` is code."] },
-      { cell_type: "code", execution_count: null, id: "code-1", metadata: {}, outputs: [], source: ['console.log("printed by the second page");'] },
+      {
+        cell_type: "code", execution_count: 1, id: "code-1", metadata: {}, source: ['console.log("printed by the second page");'],
+        outputs: [{ name: "stdout", output_type: "stream", text: ["printed by the second page\n"] }],
+      },
     ],
     metadata: first.metadata, nbformat: 4, nbformat_minor: 5,
   };
@@ -59,15 +65,13 @@ function writeCourse(dir: string): string[] {
   return files;
 }
 
-test("npm run html twice (executing the notebooks each time) gives byte-identical pages: code folded, solutions out, charts live over their SVG, math typeset, linked, offline", { timeout: 400_000 }, async () => {
-  // Inside the repository (build/ is ignored by git), so the notebooks' kernel finds "distsys-lab".
-  fs.mkdirSync(path.join(REPO, "build"), { recursive: true });
-  const tmp = fs.mkdtempSync(path.join(REPO, "build", "html-test-"));
+test("npm run html twice gives byte-identical pages: code folded, solutions out, charts live over their SVG, math typeset, linked, offline", { timeout: 400_000 }, async () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "html-test-"));
   try {
     const course = writeCourse(tmp);
     const [a, b] = await Promise.all([
-      runScript("html.mjs", ["--out", path.join(tmp, "a"), ...course]),
-      runScript("html.mjs", ["--out", path.join(tmp, "b"), ...course]),
+      runScript("html.mjs", ["--saved", "--out", path.join(tmp, "a"), ...course]),
+      runScript("html.mjs", ["--saved", "--out", path.join(tmp, "b"), ...course]),
     ]);
     assert.equal(a.code, 0, a.output);
     assert.equal(b.code, 0, b.output);
