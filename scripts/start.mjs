@@ -5,6 +5,7 @@
 //   PORT=9000 npm start            exactly this port (an error if it is taken)
 //   npm start -- --port 9000       the same
 //   JUPYTER=/path/to/bin/jupyter npm start   use an existing Jupyter instead of .venv
+//   npm start -- --notebook        Jupyter Notebook 7 instead of JupyterLab (same kernel, same port rules)
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -91,7 +92,9 @@ runMain(async () => {
 
   const root = path.join(REPO, "notebooks");
   fs.mkdirSync(root, { recursive: true });
-  const args = ["lab", `--port=${port}`, "--ip=127.0.0.1", `--ServerApp.root_dir=${root}`,
+  const notebook = process.argv.includes("--notebook");
+  const app = notebook ? "Jupyter Notebook" : "JupyterLab";
+  const args = [notebook ? "notebook" : "lab", `--port=${port}`, "--ip=127.0.0.1", `--ServerApp.root_dir=${root}`,
     `--IdentityProvider.token=${token}`, "--ServerApp.port_retries=0"];
   if (headless) args.push("--no-browser");
   if (process.getuid?.() === 0) args.push("--allow-root"); // CI and containers run as root
@@ -111,7 +114,7 @@ runMain(async () => {
   process.on("SIGTERM", stop);
 
   await Promise.all([waitForPort(port, lab), firstCompile]);
-  console.log(`\n[distsys-lab] JupyterLab is running at http://127.0.0.1:${port}/lab?token=${token}`);
+  console.log(`\n[distsys-lab] ${app} is running at http://127.0.0.1:${port}/${notebook ? "tree" : "lab"}?token=${token}`);
   console.log("[distsys-lab] src/ is rebuilt on change; restart the kernel to pick it up. Ctrl+C stops.\n");
   const code = await new Promise((resolve) => lab.on("exit", (c) => resolve(c ?? 0)));
   watcher.kill();

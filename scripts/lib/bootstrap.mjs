@@ -1,6 +1,7 @@
 // Brings a fresh clone (or a stale one) to a runnable state, skipping every step already done:
 // npm dependencies, the package linked into node_modules under its own name, dist/ compiled,
-// the project .venv with JupyterLab and nbclient, and the project-local tslab kernelspec.
+// the project .venv with JupyterLab, Notebook 7, nbclient and nbconvert (requirements.txt), and the
+// project-local tslab kernelspec.
 // Used by `npm start`, `npm test`, `npm run notebooks` and the benchmarks.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -99,7 +100,7 @@ function ensureVenv() {
       );
     }
   }
-  say("installing JupyterLab and nbclient into .venv (pip, about a minute) ...");
+  say("installing JupyterLab, Notebook 7, nbclient and nbconvert into .venv (pip, about a minute) ...");
   const pip = run(python, ["-m", "pip", "install", "--disable-pip-version-check", "-q", "-r", "requirements.txt"]);
   if (pip.status !== 0) {
     throw new UserError(
