@@ -1,7 +1,7 @@
 /**
  * A client of the replicated log: it issues its commands one at a time, sends each to the server it
- * believes leads (s1 at first), and after a timeout resends it to the next server (a follower passes
- * it on to the leader it knows). A command is committed once some server says it was executed.
+ * believes leads (s1 at first), and after a timeout resends it to the next server (a follower that
+ * knows the leader answers with redirect(leader), and the client sends it there at once). A command is committed once some server says it was executed.
  */
 import type { Message, NodeContext, NodeHandlers } from "../sim/context";
 import { commandId } from "./replica-logs";
@@ -13,17 +13,16 @@ interface ClientState {
   issued: number; //             commands issued so far (the current one included)
   id: string | undefined; //     the command in progress
   target: number; //             the server it sends to, by index
-  timer: number; //              the resend timer
 }
 type Ctx = NodeContext<ClientState, MultiPaxosMessage>;
 
 /** @internal The handlers of client number `index` (0-based). */
 export function multiPaxosClient(cfg: MultiPaxosConfig, index: number): NodeHandlers<ClientState, MultiPaxosMessage> {
   const me = cfg.clients[index];
-  const send = (ctx: Ctx) => {
+  const send = (ctx: Ctx, timer = true) => {
     const s = ctx.state;
     ctx.send(cfg.servers[s.target], { type: "cmd", id: s.id as string, client: me });
-    s.timer = ctx.setTimer(cfg.timeoutMs, "resend");
+    if (timer) ctx.setTimer(cfg.timeoutMs, { resend: s.id as string }); // ignored if it fires after the command committed
   };
   const issue = (ctx: Ctx) => {
     const s = ctx.state;
@@ -34,21 +33,25 @@ export function multiPaxosClient(cfg: MultiPaxosConfig, index: number): NodeHand
   };
   return {
     init(ctx) {
-      ctx.state = { issued: 0, id: undefined, target: 0, timer: -1 };
+      ctx.state = { issued: 0, id: undefined, target: 0 };
       issue(ctx);
     },
     onMessage(ctx, msg: Message<MultiPaxosMessage>) {
       const s = ctx.state, m = msg.payload;
+      if (m.type === "redirect") { // the leader is elsewhere: send it there (the pending timer still runs)
+        if (m.id !== s.id || !cfg.servers.includes(m.leader)) return;
+        s.target = cfg.servers.indexOf(m.leader);
+        return send(ctx, false);
+      }
       if (m.type !== "ack" || m.id !== s.id) return; // a late or repeated answer
-      ctx.cancelTimer(s.timer);
       recordMp(ctx, "commit", { id: m.id });
       s.target = cfg.servers.indexOf(msg.from); // the server that answered leads, most likely
       s.id = undefined;
       if (s.issued < cfg.commandsPerClient) issue(ctx);
     },
-    onTimer(ctx) { // no answer: try the next server
+    onTimer(ctx, tag: { resend: string }) { // no answer: try the next server
       const s = ctx.state;
-      if (s.id === undefined) return;
+      if (tag.resend !== s.id) return;
       s.target = (s.target + 1) % cfg.servers.length;
       send(ctx);
     },

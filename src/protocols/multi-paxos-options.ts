@@ -45,7 +45,9 @@ export interface MultiPaxosOptions {
    * electionTimeoutMs plus a random extra in [0, electionTimeoutMs). @defaultValue 60
    */
   electionTimeoutMs?: number;
-  /** Challenges (phase 1 attempts) per server before it stops trying to lead. @defaultValue 1000 */
+  /**
+   * Challenges (phase 1 attempts after a silence) per server before it stops trying to lead; s1's first
+   * bid at start is not counted, so 0 means s1 leads for ever (or nobody leads once it is gone). @defaultValue 1000 */
   maxElections?: number;
   /** How a new leader picks a slot's command from the oks (see {@link ChooseStored}). @defaultValue largestTStore */
   chooseStored?: ChooseStored;
@@ -99,10 +101,10 @@ export function multiPaxosConfig(fn: string, options: MultiPaxosOptions): MultiP
   };
 }
 
-/** What a client sends to a server, and a follower forwards to the leader. */
+/** What a client sends to a server. */
 export type MultiPaxosRequest = { type: "cmd"; id: string; client: string };
-/** What a server answers a client: its command was executed. */
-export type MultiPaxosAck = { type: "ack"; id: string };
+/** What a server answers a client: its command was executed, or the leader is another server. */
+export type MultiPaxosAck = { type: "ack"; id: string } | { type: "redirect"; id: string; leader: string };
 /** What servers send each other, phase by phase. */
 export type MultiPaxosServerMessage =
   | { type: "prepare"; t: number; fromSlot: number } //                   phase 1: may I have ticket t, for every slot from fromSlot on?

@@ -70,10 +70,10 @@ export function multiPaxosServer(cfg: MultiPaxosConfig, index: number): NodeHand
   const stepDown = (ctx: Ctx) => { ctx.state.role = "follower"; };
 
   // Phase 1: challenge the leader with a fresh ticket t, asking about every slot not applied yet.
-  const challenge = (ctx: Ctx) => {
+  const challenge = (ctx: Ctx, first = false) => {
     const p = diskOf(ctx), s = ctx.state;
-    if (p.elections >= cfg.maxElections) return;
-    p.elections += 1;
+    if (!first && p.elections >= cfg.maxElections) return;
+    if (!first) p.elections += 1;
     s.role = "candidate";
     s.t = p.tried = nextTicket(p);
     s.oks = {};
@@ -119,7 +119,7 @@ export function multiPaxosServer(cfg: MultiPaxosConfig, index: number): NodeHand
     const waiting = s.queue;
     s.queue = [];
     for (const id of waiting) admit(ctx, id);
-    heartbeat(ctx);
+    ctx.setTimer(cfg.heartbeatMs, { kind: "heartbeat", t: s.t }); // the proposals just sent tell who leads
   };
 
   // Phase 3: the slot's command is chosen; apply every chosen slot in order.
@@ -211,29 +211,29 @@ export function multiPaxosServer(cfg: MultiPaxosConfig, index: number): NodeHand
     init(ctx) {
       diskOf(ctx);
       ctx.state = fresh();
-      armElection(ctx);
-      if (index === 0) challenge(ctx); // s1 leads first
+      if (diskOf(ctx).elections < cfg.maxElections) armElection(ctx);
+      if (index === 0) challenge(ctx, true); // s1 bids to lead first (not counted in maxElections)
     },
     onRecover(ctx) { // the disk is kept: come back as a follower
       ctx.state = fresh();
-      armElection(ctx);
+      if (diskOf(ctx).elections < cfg.maxElections) armElection(ctx);
     },
     onTimer(ctx, tag: ServerTimer) {
       const s = ctx.state;
       if (tag.kind === "heartbeat") { if (s.role === "leader" && tag.t === s.t) heartbeat(ctx); return; }
       if (s.role !== "leader" && !s.heard) challenge(ctx); // no word from a leader: challenge it
       s.heard = false;
-      armElection(ctx);
+      if (diskOf(ctx).elections < cfg.maxElections) armElection(ctx); // else it never challenges again
     },
     onMessage(ctx, msg: Message<MultiPaxosMessage>) {
       const m = msg.payload, s = ctx.state;
-      if (m.type === "ack") return;
+      if (m.type === "ack" || m.type === "redirect") return;
       if (m.type !== "cmd") return handle(ctx, msg.from, m);
-      // A client's command: acknowledge it if executed, put it in the log if leading, else pass it on.
+      // A client's command: acknowledge it if executed, put it in the log if leading, else name the leader.
       if (diskOf(ctx).executed[m.id]) return void ctx.send(m.client, { type: "ack", id: m.id });
       if (s.role === "leader") { s.clients[m.id] = m.client; admit(ctx, m.id); }
       else if (s.role === "candidate") { s.clients[m.id] = m.client; if (!s.queue.includes(m.id)) s.queue.push(m.id); }
-      else if (s.leader !== null && s.leader !== me && msg.from === m.client) ctx.send(s.leader, m);
+      else if (s.leader !== null && s.leader !== me) ctx.send(m.client, { type: "redirect", id: m.id, leader: s.leader });
     },
   };
 }
