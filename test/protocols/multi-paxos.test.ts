@@ -3,14 +3,12 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import { checkProtocol } from "../../src/check/check-protocol";
 import { multiPaxosNodes, runMultiPaxos } from "../../src/protocols/multi-paxos";
-import { largestTStore } from "../../src/protocols/multi-paxos-options";
 import { checkLogAgreement, NO_OP, replicatedLog } from "../../src/protocols/multi-paxos-records";
 import { fuzzMultiPaxos } from "../../src/properties/replicated-log";
 import { randomFaultSchedule } from "../../src/properties/consensus";
 import { createRng } from "../../src/random/rng";
 import { exponential } from "../../src/random/distributions";
-import { executedOverTime, findLeaderCrashRun, forkRows, logCostSweep, logsArePrefixes } from "../../src/lessons/06-replicated-log";
-import { nb06Exercise1, nb06Exercise2, nb06Exercise3 } from "../../src/lessons/checks/nb06";
+import { executedOverTime, logCostSweep, logsArePrefixes } from "../../src/lessons/06-replicated-log";
 
 const everyCommand = (clients: number, per: number) => Array.from({ length: clients * per }, (_, i) => `c${i + 1}`).sort();
 
@@ -63,13 +61,6 @@ test("runMultiPaxos: when the leader crashes another server leads; no command is
   }
 });
 
-test("findLeaderCrashRun(options): the new leader fills a gap with a no-op, and every server applies it in that slot", () => {
-  const { result: r } = findLeaderCrashRun({ seed: 42 });
-  assert.ok(r.log.noOps.length > 0 && r.agreement.ok);
-  for (const slot of r.log.noOps) for (const s of ["s2", "s3"]) assert.equal(r.log.slots[s][slot], NO_OP);
-  assert.equal(r.committed, r.issued);
-});
-
 test("runMultiPaxos: a server cut off from the others catches up after the partition heals (if some server executes c, all do)", () => {
   const r = runMultiPaxos({ seed: 3, clients: 2, commandsPerClient: 20, delayMs: 5, untilMs: 3000,
     faults: [{ at: 50, partition: [["s3"], ["s1", "s2", "u1", "u2"]] }, { at: 300, heal: true }] });
@@ -107,26 +98,4 @@ test("fuzzMultiPaxos(options): safe with the chapter's rule; a new leader that i
   assert.ok(fuzzMultiPaxos({ seed: 42, runs: 100 }).every((r) => r.safe));
   const broken = fuzzMultiPaxos({ seed: 42, runs: 100, chooseStored: () => NO_OP });
   assert.ok(broken.some((r) => !r.safe && /applied different commands/.test(r.violation ?? "")));
-});
-
-test("forkRows(options) sits on its closed form 1 - exp(-d / T)", () => {
-  for (const r of forkRows({ seed: 42, trials: 20_000, intervalsOverDelay: [0.5, 2, 10] })) {
-    assert.ok(Math.abs(r.p - r.closedForm) < 0.015, JSON.stringify(r));
-  }
-});
-
-test("nb06 self-checks accept a right answer and refuse a wrong one", () => {
-  assert.equal(nb06Exercise1(1000 * 6 / 20).correct, true);
-  assert.equal(nb06Exercise1(1000 / 10).correct, false);
-  const onArrival = { onMessage(ctx: any, m: any) { (ctx.persistent.applied ??= []).push(m.payload.c); } };
-  const inOrder = { onMessage(ctx: any, m: any) {
-    const p = ctx.persistent; p.applied ??= []; p.got ??= {}; p.got[m.payload.slot] = m.payload.c;
-    while (p.got[p.applied.length] !== undefined) p.applied.push(p.got[p.applied.length]);
-  } };
-  assert.equal(nb06Exercise2(onArrival).correct, false);
-  assert.equal(nb06Exercise2({}).correct, false);
-  assert.equal(nb06Exercise2(inOrder).correct, true);
-  assert.equal(nb06Exercise3((s: { c: string }[]) => s[0].c).correct, false);
-  assert.equal(nb06Exercise3(largestTStore).correct, true);
-  assert.doesNotMatch(String(nb06Exercise1(1)), /300/);
 });
