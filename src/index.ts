@@ -168,7 +168,7 @@ export { nb02CheckJitter, nb02CheckSlowClient, nb02CheckThreeClients, nb02CheckZ
 export { nb03CheckFourClients, nb03CheckSerializerLatency, nb03CheckServersForNinety } from "./lessons/checks/nb03";
 export { nb04CheckBlockedTime, nb04CheckCommitProbability, nb04CheckLargestCluster } from "./lessons/checks/nb04";
 export { nb05Exercise1, nb05Exercise2, nb05Exercise3 } from "./lessons/checks/nb05";
-export { nb06Exercise1, nb06Exercise2, nb06Exercise3 } from "./lessons/checks/nb06";
+export { nb06Exercise1, nb06Exercise2, nb06Exercise3, nb06LearnerCheck } from "./lessons/checks/nb06";
 export { selfCheckEqual, selfCheckNumber, selfCheckWith } from "./lessons/checks/verdict";
 export type { NumericCheckOptions, Verdict } from "./lessons/checks/verdict";
 
