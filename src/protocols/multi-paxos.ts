@@ -80,9 +80,11 @@ export function runMultiPaxos(options: MultiPaxosOptions): MultiPaxosResult {
 /**
  * The nodes (clients u1.., servers s1..) and handlers that {@link runMultiPaxos} runs, for createWorld
  * or checkProtocol. Servers draw their election waits from ctx.rng, so pass allowRandom: true to
- * checkProtocol; keep the instance small there (one client, few commands, maxElections 1 or 2).
- * Each server's disk holds `applied`, the slots it applied in order (read it in an invariant).
- * @example checkProtocol({ ...multiPaxosNodes({ clients: 1, commandsPerClient: 1, maxElections: 1 }), allowRandom: true })
+ * checkProtocol, and keep the instance small: one client with one command and a stable leader
+ * (maxElections: 0) is 3,536 states, 17,300 with one lost message; one challenge per server
+ * (maxElections: 1) is already more than 2,000,000. Each server's disk holds `applied`, the slots it
+ * applied in order (read it in an invariant, as logsArePrefixes does).
+ * @example checkProtocol({ ...multiPaxosNodes({ clients: 1, commandsPerClient: 1, maxElections: 0 }), allowRandom: true, faults: { drops: 1 } })
  */
 export function multiPaxosNodes(options: Omit<MultiPaxosOptions, "seed"> = {}): ProtocolNodes {
   const cfg = multiPaxosConfig("multiPaxosNodes", { seed: 0, ...options });
