@@ -5,26 +5,13 @@
  * skips phase 1 and runs only phases 2 and 3 for each new command, until someone challenges it.
  *
  * Disk (survives crashes), named as in the chapter: T_max, and per slot C and T_store; the chosen
- * commands it learned; the slots it applied, in order. Volatile: its role, the ticket it leads with,
- * the proposals in flight. Records: see multi-paxos-records.ts.
+ * commands it learned; the slots it applied, in order (multi-paxos-learner.ts). Volatile: its role,
+ * the ticket it leads with, the proposals in flight. Records: see multi-paxos-records.ts.
  */
 import type { Message, NodeContext, NodeHandlers } from "../sim/context";
-import { disk } from "./ticket-attempts";
 import { NO_OP, recordMp } from "./multi-paxos-records";
+import { applyChosen, chosenFrom, serverDisk, type ServerDisk } from "./multi-paxos-learner";
 import type { MultiPaxosConfig, MultiPaxosMessage, MultiPaxosServerMessage, StoredEntry } from "./multi-paxos-options";
-
-/** A server's disk. */
-interface ServerDisk {
-  tMax: number; //                          T_max: the largest ticket issued, for every slot at once
-  stored: Record<number, StoredEntry>; //   per slot: C and T_store
-  chosen: Record<number, string>; //        slots known to be chosen, with their command
-  applied: string[]; //                     slots applied so far, in slot order (a no-op is applied too)
-  executed: Record<string, true>; //        commands executed (a command in two slots runs once)
-  tried: number; maxSeen: number; //        the largest ticket tried, the largest T_max a nack reported
-  elections: number; //                     phase 1 attempts so far
-}
-/** A new server's disk (a new object each time: servers must not share their maps). */
-const freshDisk = (): ServerDisk => ({ tMax: 0, stored: {}, chosen: {}, applied: [], executed: {}, tried: 0, maxSeen: 0, elections: 0 });
 
 /** A server's volatile state. */
 interface ServerState {
@@ -40,9 +27,6 @@ interface ServerState {
   queue: string[]; //                                 (candidate) commands waiting for phase 1 to end
 }
 
-/** Chosen slots a leader sends per catch-up request (the next heartbeat brings the next batch). */
-const CATCH_UP_BATCH = 32;
-
 type Ctx = NodeContext<ServerState, MultiPaxosMessage>;
 type ServerTimer = { kind: "election" } | { kind: "heartbeat"; t: number };
 
@@ -51,7 +35,8 @@ export function multiPaxosServer(cfg: MultiPaxosConfig, index: number): NodeHand
   const n = cfg.servers.length;
   const me = cfg.servers[index];
   const others = cfg.servers.filter((s) => s !== me);
-  const diskOf = (ctx: Ctx): ServerDisk => (ctx.persistent.applied === undefined ? disk(ctx, freshDisk()) : (ctx.persistent as unknown as ServerDisk));
+  const diskOf = (ctx: Ctx) => serverDisk(ctx);
+  const learn = (ctx: Ctx, slot: number, c: string) => applyChosen(ctx, slot, c, ctx.state.clients);
   /**
    * Tickets of server i (1-based) of n are i, i + n, i + 2n, ...: two servers never try the same one.
    * It takes the smallest above every ticket it tried, issued or heard of in a nack.
@@ -122,21 +107,6 @@ export function multiPaxosServer(cfg: MultiPaxosConfig, index: number): NodeHand
     ctx.setTimer(cfg.heartbeatMs, { kind: "heartbeat", t: s.t }); // the proposals just sent tell who leads
   };
 
-  // Phase 3: the slot's command is chosen; apply every chosen slot in order.
-  const learn = (ctx: Ctx, slot: number, c: string) => {
-    const p = diskOf(ctx), s = ctx.state;
-    if (p.chosen[slot] === undefined) p.chosen[slot] = c;
-    for (let next = p.applied.length; p.chosen[next] !== undefined; next = p.applied.length) {
-      const v = p.chosen[next];
-      p.applied.push(v);
-      if (v === NO_OP || p.executed[v]) { recordMp(ctx, "skip", { slot: next, command: v }); continue; }
-      p.executed[v] = true;
-      recordMp(ctx, "execute", { slot: next, id: v });
-      const client = s.clients[v];
-      if (client !== undefined) ctx.send(client, { type: "ack", id: v });
-    }
-  };
-
   // The leader's tick: a heartbeat (with how far the log is chosen) and resends of unanswered proposals.
   const heartbeat = (ctx: Ctx) => {
     const p = diskOf(ctx), s = ctx.state;
@@ -200,9 +170,7 @@ export function multiPaxosServer(cfg: MultiPaxosConfig, index: number): NodeHand
         if (p.applied.length < m.chosenUpTo) ctx.send(from, { type: "catch-up", fromSlot: p.applied.length });
         return;
       case "catch-up": // a follower missed execute(slot, c): send the chosen slots from there on (a batch a heartbeat)
-        for (let slot = m.fromSlot; p.chosen[slot] !== undefined && slot < m.fromSlot + CATCH_UP_BATCH; slot++) {
-          ctx.send(from, { type: "execute", slot, c: p.chosen[slot] });
-        }
+        for (const [slot, c] of chosenFrom(p, m.fromSlot)) ctx.send(from, { type: "execute", slot, c });
         return;
     }
   }
