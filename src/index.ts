@@ -47,6 +47,12 @@ export { naiveTicketNodes, runNaiveTicket } from "./protocols/naive-ticket";
 export type { NaiveTicketMessage, NaiveTicketOptions, NaiveTicketReply, NaiveTicketRequest } from "./protocols/naive-ticket";
 export { paxosNodes, runPaxos } from "./protocols/paxos";
 export type { PaxosMessage, PaxosOptions, PaxosReply, PaxosRequest, PaxosRunResult } from "./protocols/paxos";
+export { multiPaxosNodes, runMultiPaxos } from "./protocols/multi-paxos";
+export type { MultiPaxosResult } from "./protocols/multi-paxos";
+export { largestTStore } from "./protocols/multi-paxos-options";
+export type { ChooseStored, MultiPaxosAck, MultiPaxosMessage, MultiPaxosOptions, MultiPaxosRequest, MultiPaxosServerMessage, StoredEntry } from "./protocols/multi-paxos-options";
+export { checkLogAgreement, NO_OP, replicatedLog } from "./protocols/multi-paxos-records";
+export type { LogAgreement, MultiPaxosRecords, ReplicatedLog } from "./protocols/multi-paxos-records";
 export { allUpProbability, binomialAtLeast, majoritySize, majorityUpProbability, quorumOverlap } from "./protocols/quorum";
 export type { QuorumOverlapRow } from "./protocols/quorum";
 export { applyScoreOp, lognormalFirstProbability, runScoreRace, scoreRaceLabel, scoreRaceNodes } from "./protocols/score-race";
@@ -69,6 +75,8 @@ export type { LockOrder, TwoPhaseOptions, TwoPhaseResult } from "./protocols/two
 // properties/: invariants and fault schedules
 export { checkConsensusSafety, fuzzPaxos, randomFaultSchedule } from "./properties/consensus";
 export type { ConsensusSafety, PaxosFuzzRow, RandomFaultOptions } from "./properties/consensus";
+export { fuzzMultiPaxos } from "./properties/replicated-log";
+export type { FuzzMultiPaxosOptions, MultiPaxosFuzzRow } from "./properties/replicated-log";
 export { DEFAULT_LADDER_SCHEDULE, LADDER_NODES, LADDER_PROPERTIES, LADDER_PROTOCOLS, ladderRates, protocolLadder, randomLadderSchedule } from "./properties/ladder";
 export type { LadderOptions, LadderProperty, LadderProtocol, LadderRateRow, LadderRow, LadderRunView, LadderSchedule } from "./properties/ladder";
 export { twoPhaseInvariants } from "./properties/two-phase-invariants";
@@ -153,12 +161,15 @@ export { findConflictingNaiveTicketRun, naiveTicketConflicts, quorumAvailability
 export type { NaiveTicketConflictOptions, NaiveTicketConflictRow, QuorumAvailabilityOptions, QuorumAvailabilityRow, TicketConflictRow } from "./lessons/05-majority-and-paxos";
 export { duelingProposers, paxosProgressByDown, paxosRuns } from "./lessons/05-paxos-runs";
 export type { DuelResult, PaxosProgressRow, PaxosRunRow, PaxosRunsOptions } from "./lessons/05-paxos-runs";
+export { executedOverTime, findLeaderCrashRun, forkRows, logCostSweep, logsArePrefixes } from "./lessons/06-replicated-log";
+export type { ExecutedRow, ForkRow, LeaderCrashRun, LogCostRow } from "./lessons/06-replicated-log";
 export { nb00CheckBreakReplication, nb00CheckDrivesPerTenMinutes, nb00CheckFailuresPerDay, nb00CheckQuietHour, nb00CheckReplicasForOneMinute, nb00CheckSlowerRepairPrediction } from "./lessons/checks/nb00";
 export { nb01CheckAckLossPrediction, nb01CheckBreakDuplicates, nb01CheckDuplicates, nb01CheckGeneralsRounds, nb01CheckSequenceServer, nb01CheckTransmissions } from "./lessons/checks/nb01";
 export { nb02CheckBreakZero, nb02CheckJitter, nb02CheckSlowClient, nb02CheckThreeClients, nb02CheckTwoAddsPrediction, nb02CheckZeroWithLoss } from "./lessons/checks/nb02";
 export { nb03CheckBreakConstantDelays, nb03CheckFourClients, nb03CheckSerializer, nb03CheckSerializerLatency, nb03CheckServersForNinety, nb03CheckTwoCommandsPrediction } from "./lessons/checks/nb03";
 export { nb04CheckBlockedTime, nb04CheckBreakBackoff, nb04CheckCommitProbability, nb04CheckLargestCluster, nb04CheckLockOrder, nb04CheckNoVotePrediction } from "./lessons/checks/nb04";
 export { nb05CheckAcceptor, nb05CheckBreakMajority, nb05CheckHalfDownPrediction, nb05Exercise1, nb05Exercise2, nb05Exercise3 } from "./lessons/checks/nb05";
+export { nb06Exercise1, nb06Exercise2, nb06Exercise3, nb06LearnerCheck } from "./lessons/checks/nb06";
 export { checkHandlerExercise } from "./lessons/checks/protocol-exercise";
 export type { HandlerExercise, HandlerExerciseResult } from "./lessons/checks/protocol-exercise";
 export { afterPrediction, selfCheckByRunning, selfCheckEqual, selfCheckNumber, selfCheckPrediction, selfCheckWith } from "./lessons/checks/verdict";

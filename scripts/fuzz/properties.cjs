@@ -339,6 +339,37 @@ function fuzzTargets(lib, fc) {
   targets.push(tickets("paxos", lib.runPaxos, true));
   targets.push(tickets("naive-ticket", lib.runNaiveTicket, false));
 
+  // The replicated log (multi-Paxos): under any schedule, one command per slot on every server (the
+  // executed logs are prefixes of one another), no command executed twice, and the result is what the
+  // trace's records say; without faults every command commits.
+  targets.push({
+    name: "multi-paxos",
+    arbitrary: fc.record({ clients: fc.integer({ min: 1, max: 3 }), servers: fc.constantFrom(1, 3, 5) }).chain(({ clients, servers }) => {
+      const names = [...Array.from({ length: clients }, (_, i) => `u${i + 1}`), ...Array.from({ length: servers }, (_, i) => `s${i + 1}`)];
+      return fc.record({
+        seed: seedArb(fc), clients: fc.constant(clients), servers: fc.constant(servers), commandsPerClient: fc.integer({ min: 1, max: 4 }),
+        lossRate: rate(fc, 0.3), duplicateRate: rate(fc, 0.1), delayMs: delayArb(fc, lib), untilMs: fc.constant(1500),
+        heartbeatMs: fc.integer({ min: 5, max: 40 }), electionTimeoutMs: fc.integer({ min: 20, max: 120 }), faults: faultSchedule(fc, names, 400, 5),
+      });
+    }),
+    check(cfg) {
+      const r = lib.runMultiPaxos(cfg);
+      checkEngineInvariants(r.trace);
+      checkLogs(r.logs, "multi-paxos");
+      must(r.agreement.ok, `multi-Paxos agreement broken: ${r.agreement.violation}`);
+      const executes = r.trace.records("execute");
+      for (const s of r.servers) {
+        const mine = executes.filter((e) => e.node === s).map((e) => e.detail.id);
+        must(mine.join(" ") === r.logs[s].join(" "), `multi-paxos: ${s}'s log is not its execute records`);
+      }
+      const executed = new Set(executes.map((e) => e.detail.id));
+      for (const c of r.trace.records("commit")) must(executed.has(c.detail.id), `multi-paxos: ${c.node} committed ${c.detail.id}, which no server executed`);
+      if (cfg.faults.length === 0 && cfg.lossRate === 0 && cfg.duplicateRate === 0 && typeof cfg.delayMs === "number" && cfg.delayMs <= 5) {
+        must(r.committed === cfg.clients * cfg.commandsPerClient, `multi-paxos: no faults, yet ${r.committed} of ${cfg.clients * cfg.commandsPerClient} committed`);
+      }
+    },
+  });
+
   // The ladder: random loss, delay and any fault entries on u1 and s1, replayed through every rung;
   // every cell is 0 or 1, and Paxos never duplicates, diverges or conflicts. ("lost command" is left
   // out: a decision just before the run stops may still have its execute messages in flight.)

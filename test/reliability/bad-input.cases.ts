@@ -149,6 +149,25 @@ for (const [name, fn] of [["runPaxos", lib.runPaxos], ["runNaiveTicket", lib.run
   bad(name, `${name}: clients`, "[1,", [ZERO], (v) => fn({ seed: 1, clients: v }));
   bad(name, "faults[0].crash", "one of the known nodes", [["unknown node", "s9"]], (v) => fn({ seed: 1, faults: [{ at: 5, crash: v }] }));
 }
+bad("runMultiPaxos", "runMultiPaxos: seed", "a finite number or a string", [NAN], (v) => lib.runMultiPaxos({ seed: v }));
+bad("runMultiPaxos", "runMultiPaxos: servers", "[1, 15]", [["size", 0], ["size", 16]], (v) => lib.runMultiPaxos({ seed: 1, servers: v }));
+bad("runMultiPaxos", "runMultiPaxos: clients", "[1, 50]", [ZERO], (v) => lib.runMultiPaxos({ seed: 1, clients: v }));
+bad("runMultiPaxos", "runMultiPaxos: commandsPerClient", "[1,", [ZERO], (v) => lib.runMultiPaxos({ seed: 1, commandsPerClient: v }));
+bad("runMultiPaxos", "runMultiPaxos: lossRate", "[0, 1]", [OVER, NAN], (v) => lib.runMultiPaxos({ seed: 1, lossRate: v }));
+bad("runMultiPaxos", "runMultiPaxos: heartbeatMs", "> 0", [NEG, ["size", 0]], (v) => lib.runMultiPaxos({ seed: 1, heartbeatMs: v }));
+bad("runMultiPaxos", "runMultiPaxos: electionTimeoutMs", "> 0", [NEG, NAN], (v) => lib.runMultiPaxos({ seed: 1, electionTimeoutMs: v }));
+bad("runMultiPaxos", "runMultiPaxos: timeoutMs", "> 0", [NEG], (v) => lib.runMultiPaxos({ seed: 1, timeoutMs: v }));
+bad("runMultiPaxos", "faults[0].crash", "one of the known nodes", [["unknown node", "s9"]], (v) => lib.runMultiPaxos({ seed: 1, faults: [{ at: 5, crash: v }] }));
+row("runMultiPaxos", "chooseStored", '"largest"', "wrong type", () => lib.runMultiPaxos({ seed: 1, chooseStored: "largest" as any }),
+  /runMultiPaxos: chooseStored must be a function \(stored\) => command; got "largest"/);
+row("runMultiPaxos", "heartbeat", "(typo)", "wrong type", () => lib.runMultiPaxos({ seed: 1, heartbeat: 5 } as any), /runMultiPaxos options has an unknown option "heartbeat"/);
+bad("multiPaxosNodes", "maxElections", "an integer in [0, 1000000]", [NEG], (v) => lib.multiPaxosNodes({ maxElections: v }));
+bad("fuzzMultiPaxos", "fuzzMultiPaxos: runs", "[1,", [ZERO, HUGE], (v) => lib.fuzzMultiPaxos({ seed: 1, runs: v }));
+bad("logCostSweep", "logCostSweep: delayMs", "> 0", [NEG], (v) => lib.logCostSweep({ seed: 1, clients: [1], delayMs: v }));
+bad("logCostSweep", "logCostSweep: clients[0]", "[1, 50]", [ZERO], (v) => lib.logCostSweep({ seed: 1, clients: [v] }));
+bad("findLeaderCrashRun", "findLeaderCrashRun: crashAtMs", "> 0", [NEG], (v) => lib.findLeaderCrashRun({ seed: 1, crashAtMs: v }));
+bad("forkRows", "forkRows: intervalsOverDelay[0]", "> 0", [["size", 0]], (v) => lib.forkRows({ seed: 1, trials: 10, intervalsOverDelay: [v] }));
+bad("forkRows", "forkRows: trials", "[1,", [ZERO], (v) => lib.forkRows({ seed: 1, trials: v, intervalsOverDelay: [1] }));
 bad("paxosRuns", "runs", "[1,", [ZERO, HUGE], (v) => lib.paxosRuns({ seed: 1, runs: v }));
 bad("paxosRuns", "paxosRuns: lossRate", "[0, 1]", [OVER, NAN], (v) => lib.paxosRuns({ seed: 1, runs: 5, lossRate: v }));
 bad("paxosRuns", "paxosRuns: timeoutMs", "> 0", [NEG], (v) => lib.paxosRuns({ seed: 1, runs: 5, timeoutMs: v }));

@@ -24,6 +24,14 @@ test("fuzz harness: the paxos target catches Paxos without adoption (a known uns
   assert.match(String((out.errorInstance as Error)?.message), /Paxos agreement broken/);
 });
 
+test("fuzz harness: the multi-paxos target catches a new leader that ignores stored commands (a known unsafe rule)", () => {
+  const target = fuzzTargets({ ...lib, runMultiPaxos: (o: lib.MultiPaxosOptions) => lib.runMultiPaxos({ ...o, chooseStored: () => lib.NO_OP }) }, fc)
+    .find((t: { name: string }) => t.name === "multi-paxos");
+  const out = fc.check(fc.property(target.arbitrary, (cfg: unknown) => target.check(cfg)), { numRuns: 2000, seed: 1 });
+  assert.ok(out.failed, "2,000 schedules found no violation with a leader that ignores stored commands");
+  assert.match(String((out.errorInstance as Error)?.message), /diverge|agreement broken/);
+});
+
 test("fuzz harness: checkEngineInvariants rejects a trace whose crashed node still sends", () => {
   const { checkEngineInvariants } = require(path.join(REPO, "scripts", "fuzz", "properties.cjs"));
   const w = lib.createWorld({ seed: 1, nodes: ["A", "B"], handlers: { A: { init: (ctx) => { ctx.send("B", "x"); } } } });
