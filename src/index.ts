@@ -152,12 +152,18 @@ export { findConflictingNaiveTicketRun, naiveTicketConflicts, quorumAvailability
 export type { NaiveTicketConflictOptions, NaiveTicketConflictRow, QuorumAvailabilityOptions, QuorumAvailabilityRow, TicketConflictRow } from "./lessons/05-majority-and-paxos";
 export { duelingProposers, paxosProgressByDown, paxosRuns } from "./lessons/05-paxos-runs";
 export type { DuelResult, PaxosProgressRow, PaxosRunRow, PaxosRunsOptions } from "./lessons/05-paxos-runs";
+export { DUEL_LINKS, perpetualDuel, perpetualDuelRuns } from "./lessons/05-perpetual-duel";
+export type { PerpetualDuelOptions, PerpetualDuelRow, PerpetualDuelRun } from "./lessons/05-perpetual-duel";
+export { PARTITION_PROTOCOLS, PARTITION_SCHEDULES, PARTITION_SIDES, partitionFaults, partitionMatrix, partitionRun } from "./lessons/07-partitions";
+export type { PartitionMatrixOptions, PartitionMatrixRow, PartitionProtocol, PartitionRunOptions, PartitionRunResult, PartitionSchedule, PartitionTiming } from "./lessons/07-partitions";
+export { partitionedNodes } from "./lessons/07-partition-check";
 export { nb00CheckBreakReplication, nb00CheckDrivesPerTenMinutes, nb00CheckFailuresPerDay, nb00CheckQuietHour, nb00CheckReplicasForOneMinute, nb00CheckSlowerRepairPrediction } from "./lessons/checks/nb00";
 export { nb01CheckAckLossPrediction, nb01CheckBreakDuplicates, nb01CheckDuplicates, nb01CheckGeneralsRounds, nb01CheckTransmissions } from "./lessons/checks/nb01";
 export { nb02CheckBreakZero, nb02CheckJitter, nb02CheckSlowClient, nb02CheckThreeClients, nb02CheckTwoAddsPrediction, nb02CheckZeroWithLoss } from "./lessons/checks/nb02";
 export { nb03CheckBreakConstantDelays, nb03CheckFourClients, nb03CheckSerializerLatency, nb03CheckServersForNinety, nb03CheckTwoCommandsPrediction } from "./lessons/checks/nb03";
 export { nb04CheckBlockedTime, nb04CheckBreakBackoff, nb04CheckCommitProbability, nb04CheckLargestCluster, nb04CheckNoVotePrediction } from "./lessons/checks/nb04";
 export { nb05CheckBreakMajority, nb05CheckHalfDownPrediction, nb05Exercise1, nb05Exercise2, nb05Exercise3 } from "./lessons/checks/nb05";
+export { ONE_WAY_CHOICES, nb07CheckOneWayPrediction, nb07CheckSmallestQuorum, quorumAgreementUnderSplit } from "./lessons/checks/nb07";
 export { afterPrediction, selfCheckByRunning, selfCheckEqual, selfCheckNumber, selfCheckPrediction, selfCheckWith } from "./lessons/checks/verdict";
 export type { NumericCheckOptions, PredictionOptions, RunJudgement, Verdict } from "./lessons/checks/verdict";
 

@@ -17,7 +17,7 @@
  * Recorded (see ticket-records.ts): attempt, propose, decide (clients); store, execute (servers).
  */
 import type { Message, NodeContext, NodeHandlers } from "../sim/context";
-import { describeValue } from "../validate";
+import { checkInteger, describeValue } from "../validate";
 import { disk, ticketAttempts, type AttemptDisk, type AttemptPhase } from "./ticket-attempts";
 import { record } from "./ticket-records";
 import type { ProtocolNodes } from "./protocol-run";
@@ -35,6 +35,12 @@ export interface PaxosOptions extends TicketRunOptions {
    * breaks Paxos on purpose: the client always proposes its own command. @defaultValue true
    */
   adopt?: boolean;
+  /**
+   * Answers a client waits for, in phases 1 and 2, an integer in [1, servers]. Below a majority
+   * (for example half of an even number of servers) Paxos is broken on purpose: two disjoint groups of
+   * servers can each choose a command. @defaultValue a majority, floor(servers / 2) + 1
+   */
+  quorum?: number;
 }
 
 /** What a client sends to a server. */
@@ -79,12 +85,13 @@ type ClientCtx = NodeContext<ClientState, PaxosMessage>;
 
 /** @internal Validated options of runPaxos (and of experiments that run it), with defaults filled in. */
 export function paxosConfig(fn: string, options: PaxosOptions): TicketConfig & { nacks: boolean; adopt: boolean } {
-  const cfg = ticketConfig(fn, options, ["nacks", "adopt"]);
+  const cfg = ticketConfig(fn, options, ["nacks", "adopt", "quorum"]);
   const nacks = options.nacks ?? false;
   const adopt = options.adopt ?? true;
   if (typeof nacks !== "boolean") throw new TypeError(`${fn}: nacks must be true or false; got ${describeValue(nacks)}`);
   if (typeof adopt !== "boolean") throw new TypeError(`${fn}: adopt must be true or false; got ${describeValue(adopt)}`);
-  return { ...cfg, nacks, adopt };
+  const majority = options.quorum === undefined ? cfg.majority : checkInteger(`${fn}: quorum`, options.quorum, 1, cfg.servers.length);
+  return { ...cfg, nacks, adopt, majority };
 }
 
 /**
