@@ -154,8 +154,10 @@ export { duelingProposers, paxosProgressByDown, paxosRuns } from "./lessons/05-p
 export type { DuelResult, PaxosProgressRow, PaxosRunRow, PaxosRunsOptions } from "./lessons/05-paxos-runs";
 export { DUEL_LINKS, perpetualDuel, perpetualDuelRuns } from "./lessons/05-perpetual-duel";
 export type { PerpetualDuelOptions, PerpetualDuelRow, PerpetualDuelRun } from "./lessons/05-perpetual-duel";
-export { PARTITION_PROTOCOLS, PARTITION_SCHEDULES, PARTITION_SIDES, partitionFaults, partitionMatrix, partitionRun } from "./lessons/07-partitions";
-export type { PartitionMatrixOptions, PartitionMatrixRow, PartitionProtocol, PartitionRunOptions, PartitionRunResult, PartitionSchedule, PartitionTiming } from "./lessons/07-partitions";
+export { PARTITION_PROTOCOLS, PARTITION_SCHEDULES, PARTITION_SIDES, partitionFaults, partitionRun } from "./lessons/07-partitions";
+export type { PartitionProtocol, PartitionRunOptions, PartitionRunResult, PartitionSchedule, PartitionTiming } from "./lessons/07-partitions";
+export { partitionMatrix } from "./lessons/07-partition-matrix";
+export type { PartitionMatrixOptions, PartitionMatrixRow } from "./lessons/07-partition-matrix";
 export { partitionedNodes } from "./lessons/07-partition-check";
 export { nb00CheckBreakReplication, nb00CheckDrivesPerTenMinutes, nb00CheckFailuresPerDay, nb00CheckQuietHour, nb00CheckReplicasForOneMinute, nb00CheckSlowerRepairPrediction } from "./lessons/checks/nb00";
 export { nb01CheckAckLossPrediction, nb01CheckBreakDuplicates, nb01CheckDuplicates, nb01CheckGeneralsRounds, nb01CheckTransmissions } from "./lessons/checks/nb01";

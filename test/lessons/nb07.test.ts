@@ -3,7 +3,8 @@ import assert from "node:assert/strict";
 import { createWorld } from "../../src/sim/world";
 import { checkProtocol } from "../../src/check/check-protocol";
 import { paxosNodes, runPaxos } from "../../src/protocols/paxos";
-import { PARTITION_PROTOCOLS, PARTITION_SCHEDULES, PARTITION_SIDES, partitionFaults, partitionMatrix, partitionRun } from "../../src/lessons/07-partitions";
+import { PARTITION_PROTOCOLS, PARTITION_SCHEDULES, PARTITION_SIDES, partitionFaults, partitionRun } from "../../src/lessons/07-partitions";
+import { partitionMatrix } from "../../src/lessons/07-partition-matrix";
 import { partitionedNodes } from "../../src/lessons/07-partition-check";
 import { nb07CheckOneWayPrediction, nb07CheckSmallestQuorum, quorumAgreementUnderSplit } from "../../src/lessons/checks/nb07";
 
