@@ -163,6 +163,13 @@ export { duelingProposers, paxosProgressByDown, paxosRuns } from "./lessons/05-p
 export type { DuelResult, PaxosProgressRow, PaxosRunRow, PaxosRunsOptions } from "./lessons/05-paxos-runs";
 export { executedOverTime, findLeaderCrashRun, forkRows, logCostSweep, logsArePrefixes } from "./lessons/06-replicated-log";
 export type { ExecutedRow, ForkRow, LeaderCrashRun, LogCostRow } from "./lessons/06-replicated-log";
+export { DUEL_LINKS, perpetualDuel, perpetualDuelRuns } from "./lessons/05-perpetual-duel";
+export type { PerpetualDuelOptions, PerpetualDuelRow, PerpetualDuelRun } from "./lessons/05-perpetual-duel";
+export { PARTITION_PROTOCOLS, PARTITION_SCHEDULES, PARTITION_SIDES, partitionFaults, partitionRun } from "./lessons/07-partitions";
+export type { PartitionProtocol, PartitionRunOptions, PartitionRunResult, PartitionSchedule, PartitionTiming } from "./lessons/07-partitions";
+export { partitionMatrix } from "./lessons/07-partition-matrix";
+export type { PartitionMatrixOptions, PartitionMatrixRow } from "./lessons/07-partition-matrix";
+export { partitionedNodes } from "./lessons/07-partition-check";
 export { nb00CheckBreakReplication, nb00CheckDrivesPerTenMinutes, nb00CheckFailuresPerDay, nb00CheckQuietHour, nb00CheckReplicasForOneMinute, nb00CheckSlowerRepairPrediction } from "./lessons/checks/nb00";
 export { nb01CheckAckLossPrediction, nb01CheckBreakDuplicates, nb01CheckDuplicates, nb01CheckGeneralsRounds, nb01CheckSequenceServer, nb01CheckTransmissions } from "./lessons/checks/nb01";
 export { nb02CheckBreakZero, nb02CheckJitter, nb02CheckSlowClient, nb02CheckThreeClients, nb02CheckTwoAddsPrediction, nb02CheckZeroWithLoss } from "./lessons/checks/nb02";
@@ -170,6 +177,7 @@ export { nb03CheckBreakConstantDelays, nb03CheckFourClients, nb03CheckSerializer
 export { nb04CheckBlockedTime, nb04CheckBreakBackoff, nb04CheckCommitProbability, nb04CheckLargestCluster, nb04CheckLockOrder, nb04CheckNoVotePrediction } from "./lessons/checks/nb04";
 export { nb05CheckAcceptor, nb05CheckBreakMajority, nb05CheckHalfDownPrediction, nb05Exercise1, nb05Exercise2, nb05Exercise3 } from "./lessons/checks/nb05";
 export { nb06Exercise1, nb06Exercise2, nb06Exercise3, nb06LearnerCheck } from "./lessons/checks/nb06";
+export { ONE_WAY_CHOICES, nb07CheckOneWayPrediction, nb07CheckSmallestQuorum, quorumAgreementUnderSplit } from "./lessons/checks/nb07";
 export { checkHandlerExercise } from "./lessons/checks/protocol-exercise";
 export type { HandlerExercise, HandlerExerciseResult } from "./lessons/checks/protocol-exercise";
 export { afterPrediction, selfCheckByRunning, selfCheckEqual, selfCheckNumber, selfCheckPrediction, selfCheckWith } from "./lessons/checks/verdict";

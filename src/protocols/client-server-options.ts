@@ -45,7 +45,7 @@ export interface ClientServerOptions {
    * `{ type: "ack k", kind: "ack", cmd: k }`, and records each execution with
    * `ctx.record("execute", { cmd: k })`. @defaultValue the server of `protocol`
    */
-  server?: NodeHandlers<any, any>;
+  server?: NodeHandlers<unknown, unknown>;
 }
 
 /** @internal Validated options with defaults filled in (what the handlers and the reading use). */
@@ -59,7 +59,7 @@ export interface ClientServerSettings {
   maxTransmissions: number;
   untilMs: number | undefined;
   /** The caller's own server handlers, if any. */
-  server: NodeHandlers<any, any> | undefined;
+  server: NodeHandlers<unknown, unknown> | undefined;
 }
 
 const KEYS = ["seed", "protocol", "commands", "lossRate", "ackLossRate", "delayMs", "duplicateRate", "timeoutMs", "intervalMs",

@@ -18,7 +18,7 @@
  * `server: handlers` runs your own server code in place of the chapter's.
  */
 import type { Message, NodeContext, NodeHandlers } from "../sim/context";
-import { describeValue } from "../validate";
+import { checkInteger, describeValue } from "../validate";
 import { checkRoleHandlers } from "./role-handlers";
 import { disk, ticketAttempts, type AttemptDisk, type AttemptPhase } from "./ticket-attempts";
 import { record } from "./ticket-records";
@@ -44,7 +44,13 @@ export interface PaxosOptions extends TicketRunOptions {
    * a command and `ctx.record("execute", { command })` when it executes one (the result is read from
    * these records). @defaultValue the chapter's server
    */
-  server?: NodeHandlers<any, PaxosMessage>;
+  server?: NodeHandlers<unknown, PaxosMessage>;
+  /**
+   * Answers a client waits for, in phases 1 and 2, an integer in [1, servers]. Below a majority
+   * (for example half of an even number of servers) Paxos is broken on purpose: two disjoint groups of
+   * servers can each choose a command. @defaultValue a majority, floor(servers / 2) + 1
+   */
+  quorum?: number;
 }
 
 /** What a client sends to a server. */
@@ -89,12 +95,13 @@ type ClientCtx = NodeContext<ClientState, PaxosMessage>;
 
 /** @internal Validated options of runPaxos (and of experiments that run it), with defaults filled in. */
 export function paxosConfig(fn: string, options: PaxosOptions): TicketConfig & { nacks: boolean; adopt: boolean; server: NodeHandlers | undefined } {
-  const cfg = ticketConfig(fn, options, ["nacks", "adopt", "server"]);
+  const cfg = ticketConfig(fn, options, ["nacks", "adopt", "server", "quorum"]);
   const nacks = options.nacks ?? false;
   const adopt = options.adopt ?? true;
   if (typeof nacks !== "boolean") throw new TypeError(`${fn}: nacks must be true or false; got ${describeValue(nacks)}`);
   if (typeof adopt !== "boolean") throw new TypeError(`${fn}: adopt must be true or false; got ${describeValue(adopt)}`);
-  return { ...cfg, nacks, adopt, server: checkRoleHandlers(`${fn}: server`, options.server) };
+  const majority = options.quorum === undefined ? cfg.majority : checkInteger(`${fn}: quorum`, options.quorum, 1, cfg.servers.length);
+  return { ...cfg, nacks, adopt, majority, server: checkRoleHandlers(`${fn}: server`, options.server) };
 }
 
 /**

@@ -13,7 +13,7 @@ const HANDLER_KEYS = ["init", "onMessage", "onTimer", "onRecover"] as const;
  * @internal `value` as a role's handlers (undefined when not given): an object whose keys are among
  * init, onMessage, onTimer and onRecover, each a function. `name` is the option as the error names it.
  */
-export function checkRoleHandlers<P>(name: string, value: unknown): NodeHandlers<any, P> | undefined {
+export function checkRoleHandlers<P>(name: string, value: unknown): NodeHandlers<unknown, P> | undefined {
   if (value === undefined) return undefined;
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     fail(name, value, "an object of handlers { init?, onMessage?, onTimer?, onRecover? }");
@@ -23,5 +23,5 @@ export function checkRoleHandlers<P>(name: string, value: unknown): NodeHandlers
     const fn = (value as Record<string, unknown>)[key];
     if (fn !== undefined && typeof fn !== "function") fail(`${name}.${key}`, fn, "a function");
   }
-  return value as NodeHandlers<any, P>;
+  return value as NodeHandlers<unknown, P>;
 }

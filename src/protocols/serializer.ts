@@ -24,7 +24,7 @@ export interface SerializerOptions extends ReplicationOptions {
    * `{ type: "fwd", id }` once and answer each copy with `{ type: "fwd-ack", id }`. s1 records each
    * of its own executions with `ctx.record("execute", { id })`. @defaultValue the stop-and-wait serializer
    */
-  serializer?: NodeHandlers<any, ReplicationMessage>;
+  serializer?: NodeHandlers<unknown, ReplicationMessage>;
 }
 
 /** A command waiting at the serializer, with the client to acknowledge. */

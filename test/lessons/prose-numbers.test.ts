@@ -33,6 +33,7 @@ const ALLOWED: Record<string, Record<string, string>> = {
     "120": "a setting: fuzzPaxos's longest timeout, and the ladder schedule's client crash time",
     "110": "the ladder schedule's server crash time (DEFAULT_LADDER_SCHEDULE), a setting",
   },
+  "06-replicated-log.ipynb": { "20%": "findLeaderCrashRun's loss rate (src/lessons/06-replicated-log.ts), a setting" },
 };
 
 interface Cell { cell_type: string; source: string | string[]; outputs?: { text?: string | string[]; data?: Record<string, unknown> }[] }

@@ -397,6 +397,23 @@ row("twoPhaseNodes", "lockOrder", "a function that throws", "wrong type",
   () => lib.twoPhaseNodes({ clients: 1, servers: 2, lockOrder: () => { throw new Error("not written yet"); } }),
   /twoPhaseNodes: lockOrder\("u1", \["s1","s2"\]\) threw: not written yet/);
 
+// notebook 07 (partitions) and 05 (the never-ending duel)
+bad("runPaxos", "runPaxos: quorum", "an integer in [1, 3]", [ZERO, ["size", 4]], (v) => lib.runPaxos({ seed: 1, quorum: v }));
+bad("perpetualDuel", "perpetualDuel: backoffMs", "[0, Infinity)", [NEG, NAN], (v) => lib.perpetualDuel({ seed: 1, backoffMs: v }));
+bad("perpetualDuel", "perpetualDuel: untilMs", "> 0", [["negative time", 0]], (v) => lib.perpetualDuel({ seed: 1, untilMs: v }));
+bad("perpetualDuelRuns", "perpetualDuelRuns: runs", "[1,", [ZERO, HUGE], (v) => lib.perpetualDuelRuns({ seed: 1, runs: v }));
+row("perpetualDuel", "runs", "5", "wrong type", () => lib.perpetualDuel({ seed: 1, runs: 5 } as never), /perpetualDuel options has an unknown option "runs"/);
+bad("partitionRun", "partitionRun: protocol", 'one of "serializer"', [["wrong type", "raft"]], (v) => lib.partitionRun({ seed: 1, protocol: v, schedule: "no partition" }));
+bad("partitionRun", "partitionRun: schedule", 'one of "no partition"', [["wrong type", "split"]], (v) => lib.partitionRun({ seed: 1, protocol: "Paxos", schedule: v }));
+bad("partitionRun", "partitionRun: healMs", "a time after splitMs", [["negative time", 0]], (v) => lib.partitionRun({ seed: 1, protocol: "Paxos", schedule: "no partition", splitMs: 100, healMs: v }));
+bad("partitionRun", "partitionRun: splitMs", "[0, Infinity)", [NEG, NAN], (v) => lib.partitionRun({ seed: 1, protocol: "Paxos", schedule: "no partition", splitMs: v }));
+bad("partitionMatrix", "partitionMatrix: runs", "[1,", [ZERO, HUGE], (v) => lib.partitionMatrix({ seed: 1, runs: v }));
+bad("partitionMatrix", "partitionMatrix: protocols[1]", 'one of "serializer"', [["wrong type", "raft"]], (v) => lib.partitionMatrix({ seed: 1, runs: 1, protocols: ["Paxos", v] }));
+bad("partitionMatrix", "partitionMatrix: untilMs", "> 0", [NEG], (v) => lib.partitionMatrix({ seed: 1, runs: 1, untilMs: v }));
+bad("partitionFaults", "partitionFaults: schedule", 'one of "no partition"', [["wrong type", "heal"]], (v) => lib.partitionFaults(v, ["u1", "s1"]));
+bad("partitionedNodes", "partitionedNodes: groups[1][0]", "one of the known nodes", [["unknown node", "s9"]], (v) => lib.partitionedNodes(lib.paxosNodes(), [["u1"], [v]]));
+bad("partitionedNodes", "partitionedNodes: groups", "at least two groups", [["size", [["u1"]]]], (v) => lib.partitionedNodes(lib.paxosNodes(), v));
+
 /** A fresh folder whose name ends in `name` (to check that save refuses to write over a folder). */
 function dirNamed(name: string): string {
   const fs = require("fs") as typeof import("fs");
