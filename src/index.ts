@@ -61,6 +61,10 @@ export type { TwoGeneralsOptions, TwoGeneralsResult } from "./protocols/two-gene
 export type { TwoPhaseCommitMessage } from "./protocols/two-phase-commit-nodes";
 export { runTwoPhaseCommit, twoPhaseCommitNodes } from "./protocols/two-phase-commit";
 export type { ParticipantState, TwoPhaseCommitOptions, TwoPhaseCommitResult, TwoPhaseCommitVote } from "./protocols/two-phase-commit";
+export type { ThreePhaseCommitMessage, ThreePhaseCommitRecordDetails, ThreePhaseState } from "./protocols/three-phase-commit-nodes";
+export { terminationDecision } from "./protocols/three-phase-commit-participant";
+export { runThreePhaseCommit, threePhaseCommitNodes } from "./protocols/three-phase-commit";
+export type { ThreePhaseCommitNodesOptions, ThreePhaseCommitOptions, ThreePhaseCommitResult } from "./protocols/three-phase-commit";
 export type { TwoPhaseMessage } from "./protocols/two-phase-messages";
 export { runTwoPhase, twoPhaseNodes } from "./protocols/two-phase";
 export type { TwoPhaseOptions, TwoPhaseResult } from "./protocols/two-phase";
@@ -148,6 +152,8 @@ export { ackDivergenceProbability, distinctStatesRows, divergenceSweep, replicat
 export type { DivergenceRow, DivergenceSweepOptions, ReplicationCostRow } from "./lessons/03-state-replication";
 export { twoPhaseAvailabilitySweep, twoPhaseCommitSweep, twoPhaseContentionSweep, twoPhaseDeadlock, twoPhaseLivelock, widestExecutionGap } from "./lessons/04-two-phase-protocol";
 export type { AvailabilityRow, CommitRow, ContentionRow, ContentionSweepOptions, ExecutionGap } from "./lessons/04-two-phase-protocol";
+export { coordinatorCrashBlocking, coordinatorCrashOutcomes, coordinatorCrashRuns } from "./lessons/04-three-phase-commit";
+export type { CoordinatorCrashOptions, CoordinatorCrashRun } from "./lessons/04-three-phase-commit";
 export { findConflictingNaiveTicketRun, naiveTicketConflicts, quorumAvailability, ticketConflictSweep } from "./lessons/05-majority-and-paxos";
 export type { NaiveTicketConflictOptions, NaiveTicketConflictRow, QuorumAvailabilityOptions, QuorumAvailabilityRow, TicketConflictRow } from "./lessons/05-majority-and-paxos";
 export { duelingProposers, paxosProgressByDown, paxosRuns } from "./lessons/05-paxos-runs";

@@ -312,6 +312,33 @@ function fuzzTargets(lib, fc) {
     },
   });
 
+  // Three-phase commit: atomicity under crashes and recoveries of any node (the coordinator too), with
+  // every delay below the participants' timeout (3PC's timing assumption) and no partition or loss:
+  // those break it by design (test/protocols/three-phase-commit.test.ts shows how).
+  targets.push({
+    name: "three-phase-commit",
+    arbitrary: fc.integer({ min: 1, max: 5 }).chain((participants) => {
+      const names = ["u1", ...Array.from({ length: participants }, (_, i) => `s${i + 1}`)];
+      const at = fc.integer({ min: 0, max: 300 }), node = fc.constantFrom(...names);
+      return fc.record({
+        seed: seedArb(fc), participants: fc.constant(participants), noVoteRate: rate(fc, 0.3),
+        delayMs: fc.tuple(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 10 })).map(([a, w]) => lib.uniform(a, a + w)),
+        timeoutMs: fc.integer({ min: 25, max: 80 }),
+        faults: fc.array(fc.oneof(fc.record({ at, crash: node }), fc.record({ at, recover: node })), { maxLength: 5 }),
+        untilMs: fc.constant(3000),
+      });
+    }).map((c) => JSON.parse(JSON.stringify(c))),
+    check(cfg) {
+      const r = lib.runThreePhaseCommit(cfg);
+      checkEngineInvariants(r.trace);
+      const states = Object.values(r.states);
+      must(!(states.includes("committed") && states.includes("aborted")), `not atomic: ${JSON.stringify(r.states)}`);
+      must(!(r.decision === "commit" && states.includes("aborted")) && !(r.decision === "abort" && states.includes("committed")),
+        `a participant ended against the coordinator's ${r.decision}: ${JSON.stringify(r.states)}`);
+      must(r.atomic, `result says not atomic: ${JSON.stringify(r.states)}`);
+    },
+  });
+
   // Tickets: Paxos must stay safe under any schedule; the naive ticket protocol only keeps the engine's
   // invariants and its own bookkeeping. For both, the result is what the trace's records derive.
   const tickets = (fuzzName, fn, safe) => ({
