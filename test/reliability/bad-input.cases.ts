@@ -68,6 +68,8 @@ row("createWorld", "nodes", "10,000 names", "size", () => world({ nodes: Array.f
   /nodes must be at most 2000 names[^;]*; got 10000 names/);
 bad("createWorld", "network.lossRate", "[0, 1]", PROB, (v) => world({ network: { lossRate: v } }));
 bad("createWorld", "network.duplicateRate", "[0, 1]", [NAN, OVER], (v) => world({ network: { duplicateRate: v } }));
+bad("createWorld", "network.corruptRate", "[0, 1]", [NAN, OVER, UNDER], (v) => world({ network: { corruptRate: v } }));
+bad('createWorld', 'network.links["A->B"].corruptRate', "[0, 1]", [OVER], (v) => world({ network: { links: { "A->B": { corruptRate: v } } } }));
 bad("createWorld", "network.delayMs", "in [0, Infinity)", [NAN, INF, NEG], (v) => world({ network: { delayMs: v } }));
 bad("createWorld", "network.delayMs.mean", "> 0", [NEG, NAN], (v) => world({ network: { delayMs: lib.exponential(v) } }));
 bad("createWorld", "network.processingMs", "in [0, Infinity)", [NAN, NEG], (v) => world({ network: { processingMs: v } }));
