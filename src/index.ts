@@ -162,7 +162,7 @@ export { nb00CheckDrivesPerTenMinutes, nb00CheckFailuresPerDay, nb00CheckQuietHo
 export { nb01CheckDuplicates, nb01CheckGeneralsRounds, nb01CheckTransmissions } from "./lessons/checks/nb01";
 export { nb02CheckJitter, nb02CheckSlowClient, nb02CheckThreeClients, nb02CheckZeroWithLoss } from "./lessons/checks/nb02";
 export { nb03CheckFourClients, nb03CheckSerializerLatency, nb03CheckServersForNinety } from "./lessons/checks/nb03";
-export { nb04CheckBlockedTime, nb04CheckCommitProbability, nb04CheckLargestCluster } from "./lessons/checks/nb04";
+export { nb04CheckBlockedTime, nb04CheckCommitProbability, nb04CheckLargestCluster, nb04CheckThreePhaseLockTime } from "./lessons/checks/nb04";
 export { nb05Exercise1, nb05Exercise2, nb05Exercise3 } from "./lessons/checks/nb05";
 export { selfCheckEqual, selfCheckNumber, selfCheckWith } from "./lessons/checks/verdict";
 export type { NumericCheckOptions, Verdict } from "./lessons/checks/verdict";

@@ -3,6 +3,7 @@
  * expected value itself (closed form or simulation) and returns a Verdict that never shows that value.
  */
 import { runTwoPhaseCommit } from "../../protocols/two-phase-commit";
+import { runThreePhaseCommit } from "../../protocols/three-phase-commit";
 import { selfCheckEqual, selfCheckNumber, type Verdict } from "./verdict";
 
 /**
@@ -42,5 +43,19 @@ export function nb04CheckBlockedTime(answer: unknown): Verdict {
     relTolerance: 0, absTolerance: 1,
     hint: "s1 locks when prepare arrives and unlocks when the decision arrives. Who sends the decision, and when can it?",
     success: "the participants wait for the coordinator's whole outage, locks held.",
+  });
+}
+
+/**
+ * The three-phase-commit exercise: 3 participants, every delay 5 ms, participants' timeoutMs 20; the
+ * coordinator crashes 1 ms after sending prepare and stays down. How long (ms) does s1 hold its locks?
+ * Expected value from the simulation; accepts answers within 1 ms.
+ */
+export function nb04CheckThreePhaseLockTime(answer: unknown): Verdict {
+  const r = runThreePhaseCommit({ seed: 42, participants: 3, delayMs: 5, timeoutMs: 20, faults: [{ at: 1, crash: "u1" }], untilMs: 1000 });
+  return selfCheckNumber("three-phase commit", answer, r.lockHeldMs.s1, {
+    relTolerance: 0, absTolerance: 1,
+    hint: "s1 locks when it votes. Count what it waits for before it decides: the coordinator, the answer to its probe, the others' states (each a timeout), and when its own vote was cast.",
+    success: "a few timeouts instead of the coordinator's whole outage: the price of not blocking is waiting long enough to be sure.",
   });
 }
