@@ -152,6 +152,8 @@ export { ackDivergenceProbability, distinctStatesRows, divergenceSweep, replicat
 export type { DivergenceRow, DivergenceSweepOptions, ReplicationCostRow } from "./lessons/03-state-replication";
 export { twoPhaseAvailabilitySweep, twoPhaseCommitSweep, twoPhaseContentionSweep, twoPhaseDeadlock, twoPhaseLivelock, widestExecutionGap } from "./lessons/04-two-phase-protocol";
 export type { AvailabilityRow, CommitRow, ContentionRow, ContentionSweepOptions, ExecutionGap } from "./lessons/04-two-phase-protocol";
+export { corruptionSweep } from "./lessons/01-corruption";
+export type { CorruptionRow } from "./lessons/01-corruption";
 export { coordinatorCrashBlocking, coordinatorCrashOutcomes, coordinatorCrashRuns } from "./lessons/04-three-phase-commit";
 export type { CoordinatorCrashOptions, CoordinatorCrashRun } from "./lessons/04-three-phase-commit";
 export { findConflictingNaiveTicketRun, naiveTicketConflicts, quorumAvailability, ticketConflictSweep } from "./lessons/05-majority-and-paxos";

@@ -156,6 +156,10 @@ bad("runThreePhaseCommit", "faults[0].crash", 'one of the known nodes "u1", "s1"
 row("runThreePhaseCommit", "votes", '["yes"]', "size", () => lib.runThreePhaseCommit({ seed: 1, participants: 2, votes: ["yes"] }),
   /runThreePhaseCommit: votes must be an array of 2 "yes"\/"no" votes/);
 row("runThreePhaseCommit", "lossRate", "0.1", "wrong type", () => lib.runThreePhaseCommit({ seed: 1, lossRate: 0.1 } as never), /unknown option "lossRate"/);
+bad("runClientServer", "corruptRate", "[0, 1]", [OVER, NAN], (v) => lib.runClientServer({ seed: 1, corruptRate: v }));
+row("runClientServer", "checksum", '"yes"', "wrong type", () => lib.runClientServer({ seed: 1, checksum: "yes" as never }), /checksum must be true or false; got "yes"/);
+bad("corruptionSweep", "corruptRates[0]", "[0, 1]", [OVER], (v) => lib.corruptionSweep({ seed: 1, runs: 1, corruptRates: [v] }));
+row("corruptionSweep", "corruptRates", "[1]", "probability outside [0, 1]", () => lib.corruptionSweep({ seed: 1, runs: 1, corruptRates: [1] }), /corruptRates must be below 1/);
 bad("coordinatorCrashRuns", "crashWindowMs", "> 0", [NEG, NAN], (v) => lib.coordinatorCrashRuns({ seed: 1, runs: 1, crashWindowMs: v }));
 bad("coordinatorCrashRuns", "recoverAtMs", "more than crashWindowMs", [["negative time", 10]], (v) => lib.coordinatorCrashRuns({ seed: 1, runs: 1, recoverAtMs: v }));
 bad("coordinatorCrashRuns", "runs", "[1,", [ZERO], (v) => lib.coordinatorCrashRuns({ seed: 1, runs: v }));
