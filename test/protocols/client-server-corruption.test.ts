@@ -32,7 +32,7 @@ test("runClientServer(options): corruptRate 0 gives the trace of a run without t
 });
 
 test("corruptionSweep(options): with a checksum no wrong execution and no missing command; the closed form is 1 / (1 - c)^2", () => {
-  const rows = corruptionSweep({ seed: 1, runs: 10, corruptRates: [0, 0.2], commands: 10 });
+  const rows = corruptionSweep({ seed: 1, runs: 20, corruptRates: [0, 0.2], commands: 20 });
   assert.deepEqual(rows.map((r) => [r.corruptRate, r.checksum]), [[0, "without checksum"], [0, "with checksum"], [0.2, "without checksum"], [0.2, "with checksum"]]);
   for (const r of rows.filter((x) => x.checksum === "with checksum")) assert.equal(r.wrongPer1000 + r.missingPer1000, 0);
   assert.ok(Math.abs(rows[3].closedForm - 1 / 0.64) < 1e-12);
