@@ -130,7 +130,7 @@ function fuzzTargets(lib, fc) {
       const names = Array.from({ length: n }, (_, i) => `N${i}`);
       return fc.record({
         seed: seedArb(fc), nodes: fc.constant(names), hops: fc.integer({ min: 0, max: 6 }),
-        network: fc.record({ delayMs: delayArb(fc, lib), lossRate: rate(fc, 0.5), duplicateRate: rate(fc, 0.3), processingMs: fc.integer({ min: 0, max: 3 }) }),
+        network: fc.record({ delayMs: delayArb(fc, lib), lossRate: rate(fc, 0.5), duplicateRate: rate(fc, 0.3), corruptRate: rate(fc, 0.3), processingMs: fc.integer({ min: 0, max: 3 }) }),
         speeds: fc.constantFrom({}, { [names[0]]: 2 }, { [names[n - 1]]: 0.5 }),
         faults: faultSchedule(fc, names, 100),
       });
@@ -141,7 +141,8 @@ function fuzzTargets(lib, fc) {
         init(ctx) { ctx.broadcast({ type: "gossip", hops }); ctx.setTimer(5 + ctx.rng.next() * 20, "tick"); },
         onMessage(ctx, m) {
           ctx.record("got", { from: m.from, hops: m.payload.hops });
-          if (m.payload.hops > 0) ctx.send(ctx.nodes[Math.floor(ctx.rng.next() * ctx.nodes.length)], { type: "gossip", hops: m.payload.hops - 1 });
+          // (corruption can raise a hop count above the configured one; the cap keeps the gossip finite)
+          if (m.payload.hops > 0) ctx.send(ctx.nodes[Math.floor(ctx.rng.next() * ctx.nodes.length)], { type: "gossip", hops: Math.min(m.payload.hops, hops) - 1 });
         },
         onTimer(ctx) { if (ctx.now < 150) { ctx.broadcast({ type: "tick", hops: 1 }); ctx.setTimer(25, "tick"); } },
       };
