@@ -36,6 +36,10 @@ export interface ThreePhaseCommitOptions {
   ackTimeoutMs?: number;
   /** A participant's timeout: waiting for the coordinator, for its answer to a probe, for the other participants' states. @defaultValue 50 */
   timeoutMs?: number;
+  /** Time a node takes to start handling a message after it arrives, ms at speed 1 (divided by the receiver's speed). @defaultValue 0 */
+  processingMs?: DistributionLike;
+  /** Node speeds: `{ u1: 0.1 }` makes u1 ten times slower (its processing and its timers). @defaultValue every node 1 */
+  speeds?: Record<string, number>;
   /** Fault schedule: crash and recover the coordinator "u1" or participants, partitions, ... @defaultValue [] */
   faults?: FaultEvent[];
   /** The run stops at this virtual time in ms. @defaultValue 2000 */
@@ -67,7 +71,7 @@ export interface ThreePhaseCommitResult {
 }
 
 /** Options of threePhaseCommitNodes: the protocol's own options, without the run's (seed, delays, faults, end). */
-export type ThreePhaseCommitNodesOptions = Omit<ThreePhaseCommitOptions, "seed" | "delayMs" | "faults" | "untilMs">;
+export type ThreePhaseCommitNodesOptions = Omit<ThreePhaseCommitOptions, "seed" | "delayMs" | "processingMs" | "speeds" | "faults" | "untilMs">;
 const NODE_KEYS = ["participants", "votes", "noVoteRate", "voteTimeoutMs", "ackTimeoutMs", "timeoutMs"] as const;
 
 /** Validates the protocol's options and builds its nodes and handlers (shared by the run and the check). */
@@ -99,11 +103,12 @@ function build(fn: string, options: ThreePhaseCommitNodesOptions): ProtocolNodes
 export function runThreePhaseCommit(options: ThreePhaseCommitOptions): ThreePhaseCommitResult {
   const fn = "runThreePhaseCommit";
   if (options === null || typeof options !== "object") fail(`${fn}(options): options`, options, "an object");
-  checkKeys(`${fn} options`, options, ["seed", ...NODE_KEYS, "delayMs", "faults", "untilMs"]);
+  checkKeys(`${fn} options`, options, ["seed", ...NODE_KEYS, "delayMs", "processingMs", "speeds", "faults", "untilMs"]);
   const seed = checkSeed(`${fn}: seed`, options.seed);
   const untilMs = checkPositive(`${fn}: untilMs`, options.untilMs ?? 2000);
   const { nodes, handlers } = build(fn, options);
-  const world = createWorld({ seed, nodes, faults: options.faults ?? [], handlers, network: { delayMs: options.delayMs ?? 5 } });
+  const world = createWorld({ seed, nodes, faults: options.faults ?? [], handlers, speeds: options.speeds,
+    network: { delayMs: options.delayMs ?? 5, processingMs: options.processingMs ?? 0 } });
   return threePhaseCommitResult(world.run({ untilMs }), nodes[0], nodes.slice(1));
 }
 

@@ -86,6 +86,19 @@ test("runThreePhaseCommit(options): a partition that cuts s1 off after the votes
   assert.deepEqual(r.elected.map((e) => [e.node, e.decision]), [["s1", "abort"]]);
 });
 
+test("runThreePhaseCommit(options): a coordinator slow enough that its answers miss the participants' timeout is taken for crashed, and the transaction aborts (atomically)", () => {
+  // every message waits 2 ms / speed before u1 handles it: 2 / 0.02 = 100 ms, more than a probe's 50 ms timeout
+  const slow = runThreePhaseCommit({ seed: 1, processingMs: 2, speeds: { u1: 0.02 } });
+  assert.deepEqual(slow.states, { s1: "aborted", s2: "aborted", s3: "aborted" });
+  assert.equal(slow.decision, "abort");
+  assert.deepEqual(slow.terminated, ["s1", "s2", "s3"]);
+  assert.equal(slow.trace.records("crash").length, 0);
+  // twice as fast (50 ms a message) its pre-commit still arrives before anybody suspects it
+  const lessSlow = runThreePhaseCommit({ seed: 1, processingMs: 2, speeds: { u1: 0.04 } });
+  assert.equal(lessSlow.decision, "commit");
+  assert.deepEqual(lessSlow.terminated, []);
+});
+
 test("checkProtocol(threePhaseCommitNodes): atomic and never stuck with one crash of any node", () => {
   const r = checkProtocol({ ...threePhaseCommitNodes({ votes: ["yes", "yes"] }), faults: { crashes: 1 }, invariants: { atomic: atomicIn(2) }, done: decidedIn(2) });
   assert.equal(r.verdict, "holds", JSON.stringify(r.counterexample?.schedule));

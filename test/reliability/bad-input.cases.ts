@@ -152,6 +152,8 @@ bad("runThreePhaseCommit", "timeoutMs", "> 0", [NEG, NAN], (v) => lib.runThreePh
 bad("runThreePhaseCommit", "ackTimeoutMs", "> 0", [NEG], (v) => lib.runThreePhaseCommit({ seed: 1, ackTimeoutMs: v }));
 bad("runThreePhaseCommit", "voteTimeoutMs", "> 0", [NEG], (v) => lib.runThreePhaseCommit({ seed: 1, voteTimeoutMs: v }));
 bad("runThreePhaseCommit", "untilMs", "> 0", [NEG], (v) => lib.runThreePhaseCommit({ seed: 1, untilMs: v }));
+bad("runThreePhaseCommit", "speeds.u1", "> 0", [NEG], (v) => lib.runThreePhaseCommit({ seed: 1, speeds: { u1: v } }));
+bad("runThreePhaseCommit", "network.processingMs", "in [0, Infinity)", [NEG], (v) => lib.runThreePhaseCommit({ seed: 1, processingMs: v }));
 bad("runThreePhaseCommit", "faults[0].crash", 'one of the known nodes "u1", "s1"', [["unknown node", "C"]], (v) => lib.runThreePhaseCommit({ seed: 1, faults: [{ at: 1, crash: v }] }));
 row("runThreePhaseCommit", "votes", '["yes"]', "size", () => lib.runThreePhaseCommit({ seed: 1, participants: 2, votes: ["yes"] }),
   /runThreePhaseCommit: votes must be an array of 2 "yes"\/"no" votes/);
