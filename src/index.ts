@@ -172,6 +172,7 @@ export type { HistoryRecord, InFlightMessage, NodeView, ProtocolView } from "./c
 export { fingerprint } from "./check/fingerprint";
 export { DEFAULT_MAX_STATES, PROGRESS_EVERY_STATES } from "./check/options";
 export type { CheckModelOptions, CheckProgress, PropertyKind, PropertySpec } from "./check/options";
+export type { ModelModule } from "./check/parallel-protocol";
 export type { CheckLimit } from "./check/pass";
 export type { CheckPath } from "./check/paths";
 export { TWO_PHASE_PROPERTIES, twoPhaseActions, twoPhaseInit, twoPhaseModel, twoPhaseNext } from "./check/models/two-phase-tla";
