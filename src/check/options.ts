@@ -6,7 +6,6 @@ import { checkProgressMode, type ProgressMode } from "../stats/progress";
 import * as fs from "fs";
 import * as path from "path";
 import { checkInteger, checkKeys, checkOneOf, describeValue, fail } from "../validate";
-import type { ModelModule } from "./parallel-protocol";
 
 /** A property: a name and a predicate over states, under one of three keys that give its kind. */
 export type PropertySpec<S> =
@@ -22,6 +21,16 @@ export type PropertySpec<S> =
 
 export type PropertyKind = "always" | "sometimes" | "eventually";
 export const PROPERTY_KINDS: readonly PropertyKind[] = ["always", "sometimes", "eventually"];
+
+/** Where a worker thread loads the model: a module file, an exported function, its arguments. */
+export interface ModelModule {
+  /** The absolute path of a CommonJS module (for example `__filename` of the module that defines the model). */
+  path: string;
+  /** The name of an exported function that returns the model's options (init, actions, next, properties). */
+  export: string;
+  /** The arguments it is called with (plain data: they are copied to each worker). @defaultValue [] */
+  args?: readonly unknown[];
+}
 
 /** What {@link CheckModelOptions.onProgress} receives. */
 export interface CheckProgress {

@@ -4,7 +4,9 @@
  * SharedArrayBuffer), the messages they exchange at a barrier, and how a worker loads the model.
  */
 import type { MessagePort } from "worker_threads";
-import type { CheckModelOptions } from "./options";
+import type { CheckModelOptions, ModelModule } from "./options";
+
+export type { ModelModule };
 import type { SharedStoreBuffers } from "./shared-store";
 
 /** Set when a worker wants a barrier (it is idle, the table must grow, or the search must stop). */
@@ -33,15 +35,6 @@ export const HITS = GENERATED + 256;
 /** The length of the control array for `watches` watches. */
 export const controlLength = (watches: number): number => HITS + watches;
 
-/** Where a worker thread loads the model: a module file, an exported function, its arguments. */
-export interface ModelModule {
-  /** The absolute path of a CommonJS module (for example `__filename` of the module that defines the model). */
-  path: string;
-  /** The name of an exported function that returns the model's options (init, actions, next, properties). */
-  export: string;
-  /** The arguments it is called with (plain data: they are copied to each worker). @defaultValue [] */
-  args?: readonly unknown[];
-}
 
 /** Loads the model's options from its module (in a worker, and once in the coordinator to compare). */
 export function loadModel(m: ModelModule): CheckModelOptions<unknown, unknown> {
