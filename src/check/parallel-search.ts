@@ -18,6 +18,8 @@ import { PROGRESS_EVERY_STATES } from "./options";
 import { SharedStore } from "./shared-store";
 
 const WORKER_FILE = path.join(__dirname, "parallel-worker.js");
+/** How long the workers may take to start (load Node and the model's module) before the check fails. */
+const START_TIMEOUT_MS = 120_000;
 
 /** What the parallel search found (the figures of a Pass, and the store for paths). */
 export interface ParallelOutcome {
@@ -66,7 +68,8 @@ export function parallelSearch<S, A>(o: Checked<S, A>, module: ModelModule, thre
       for (let a = Atomics.load(ctrl, ARRIVED); a < threads; a = Atomics.load(ctrl, ARRIVED)) {
         Atomics.wait(ctrl, ARRIVED, a, 100);
         if (Atomics.load(ctrl, DEAD) !== 0) throw new Error("checkModel: a worker thread stopped unexpectedly");
-        if (process.env.CHECKMODEL_DEBUG && ++waited === 100) process.stderr.write(`checkModel: waiting 10 s at a barrier: ${Array.from(ctrl.subarray(0, 8)).join(" ")}\n`);
+        // A worker that could not start reports nothing (its error event would need this thread's event loop).
+        if (first && ++waited >= START_TIMEOUT_MS / 100) throw new Error(`checkModel: ${threads - a} of ${threads} worker threads did not start within ${START_TIMEOUT_MS / 1000} s`);
         progress(0);
       }
       const reports = ports.map((p) => receiveMessageOnPort(p)?.message as ToCoordinator);
