@@ -12,7 +12,7 @@ import { Pass } from "./pass";
 import type { CheckPath } from "./paths";
 import { pathTo } from "./paths";
 import * as os from "os";
-import { parallelSearch } from "./parallel-search";
+import { moduleMismatch, parallelSearch } from "./parallel-search";
 import type { ModelModule } from "./parallel-protocol";
 import { AUTO_SERIAL_STATES } from "./options";
 import { search } from "./search";
@@ -122,7 +122,8 @@ function runCheck<S, A>(model: Model<S, A>, o: Checked<S, A>, totals: Totals): C
 function mainSearch<S, A>(model: Model<S, A>, o: Checked<S, A>, totals: Totals, found: Map<string, PropertyResult<S, A>>) {
   const watched = o.properties.filter((p) => p.kind !== "eventually");
   const watches: Watch<S>[] = watched.map((p) => ({ test: p.test, wanted: p.kind === "sometimes", label: `property ${JSON.stringify(p.name)}` }));
-  const main = searchOn(threadsFor(o), model, o, watches, watched.map((p) => p.name), totals);
+  const names = watched.map((p) => p.name);
+  const main = searchOn(threadsFor(o, names), model, o, watches, names, totals);
   const complete = main.limitReached === null;
   watched.forEach((p, w) => {
     const hit = main.hits[w];
@@ -136,11 +137,14 @@ function mainSearch<S, A>(model: Model<S, A>, o: Checked<S, A>, totals: Totals, 
   };
 }
 
-/** The threads asked for: "auto" is one per core when the model has a module (after a first try on one thread). */
-function threadsFor<S, A>(o: Checked<S, A>): number | "auto" {
+/**
+ * The threads asked for: "auto" is one per core (after a first try on one thread) when the model has
+ * a module that gives the same model (else one thread; an explicit number fails on a mismatch).
+ */
+function threadsFor<S, A>(o: Checked<S, A>, names: readonly string[]): number | "auto" {
   if (o.modelModule === undefined) return 1;
   if (o.threads !== "auto") return o.threads;
-  return os.availableParallelism() > 1 ? "auto" : 1;
+  return os.availableParallelism() > 1 && moduleMismatch(o, o.modelModule, names) === undefined ? "auto" : 1;
 }
 
 /**

@@ -80,7 +80,8 @@ export interface CheckModelOptions<S, A> {
   /**
    * Worker threads for the main search: a number (1 to 256), or "auto": when `modelModule` is given,
    * a search that is still going after {@link AUTO_SERIAL_STATES} states starts again on one thread
-   * per core (os.availableParallelism()); else 1. More than 1 needs `modelModule`. Exact either way
+   * per core (os.availableParallelism()); else (no module, or one whose properties or initial state
+   * differ from these options') 1. More than 1 needs `modelModule`. Exact either way
    * (the same distinct states); breadth first stays level by level, so paths are still shortest.
    * @defaultValue "auto"
    */

@@ -33,7 +33,8 @@ export interface ParallelOutcome {
 /** Runs the main search on `threads` worker threads, watching `watches` (named by `names`). */
 export function parallelSearch<S, A>(o: Checked<S, A>, module: ModelModule, threads: number, watches: readonly Watch<S>[],
   names: readonly string[], totals: Totals): ParallelOutcome {
-  sameModel(o, module, names);
+  const mismatch = moduleMismatch(o, module, names);
+  if (mismatch !== undefined) throw new TypeError(`checkModel: ${mismatch}`);
   const ctrl = new Int32Array(new SharedArrayBuffer(controlLength(watches.length) * 4));
   for (let w = 0; w < watches.length; w++) ctrl[HITS + w] = -1;
   ctrl[OPEN] = watches.length === 0 ? -1 : watches.length;
@@ -133,8 +134,11 @@ function share(pool: { states: unknown[]; meta: Int32Array }[], reports: ToCoord
   });
 }
 
-/** The model the module gives must be the one in the options: same initial state, same properties. */
-function sameModel<S, A>(o: Checked<S, A>, module: ModelModule, names: readonly string[]): void {
+/**
+ * Why the model the module gives is not the one in the options (other always and sometimes
+ * properties, another initial state), or undefined when it is.
+ */
+export function moduleMismatch<S, A>(o: Checked<S, A>, module: ModelModule, names: readonly string[]): string | undefined {
   let loaded;
   try {
     loaded = loadModel(module);
@@ -143,12 +147,13 @@ function sameModel<S, A>(o: Checked<S, A>, module: ModelModule, names: readonly 
   }
   const theirs = (loaded.properties ?? []).filter((p) => !("eventually" in p)).map((p) => p.name);
   if (theirs.length !== names.length || theirs.some((n, i) => n !== names[i])) {
-    throw new TypeError(`checkModel: with threads > 1 the workers check the properties of the model that modelModule returns (${JSON.stringify(theirs)}), ` +
-      `but the options have always and sometimes properties ${JSON.stringify(names)}; give the same properties in the module, or threads: 1`);
+    return `with threads > 1 the workers check the properties of the model that modelModule returns (${JSON.stringify(theirs)}), ` +
+      `but the options have always and sometimes properties ${JSON.stringify(names)}; give the same properties in the module, or threads: 1`;
   }
   if (fingerprint(loaded.init) !== fingerprint(o.init)) {
-    throw new TypeError("checkModel: with threads > 1 the workers start from the initial state of the model that modelModule returns, which differs from the options' init; give the same model, or threads: 1");
+    return "with threads > 1 the workers start from the initial state of the model that modelModule returns, which differs from the options' init; give the same model, or threads: 1";
   }
+  return undefined;
 }
 
 /** An error reported by a worker, as the same kind of error here. */

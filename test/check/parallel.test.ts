@@ -60,6 +60,10 @@ test('checkModel threads "auto": one thread for a small search, every core for a
   const large = checkModel(twoPhaseModel(6)); // 50,816 states: more than the 20,000 tried on one thread
   assert.equal(large.threads, os.availableParallelism() > 1 ? os.availableParallelism() : 1);
   assert.equal(large.distinctStates, closedForm(6));
+  // Other properties than the module's: one thread (threads: 2 would fail, as bad-input.cases.ts shows).
+  const mine = checkModel({ ...twoPhaseModel(6), properties: [] });
+  assert.equal(mine.threads, 1);
+  assert.equal(mine.distinctStates, closedForm(6));
   // Without a module there is one thread.
   const { modelModule: _, ...closures } = twoPhaseModel(6);
   assert.equal(checkModel(closures).threads, 1);
