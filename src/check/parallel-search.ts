@@ -92,9 +92,9 @@ export function parallelSearch<S, A>(o: Checked<S, A>, module: ModelModule, thre
         for (const p of ports) p.postMessage({ done: true });
       } else {
         if (pending || store.wantsGrowth) {
-          const old = store.bytes;
-          store = store.grown();
-          peakBytes = Math.max(peakBytes, old + store.bytes);
+          const g = store.grown();
+          store = g.store;
+          peakBytes = Math.max(peakBytes, g.transientBytes);
           for (const m of messages) m.table = store.buffers;
         }
         share(pool, reports, messages);

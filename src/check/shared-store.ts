@@ -3,8 +3,8 @@
  * distinct state as its 64-bit fingerprint in an open-addressing hash set, a predecessor table), in
  * SharedArrayBuffers that every worker reads and writes at once. A new fingerprint is claimed with
  * a compare-and-swap on its first lane, so two workers that find the same state at once store it
- * once; ids come from an atomic counter. The table grows only while every worker waits at a barrier
- * (the coordinator rehashes it into a new buffer); the predecessor table is a growable buffer.
+ * once; ids come from an atomic counter. The buffers are growable; the table grows (in place, the
+ * coordinator rehashing it) only while every worker waits at a barrier.
  */
 import { KNOWN, NOT_STORED } from "./state-store";
 
@@ -50,8 +50,11 @@ export class SharedStore {
   /** A new, empty store for at most `maxStates` states (the predecessor buffers reserve that many). */
   static create(ctrl: Int32Array, maxStates: number): SharedStore {
     const ids = idsFor(FIRST_CAPACITY, maxStates);
+    // The largest table: the first whose 9/16 holds maxStates (the address space is reserved, not used).
+    let most = FIRST_CAPACITY;
+    while ((most * 9) / 16 < maxStates) most *= 2;
     return new SharedStore({
-      slots: new SharedArrayBuffer(FIRST_CAPACITY * 8),
+      slots: growable(FIRST_CAPACITY * 8, most * 8),
       parents: growable(ids * 4, maxStates * 4),
       actions: growable(ids * 4, maxStates * 4),
     }, ctrl, maxStates);
@@ -135,25 +138,56 @@ export class SharedStore {
   }
 
   /**
-   * A store with twice the slots and the same content (called by the coordinator while every
-   * worker waits).
+   * The store with twice the slots and the same content, in the same buffers (called by the
+   * coordinator while every worker waits). The table grows in place, without a copy that would
+   * stay in memory until a garbage collection: see rehash. Returns the store and the bytes held.
    */
-  grown(): SharedStore {
+  grown(): { store: SharedStore; transientBytes: number } {
     const cap = this.capacity * 2;
-    const slots = new Int32Array(new SharedArrayBuffer(cap * 8));
-    const mask = cap - 1, old = this.slots;
-    for (let at = 0; at < old.length; at += 2) {
-      const f1 = old[at], f2 = old[at + 1];
-      if (f1 === 0) continue;
-      let i = (f1 ^ Math.imul(f2, 0x9e3779b1)) & mask;
-      while (slots[i * 2] !== 0) i = (i + 1) & mask;
-      slots[i * 2] = f1;
-      slots[i * 2 + 1] = f2;
-    }
+    (this.buffers.slots as unknown as Growable).grow(cap * 8);
+    const placedBytes = rehash(new Int32Array(this.buffers.slots), this.capacity);
     const ids = idsFor(cap, this.maxStates);
     for (const b of [this.buffers.parents, this.buffers.actions]) if (b.byteLength < ids * 4) (b as unknown as Growable).grow(ids * 4);
-    return new SharedStore({ ...this.buffers, slots: slots.buffer as SharedArrayBuffer }, this.ctrl, this.maxStates);
+    const store = new SharedStore(this.buffers, this.ctrl, this.maxStates);
+    return { store, transientBytes: store.bytes + placedBytes };
   }
+}
+
+/**
+ * Rehashes in place a table of `old` slots whose buffer has just doubled (`slots` has 2 * old
+ * slots, the upper half zero). The entries are packed at the start, moved to the end, and placed
+ * from there one by one at their new home (or the first slot after it that is empty or holds an
+ * entry not yet placed, which is then placed next). No placed entry ever probes past an entry not
+ * yet placed, so taking one out of its slot never cuts a probe chain. Returns the bytes of the
+ * "placed" bit map.
+ */
+function rehash(slots: Int32Array, old: number): number {
+  const cap = old * 2, mask = cap - 1;
+  let n = 0;
+  for (let i = 0; i < old; i++) {
+    if (slots[i * 2] === 0) continue;
+    slots[n * 2] = slots[i * 2]; slots[n * 2 + 1] = slots[i * 2 + 1]; n++;
+  }
+  const from = cap - n;
+  slots.copyWithin(from * 2, 0, n * 2);
+  slots.fill(0, 0, from * 2);
+  const placed = new Uint8Array(cap >>> 3);
+  const isPlaced = (i: number) => (placed[i >>> 3] & (1 << (i & 7))) !== 0;
+  for (let q = from; q < cap; q++) {
+    if (slots[q * 2] === 0 || isPlaced(q)) continue;
+    let f1 = slots[q * 2], f2 = slots[q * 2 + 1];
+    slots[q * 2] = 0; slots[q * 2 + 1] = 0;
+    for (;;) {
+      let i = (f1 ^ Math.imul(f2, 0x9e3779b1)) & mask;
+      while (slots[i * 2] !== 0 && isPlaced(i)) i = (i + 1) & mask;
+      const g1 = slots[i * 2], g2 = slots[i * 2 + 1];
+      slots[i * 2] = f1; slots[i * 2 + 1] = f2;
+      placed[i >>> 3] |= 1 << (i & 7);
+      if (g1 === 0) break;
+      f1 = g1; f2 = g2; // an entry not yet placed: place it next
+    }
+  }
+  return placed.byteLength;
 }
 
 /** Ids beyond the size check that concurrent adds may take (one per worker at most). */

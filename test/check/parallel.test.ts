@@ -6,6 +6,8 @@ import { checkModel } from "../../src/check/check-model";
 import { twoPhaseModel } from "../../src/check/models/two-phase-tla";
 import { distances, graphArb } from "./random-models";
 import { markedGraphModel, throwingModel } from "./graph-module";
+import { SharedStore } from "../../src/check/shared-store";
+import { KNOWN } from "../../src/check/state-store";
 
 const closedForm = (n: number) => 6 ** n + 4 ** n + 2 ** n;
 
@@ -67,4 +69,23 @@ test('checkModel threads "auto": one thread for a small search, every core for a
   // Without a module there is one thread.
   const { modelModule: _, ...closures } = twoPhaseModel(6);
   assert.equal(checkModel(closures).threads, 1);
+});
+
+test("SharedStore grows in place: after each growth every fingerprint is found once (random fingerprints)", () => {
+  fc.assert(fc.property(fc.array(fc.tuple(fc.integer(), fc.integer()), { minLength: 40_000, maxLength: 80_000 }), (fps) => {
+    const ctrl = new Int32Array(new SharedArrayBuffer(64 * 4));
+    let store = SharedStore.create(ctrl, 1_000_000);
+    const distinct = new Set(fps.map(([a, b]) => `${a === 0 ? 1 : a},${b === 0 ? 1 : b}`));
+    let grew = 0;
+    for (const [a, b] of fps) {
+      store.add(a, b, 0, 0);
+      if (store.wantsGrowth) { store = store.grown().store; grew++; }
+    }
+    assert.ok(grew >= 1, "the table grew");
+    for (const [a, b] of fps) assert.equal(store.add(a, b, 0, 0), KNOWN);
+    let occupied = 0;
+    for (let i = 0; i < store.slots.length; i += 2) if (store.slots[i] !== 0) occupied++;
+    assert.equal(occupied, distinct.size);
+    assert.equal(store.size, distinct.size);
+  }), { numRuns: 5, seed: 16 });
 });
