@@ -132,7 +132,7 @@ function mainSearch<S, A>(model: Model<S, A>, o: Checked<S, A>, totals: Totals, 
     found.set(p.name, { name: p.name, kind: p.kind, status, ...(path ? { path } : {}) });
   });
   return {
-    distinctStates: main.store.size, generatedStates: totals.generated, maxDepth: main.maxDepthSeen,
+    distinctStates: main.distinctStates, generatedStates: totals.generated, maxDepth: main.maxDepthSeen,
     peakStoredBytes: main.peakBytes, limitReached: main.limitReached, threads: main.threads,
   };
 }
@@ -167,5 +167,5 @@ function searchOn<S, A>(threads: number | "auto", model: Model<S, A>, o: Checked
 function serial<S, A>(model: Model<S, A>, o: Checked<S, A>, watches: Watch<S>[], totals: Totals, maxStates: number) {
   const main = new Pass<S, A>(model, watches, maxStates, o.maxDepth, "search", totals);
   search(main, { strategy: o.strategy });
-  return { store: main.store, hits: main.hits, limitReached: main.limitReached, maxDepthSeen: main.maxDepthSeen, peakBytes: main.store.peakBytes, threads: 1 };
+  return { store: main.store, distinctStates: main.store.size, hits: main.hits, limitReached: main.limitReached, maxDepthSeen: main.maxDepthSeen, peakBytes: main.store.peakBytes, threads: 1 };
 }

@@ -17,7 +17,7 @@ export const STOP = 1;
 export const ARRIVED = 2;
 /** Bumped by the coordinator to release the workers from a barrier. */
 export const EPOCH = 3;
-// 4 is SIZE (shared-store.ts): the number of ids taken.
+// 16 is SIZE (shared-store.ts): the number of ids taken, on a cache line of its own.
 /** Workers that ran out of states before this barrier. */
 export const IDLE = 5;
 /** Watches not yet hit. */
@@ -28,7 +28,7 @@ export const LIMIT_DEPTH = 1, LIMIT_STATES = 2, LIMIT_MEMORY = 4;
 /** Set by a worker that stops outside the barrier protocol (a failure of the checker itself). */
 export const DEAD = 8;
 /** Per worker: the states it generated, as of its last barrier. */
-export const GENERATED = 16;
+export const GENERATED = 32;
 /** Per watch: the id of the first state where it hit, or -1. */
 export const HITS = GENERATED + 256;
 
@@ -80,6 +80,8 @@ export interface ToCoordinator {
   next: number;
   pending: number;
   generated: number;
+  /** The states this worker added. */
+  added: number;
   maxDepth: number;
   states?: unknown[];
   meta?: Int32Array;

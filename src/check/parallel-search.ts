@@ -24,6 +24,7 @@ const START_TIMEOUT_MS = 120_000;
 /** What the parallel search found (the figures of a Pass, and the store for paths). */
 export interface ParallelOutcome {
   store: SharedStore;
+  distinctStates: number;
   hits: number[];
   limitReached: CheckLimit | null;
   maxDepthSeen: number;
@@ -41,7 +42,7 @@ export function parallelSearch<S, A>(o: Checked<S, A>, module: ModelModule, thre
   let store = SharedStore.create(ctrl, o.maxStates);
   let peakBytes = store.bytes;
   const ports: MessagePort[] = [], workers: Worker[] = [];
-  let generated = 0, maxDepthSeen = 0, progressAt = PROGRESS_EVERY_STATES;
+  let generated = 0, added = 0, maxDepthSeen = 0, progressAt = PROGRESS_EVERY_STATES;
   const progress = (queued: number) => {
     if (totals.onProgress === undefined || store.size < progressAt) return;
     progressAt = (Math.floor(store.size / PROGRESS_EVERY_STATES) + 1) * PROGRESS_EVERY_STATES;
@@ -77,7 +78,8 @@ export function parallelSearch<S, A>(o: Checked<S, A>, module: ModelModule, thre
       const failed = reports.find((r) => r.error !== undefined)?.error;
       if (failed !== undefined) throw rebuilt(failed);
       generated = 0;
-      for (const r of reports) { generated += r.generated; maxDepthSeen = Math.max(maxDepthSeen, r.maxDepth); }
+      added = 0;
+      for (const r of reports) { generated += r.generated; added += r.added; maxDepthSeen = Math.max(maxDepthSeen, r.maxDepth); }
       const messages: FromCoordinator[] = reports.map(() => ({}));
       const pool: { states: unknown[]; meta: Int32Array }[] = reports.flatMap((r) => (r.states !== undefined && r.meta !== undefined ? [{ states: r.states, meta: r.meta }] : []));
       const pending = reports.some((r) => r.pending > 0);
@@ -115,7 +117,7 @@ export function parallelSearch<S, A>(o: Checked<S, A>, module: ModelModule, thre
   const limits = Atomics.load(ctrl, LIMITS);
   const limitReached: CheckLimit | null = limits & LIMIT_MEMORY ? "memory" : limits & LIMIT_STATES ? "maxStates" : limits & LIMIT_DEPTH ? "maxDepth" : null;
   const hits = watches.map((_, w) => Atomics.load(ctrl, HITS + w));
-  return { store, hits, limitReached, maxDepthSeen, peakBytes: Math.max(peakBytes, store.bytes) };
+  return { store, distinctStates: added, hits, limitReached, maxDepthSeen, peakBytes: Math.max(peakBytes, store.bytes) };
 }
 
 /** Gives the donated states to the workers that have none, in equal shares. */

@@ -109,7 +109,7 @@ function work(setup: WorkerSetup): void {
   /** Waits for the coordinator's next message; false at the end. */
   const barrier = (error?: unknown): boolean => {
     const idle = Atomics.load(ctrl, IDLE);
-    const report: ToCoordinator = { current: current.length, next: lifo ? 0 : nextLevel.length, pending: pending.length, generated, maxDepth: maxDepthSeen };
+    const report: ToCoordinator = { current: current.length, next: lifo ? 0 : nextLevel.length, pending: pending.length, generated, added: store.added, maxDepth: maxDepthSeen };
     if (error !== undefined) {
       const e = error as Error;
       report.error = { name: e?.name ?? "Error", message: e?.message ?? String(error) };
@@ -128,7 +128,7 @@ function work(setup: WorkerSetup): void {
     const m = receiveMessageOnPort(port)?.message as FromCoordinator | undefined;
     if (m === undefined) throw new Error("checkModel: a worker thread found no message at a barrier");
     if (m.done) return false;
-    if (m.table !== undefined) store = new SharedStore(m.table as SharedStoreBuffers, ctrl, maxStates);
+    if (m.table !== undefined) store = new SharedStore(m.table as SharedStoreBuffers, ctrl, maxStates).carry(store);
     if (m.init) offer(o.init, -1, 0, 0, current);
     if (m.advance) while (nextLevel.length > 0 && nextLevel !== current) { const s = nextLevel.take(); current.push(s, nextLevel.id, nextLevel.depth, nextLevel.f1, nextLevel.f2); }
     if (m.states !== undefined && m.meta !== undefined) current.receive(m.states, m.meta);

@@ -11,8 +11,14 @@ import { KNOWN, NOT_STORED } from "./state-store";
 /** What {@link SharedStore.add} returns when the table is too full to take a state before it grows. */
 export const FULL = 0x7ffffffd;
 
-/** Indices in the control array (an Int32Array over a SharedArrayBuffer) that the store uses. */
-export const SIZE = 4;
+/**
+ * The index in the control array (an Int32Array over a SharedArrayBuffer) of the ids taken: on a
+ * cache line of its own (the other fields are read at every step and written rarely).
+ */
+export const SIZE = 16;
+
+/** Ids a worker takes at once (one atomic add per block, not per state), while far from the limits. */
+const ID_BLOCK = 64;
 
 /** A SharedArrayBuffer that can grow in place (ES2024; Node 20 has it, TypeScript 5.0's lib does not). */
 interface Growable { grow(bytes: number): void }
@@ -38,6 +44,11 @@ export class SharedStore {
   /** Per id: the predecessor's id (-1 for the initial state) and the action number taken there. */
   private readonly parents: Int32Array;
   private readonly actionIndex: Int32Array;
+  /** This worker's block of ids: the next one and the end. */
+  private nextId = 0;
+  private endId = 0;
+  /** The states this worker added (ids in a block it did not use are never states). */
+  added = 0;
 
   constructor(readonly buffers: SharedStoreBuffers, private readonly ctrl: Int32Array, private readonly maxStates: number) {
     this.slots = new Int32Array(buffers.slots);
@@ -60,7 +71,7 @@ export class SharedStore {
     }, ctrl, maxStates);
   }
 
-  /** Number of states stored. */
+  /** Ids taken (the states stored, and on threads up to ID_BLOCK a worker more). */
   get size(): number {
     return Math.min(Atomics.load(this.ctrl, SIZE), this.maxStates);
   }
@@ -94,15 +105,17 @@ export class SharedStore {
       const at = i * 2;
       let g1 = Atomics.load(slots, at);
       if (g1 === 0) {
-        if (Atomics.load(ctrl, SIZE) >= this.hardIds) return this.hardIds === this.maxStates ? NOT_STORED : FULL;
+        if (this.nextId === this.endId && Atomics.load(ctrl, SIZE) >= this.hardIds) return this.hardIds === this.maxStates ? NOT_STORED : FULL;
         g1 = Atomics.compareExchange(slots, at, 0, f1);
         if (g1 === 0) {
-          const id = Atomics.add(ctrl, SIZE, 1);
+          const id = this.takeId();
           // Workers that passed the size check together may take a few ids beyond hardIds: the
           // predecessor buffers have ID_SLACK entries more.
           if (id < this.maxStates) { this.parents[id] = parent; this.actionIndex[id] = action; }
           Atomics.store(slots, at + 1, f2);
-          return id < this.maxStates ? ~id : NOT_STORED;
+          if (id >= this.maxStates) return NOT_STORED;
+          this.added++;
+          return ~id;
         }
       }
       if (g1 === f1) {
@@ -112,6 +125,24 @@ export class SharedStore {
       }
       i = (i + 1) & mask;
     }
+  }
+
+  /** The next id of this worker's block; a new block (or, near the limits, one id) when it is used up. */
+  private takeId(): number {
+    if (this.nextId < this.endId) return this.nextId++;
+    const block = Atomics.load(this.ctrl, SIZE) + ID_BLOCK * 512 < this.hardIds ? ID_BLOCK : 1;
+    const base = Atomics.add(this.ctrl, SIZE, block);
+    this.nextId = base + 1;
+    this.endId = base + block;
+    return base;
+  }
+
+  /** Takes over the block and the count of the store this one replaces (after a growth). */
+  carry(from: SharedStore): SharedStore {
+    this.nextId = from.nextId;
+    this.endId = from.endId;
+    this.added = from.added;
+    return this;
   }
 
   /** Whether a fingerprint is stored (once the workers are stopped). */
