@@ -43,7 +43,7 @@ test("checkModel with threads 2, breadth first: the paths are as short as with o
     assert.equal(two.properties[0].status, one.properties[0].status);
     // Without a violation the search is complete: the same number of states.
     if (shortest === Infinity) assert.equal(two.distinctStates, one.distinctStates);
-  }), { numRuns: 10, seed: 16 });
+  }), { numRuns: 10, seed: 16, endOnFailure: true });
 });
 
 test("checkModel with threads 2 stops at maxStates with verdict incomplete", () => {
