@@ -201,7 +201,7 @@ export type { CheckProtocolOptions, FaultBudget, ViewPredicate } from "./check/p
 export type { HistoryRecord, InFlightMessage, NodeView, ProtocolView } from "./check/protocol-view";
 export { fingerprint } from "./check/fingerprint";
 export { DEFAULT_MAX_STATES, PROGRESS_EVERY_STATES } from "./check/options";
-export type { CheckModelOptions, CheckProgress, PropertyKind, PropertySpec } from "./check/options";
+export type { CheckModelOptions, CheckProgress, ModelModule, PropertyKind, PropertySpec } from "./check/options";
 export type { CheckLimit } from "./check/pass";
 export type { CheckPath } from "./check/paths";
 export { TWO_PHASE_PROPERTIES, twoPhaseActions, twoPhaseInit, twoPhaseModel, twoPhaseNext } from "./check/models/two-phase-tla";

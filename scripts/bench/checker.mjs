@@ -1,6 +1,7 @@
 // The checker and stateright cases of scripts/bench.mjs: the model checker on Gray and Lamport's
 // TwoPhase (3, 5, 7 and 8 resource managers; each size in a fresh process), depth first (what
-// Stateright's `check` does) and breadth first at the largest size; and Stateright's own `2pc`
+// Stateright's `check` does) on every core (threads "auto"), then at the largest size on one thread
+// (the scaling) and breadth first on every core; and Stateright's own `2pc`
 // example at the same sizes when cargo is available (scripts/bench/stateright.mjs).
 import { runStateright, stateright2pc, STATERIGHT_VERSION } from "./stateright.mjs";
 
@@ -23,8 +24,13 @@ export async function checkerRepetition({ want, sizes, nodeCase, add, log, state
         add("checkerRate", rec, "statesPerS");
         add("checkerMem", rec, "peakRssMB");
         add("checkerCpu", rec, "cpuSeconds");
+        add("checkerThreads", rec, "threads");
       }
     }
+    const one = nodeCase("checker", { rms: largest, warmupRms: sizes.warmupRms, strategy: "dfs", threads: 1 });
+    add("checker1Rate", one, "statesPerS");
+    add("checker1Cpu", one, "cpuSeconds");
+    add("checker1Mem", one, "peakRssMB");
     const bfs = nodeCase("checker", { rms: largest, warmupRms: sizes.warmupRms, strategy: "bfs" });
     add("checkerBfsS", bfs, "seconds");
     add("checkerBfsRate", bfs, "statesPerS");
@@ -66,7 +72,16 @@ export function checkerResult({ want, sizes, m, state }) {
     checker_bfs_s: m("checkerBfsS"),
     checker_bfs_states_per_s: m("checkerBfsRate"),
     checker_bfs_peak_rss_mb: m("checkerBfsMem"),
-    checker_threads: ours ? 1 : null,
+    checker_threads: m("checkerThreads"),
+    // The same search on one thread: its rate, CPU seconds and peak RSS, and the speed-up of all cores.
+    checker_1thread_states_per_s: m("checker1Rate"),
+    checker_1thread_cpu_s: m("checker1Cpu"),
+    checker_1thread_peak_rss_mb: m("checker1Mem"),
+    checker_thread_scaling: m("checkerRate") && m("checker1Rate") ? m("checkerRate") / m("checker1Rate") : null,
+    // Distinct states per CPU second (every thread), all cores and one thread.
+    checker_states_per_cpu_s: m("checkerCpu") && m(`checker:${sizes.rms.at(-1)}:states`) ? m(`checker:${sizes.rms.at(-1)}:states`) / m("checkerCpu") : null,
+    checker_1thread_states_per_cpu_s: m("checker1Cpu") && m(`checker:${sizes.rms.at(-1)}:states`) ? m(`checker:${sizes.rms.at(-1)}:states`) / m("checker1Cpu") : null,
+    stateright_states_per_cpu_s: m("staterightCpu") && m(`stateright:${sizes.rms.at(-1)}:states`) ? m(`stateright:${sizes.rms.at(-1)}:states`) / m("staterightCpu") : null,
     stateright_twophase_distinct_states: byRms("stateright", "states", theirs),
     stateright_twophase_s: byRms("stateright", "s", theirs),
     stateright_twophase_process_s: byRms("stateright", "processS", theirs),
@@ -102,7 +117,8 @@ export function checkerTable(r, f) {
     lines.push(["model checker: TwoPhase, depth first", `threads: ours ${r.checker_threads ?? "-"}, Stateright ${r.stateright_threads ?? "-"}`]);
     for (const n of r.sizes.checker_rms ?? []) lines.push(row(n));
     lines.push(
-      [`  ours, ${largest} RMs, depth first`, `${f(r.checker_states_per_s)} states/s, peak RSS ${f(r.checker_peak_rss_mb, 1)} MB, ${f(r.checker_cpu_s, 2)} CPU s`],
+      [`  ours, ${largest} RMs, depth first, ${r.checker_threads ?? "-"} threads`, `${f(r.checker_states_per_s)} states/s, peak RSS ${f(r.checker_peak_rss_mb, 1)} MB, ${f(r.checker_cpu_s, 2)} CPU s`],
+      [`  ours, ${largest} RMs, depth first, 1 thread`, `${f(r.checker_1thread_states_per_s)} states/s, peak RSS ${f(r.checker_1thread_peak_rss_mb, 1)} MB, ${f(r.checker_1thread_cpu_s, 2)} CPU s; all cores / one: ${f(r.checker_thread_scaling, 2)}x`],
       [`  ours, ${largest} RMs, breadth first`, `${f(r.checker_bfs_states_per_s)} states/s, ${f(r.checker_bfs_s, 2)} s, peak RSS ${f(r.checker_bfs_peak_rss_mb, 1)} MB`],
       [`  Stateright ${r.stateright_version ?? ""} 2pc check ${largest}`, r.stateright_skipped ? `skipped: ${r.stateright_skipped}`
         : `${f(r.stateright_states_per_s)} states/s, peak RSS ${f(r.stateright_peak_rss_mb, 1)} MB, ${f(r.stateright_cpu_s, 2)} CPU s`]);

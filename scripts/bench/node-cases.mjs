@@ -183,16 +183,17 @@ function progressOverhead(runs, reps) {
 }
 
 // The model checker on Gray and Lamport's TwoPhase with `rms` resource managers, properties included
-// (as docs/checker.md measures it), one thread: depth first (like Stateright's `check`) or breadth
-// first. Wall and CPU seconds of checkModel alone (the warm-up and Node's start-up excluded).
-function checkerTwoPhase(rms, strategy) {
+// (as docs/checker.md measures it): depth first (like Stateright's `check`) or breadth first, on
+// `threads` worker threads ("auto": one per core for a large search). Wall and CPU seconds (every
+// thread) of checkModel alone (the warm-up and Node's start-up excluded).
+function checkerTwoPhase(rms, strategy, threads = "auto") {
   const { checkModel, twoPhaseModel } = lib();
   const cpu0 = process.cpuUsage();
-  const r = checkModel({ ...twoPhaseModel(rms), strategy });
+  const r = checkModel({ ...twoPhaseModel(rms), strategy, threads });
   const cpu = process.cpuUsage(cpu0);
   const s = r.elapsedMs / 1000;
   return { seconds: s, cpuSeconds: (cpu.user + cpu.system) / 1e6, distinctStates: r.distinctStates,
-    generatedStates: r.generatedStates, statesPerS: r.distinctStates / s, verdict: r.verdict, threads: 1 };
+    generatedStates: r.generatedStates, statesPerS: r.distinctStates / s, verdict: r.verdict, threads: r.threads };
 }
 
 async function main() {
@@ -207,7 +208,7 @@ async function main() {
     case "failure": failureYear(p.warmupNodes, p.recordFailureTimes); out = { ...failureYear(p.nodes, p.recordFailureTimes), nodes: p.nodes }; break;
     case "progress": progressOverhead(p.warmupRuns, 1); out = { ...progressOverhead(p.runs, p.reps), runs: p.runs, reps: p.reps }; break;
     case "explore": exploreWalk(p.warmupMessages, p.keyed); out = { ...exploreWalk(p.messages, p.keyed), messages: p.messages, keyed: p.keyed }; break;
-    case "checker": checkerTwoPhase(p.warmupRms, p.strategy); out = { ...checkerTwoPhase(p.rms, p.strategy), rms: p.rms, strategy: p.strategy }; break;
+    case "checker": checkerTwoPhase(p.warmupRms, p.strategy, p.threads); out = { ...checkerTwoPhase(p.rms, p.strategy, p.threads), rms: p.rms, strategy: p.strategy }; break;
     default: throw new Error(`unknown case ${JSON.stringify(caseName)}`);
   }
   console.log(JSON.stringify({ case: caseName, ...out, peakRssMB: peakMB() }));

@@ -422,7 +422,12 @@ function fuzzTargets(lib, fc) {
   // The model checker on random small models (a graph; a state is built with its keys in an order
   // that depends on the edge taken, so only the canonical fingerprint makes two of them one state):
   // BFS and DFS reach the same set of fingerprints, every counterexample replays to a violating
-  // state, and BFS counterexamples are no longer than DFS ones.
+  // state, and BFS counterexamples are no longer than DFS ones. The first PARALLEL_RUNS models
+  // also on 2 worker threads (the model from checker-graph-model.cjs): same verdicts, same BFS path
+  // lengths, same state counts.
+  const { graphModel } = require("./checker-graph-model.cjs");
+  const PARALLEL_RUNS = 5;
+  let parallelRuns = 0;
   targets.push({
     name: "checker",
     arbitrary: fc.integer({ min: 1, max: 14 }).chain((n) => fc.record({
@@ -433,8 +438,8 @@ function fuzzTargets(lib, fc) {
     })).map((c) => JSON.parse(JSON.stringify(c))),
     check(cfg) {
       const { edges, bad, goal } = cfg;
-      const state = (k, via) => (via % 2 === 0 ? { node: k, tags: new Set([`t${k % 3}`, k]), name: `n${k}` } : { name: `n${k}`, tags: new Set([k, `t${k % 3}`]), node: k });
-      const model = { init: state(0, 0), actions: (s) => edges[s.node].map((to, i) => ({ to, i })), next: (_s, a) => (a.to < 0 ? undefined : state(a.to, a.i)) };
+      const { init, actions, next } = graphModel(cfg);
+      const model = { init, actions, next };
       const reachable = new Set([0]);
       for (const queue = [0]; queue.length > 0;) for (const t of edges[queue.shift()]) if (t >= 0 && !reachable.has(t)) { reachable.add(t); queue.push(t); }
       const seenBy = (strategy) => {
@@ -482,6 +487,24 @@ function fuzzTargets(lib, fc) {
       for (const i of [0, 1]) {
         const [b, d] = [results.bfs.properties[i].path, results.dfs.properties[i].path];
         if (b && d) must(b.actions.length <= d.actions.length, `BFS path for ${properties[i].name} (${b.actions.length}) is longer than DFS's (${d.actions.length})`);
+      }
+      // The first few models also on 2 worker threads (each check starts two threads: slow for a
+      // fuzz, so a few): the same verdicts and, breadth first, paths of the same lengths; complete
+      // searches count the same states.
+      if (parallelRuns++ < PARALLEL_RUNS) {
+        for (const strategy of ["bfs", "dfs"]) {
+          const one = lib.checkModel({ ...graphModel(cfg), strategy, threads: 1 });
+          const two = lib.checkModel({ ...graphModel(cfg), strategy, threads: 2 });
+          must(two.threads === 2, `threads 2: the search ran on ${two.threads}`);
+          one.properties.forEach((p, i) => {
+            const q = two.properties[i];
+            must(q.status === p.status, `${strategy}, threads 2: ${p.name} is ${q.status}, on one thread ${p.status}`);
+            if (q.path) must((i === 0 ? bad : goal)[replayEnd(q.path).node], `${strategy}, threads 2: the path for ${p.name} does not end where it should`);
+            if (strategy === "bfs") must((q.path?.actions.length ?? -1) === (p.path?.actions.length ?? -1), `bfs, threads 2: the path for ${p.name} has ${q.path?.actions.length} actions, on one thread ${p.path?.actions.length}`);
+          });
+          // "never bad" holds: nothing stopped the search early, so both counted every state.
+          if (one.properties[0].status === "holds") must(two.distinctStates === one.distinctStates, `${strategy}, threads 2: ${two.distinctStates} states, on one thread ${one.distinctStates}`);
+        }
       }
     },
   });

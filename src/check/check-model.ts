@@ -11,6 +11,10 @@ import type { CheckLimit, Model, Totals, Watch } from "./pass";
 import { Pass } from "./pass";
 import type { CheckPath } from "./paths";
 import { pathTo } from "./paths";
+import * as os from "os";
+import { moduleMismatch, parallelSearch } from "./parallel-search";
+import type { ModelModule } from "./parallel-protocol";
+import { AUTO_SERIAL_STATES } from "./options";
 import { search } from "./search";
 import { startProgress } from "../stats/progress";
 
@@ -36,6 +40,8 @@ export interface CheckModelResult<S, A> extends CheckFigures {
   verdict: "holds" | "violated" | "incomplete";
   /** One entry per property, in the order given. */
   properties: PropertyResult<S, A>[];
+  /** The threads the main search ran on (see the `threads` option; `eventually` passes run on one). */
+  threads: number;
 }
 
 /** The figures of a check, for {@link checkModel} and checkProtocol alike. */
@@ -104,7 +110,7 @@ function runCheck<S, A>(model: Model<S, A>, o: Checked<S, A>, totals: Totals): C
   const verdict = properties.some((p) => p.status === "violated") ? "violated"
     : properties.some((p) => p.status === "unknown") || (properties.length === 0 && limitReached !== null) ? "incomplete" : "holds";
   return {
-    verdict, properties, distinctStates: main.distinctStates, generatedStates: main.generatedStates, maxDepth: main.maxDepth,
+    verdict, properties, threads: main.threads, distinctStates: main.distinctStates, generatedStates: main.generatedStates, maxDepth: main.maxDepth,
     elapsedMs: performance.now() - totals.startedMs, peakStoredBytes, limitReached,
   };
 }
@@ -116,8 +122,8 @@ function runCheck<S, A>(model: Model<S, A>, o: Checked<S, A>, totals: Totals): C
 function mainSearch<S, A>(model: Model<S, A>, o: Checked<S, A>, totals: Totals, found: Map<string, PropertyResult<S, A>>) {
   const watched = o.properties.filter((p) => p.kind !== "eventually");
   const watches: Watch<S>[] = watched.map((p) => ({ test: p.test, wanted: p.kind === "sometimes", label: `property ${JSON.stringify(p.name)}` }));
-  const main = new Pass<S, A>(model, watches, o.maxStates, o.maxDepth, "search", totals);
-  search(main, { strategy: o.strategy });
+  const names = watched.map((p) => p.name);
+  const main = searchOn(threadsFor(o, names), model, o, watches, names, totals);
   const complete = main.limitReached === null;
   watched.forEach((p, w) => {
     const hit = main.hits[w];
@@ -126,7 +132,40 @@ function mainSearch<S, A>(model: Model<S, A>, o: Checked<S, A>, totals: Totals, 
     found.set(p.name, { name: p.name, kind: p.kind, status, ...(path ? { path } : {}) });
   });
   return {
-    distinctStates: main.store.size, generatedStates: totals.generated, maxDepth: main.maxDepthSeen,
-    peakStoredBytes: main.store.peakBytes, limitReached: main.limitReached,
+    distinctStates: main.distinctStates, generatedStates: totals.generated, maxDepth: main.maxDepthSeen,
+    peakStoredBytes: main.peakBytes, limitReached: main.limitReached, threads: main.threads,
   };
+}
+
+/**
+ * The threads asked for: "auto" is one per core (after a first try on one thread) when the model has
+ * a module that gives the same model (else one thread; an explicit number fails on a mismatch).
+ */
+function threadsFor<S, A>(o: Checked<S, A>, names: readonly string[]): number | "auto" {
+  if (o.modelModule === undefined) return 1;
+  if (o.threads !== "auto") return o.threads;
+  return os.availableParallelism() > 1 && moduleMismatch(o, o.modelModule, names) === undefined ? "auto" : 1;
+}
+
+/**
+ * The main search on one thread (a Pass) or on worker threads. "auto": first on this thread up to
+ * AUTO_SERIAL_STATES states; a search that is not done by then starts again on every core.
+ */
+function searchOn<S, A>(threads: number | "auto", model: Model<S, A>, o: Checked<S, A>, watches: Watch<S>[], names: string[], totals: Totals) {
+  if (threads === "auto") {
+    const generated = totals.generated;
+    const first = serial(model, o, watches, totals, Math.min(o.maxStates, AUTO_SERIAL_STATES));
+    if (first.limitReached !== "maxStates" || o.maxStates <= AUTO_SERIAL_STATES) return first;
+    totals.generated = generated;
+    threads = os.availableParallelism();
+  }
+  if (threads === 1) return serial(model, o, watches, totals, o.maxStates);
+  const p = parallelSearch(o, o.modelModule as ModelModule, threads, watches, names, totals);
+  return { ...p, threads };
+}
+
+function serial<S, A>(model: Model<S, A>, o: Checked<S, A>, watches: Watch<S>[], totals: Totals, maxStates: number) {
+  const main = new Pass<S, A>(model, watches, maxStates, o.maxDepth, "search", totals);
+  search(main, { strategy: o.strategy });
+  return { store: main.store, distinctStates: main.store.size, hits: main.hits, limitReached: main.limitReached, maxDepthSeen: main.maxDepthSeen, peakBytes: main.store.peakBytes, threads: 1 };
 }

@@ -42,6 +42,30 @@ export class Frontier<S> {
     return state;
   }
 
+  /**
+   * Removes `k` entries for another worker: the oldest ones (for depth first, the states nearest
+   * the root, whose subtrees are the largest). Returns the states and their figures (4 a state).
+   */
+  donate(k: number): { states: S[]; meta: Int32Array } {
+    const from = this.head;
+    const states = this.states.slice(from, from + k) as S[];
+    const meta = this.meta.slice(from * 4, (from + k) * 4);
+    if (this.lifo) {
+      this.states.splice(0, k);
+      this.meta.copyWithin(0, k * 4, this.tail * 4);
+      this.tail -= k;
+    } else {
+      for (let i = from; i < from + k; i++) this.states[i] = undefined;
+      this.head += k;
+    }
+    return { states, meta };
+  }
+
+  /** Adds states donated by another worker (see donate). */
+  receive(states: readonly S[], meta: Int32Array): void {
+    for (let i = 0; i < states.length; i++) this.push(states[i], meta[i * 4], meta[i * 4 + 1], meta[i * 4 + 2], meta[i * 4 + 3]);
+  }
+
   /** Drops the entries already taken from the front. */
   private compact(): void {
     this.meta.copyWithin(0, this.head * 4, this.tail * 4);

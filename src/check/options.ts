@@ -3,6 +3,8 @@
  * of three kinds, a search strategy and limits; and their validation, once at the entry point.
  */
 import { checkProgressMode, type ProgressMode } from "../stats/progress";
+import * as fs from "fs";
+import * as path from "path";
 import { checkInteger, checkKeys, checkOneOf, describeValue, fail } from "../validate";
 
 /** A property: a name and a predicate over states, under one of three keys that give its kind. */
@@ -19,6 +21,16 @@ export type PropertySpec<S> =
 
 export type PropertyKind = "always" | "sometimes" | "eventually";
 export const PROPERTY_KINDS: readonly PropertyKind[] = ["always", "sometimes", "eventually"];
+
+/** Where a worker thread loads the model: a module file, an exported function, its arguments. */
+export interface ModelModule {
+  /** The absolute path of a CommonJS module (for example `__filename` of the module that defines the model). */
+  path: string;
+  /** The name of an exported function that returns the model's options (init, actions, next, properties). */
+  export: string;
+  /** The arguments it is called with (plain data: they are copied to each worker). @defaultValue [] */
+  args?: readonly unknown[];
+}
 
 /** What {@link CheckModelOptions.onProgress} receives. */
 export interface CheckProgress {
@@ -65,7 +77,28 @@ export interface CheckModelOptions<S, A> {
    * about 1 s: "auto" in a notebook kernel only, true always, false never. @defaultValue "auto"
    */
   progress?: ProgressMode;
+  /**
+   * Worker threads for the main search: a number (1 to 256), or "auto": when `modelModule` is given,
+   * a search that is still going after {@link AUTO_SERIAL_STATES} states starts again on one thread
+   * per core (os.availableParallelism()); else (no module, or one whose properties or initial state
+   * differ from these options') 1. More than 1 needs `modelModule`. Exact either way
+   * (the same distinct states); breadth first stays level by level, so paths are still shortest.
+   * @defaultValue "auto"
+   */
+  threads?: number | "auto";
+  /**
+   * Where worker threads load this same model (closures cannot be sent to a thread): a CommonJS
+   * module's absolute path, the name of an exported function that returns these options (init,
+   * actions, next, properties), and its arguments. The workers check the module's properties; the
+   * options' must have the same names. `twoPhaseModel` sets it. @defaultValue none (one thread)
+   */
+  modelModule?: ModelModule;
 }
+
+/** With threads "auto", a search runs on one thread up to this many states before it starts again on all cores. */
+export const AUTO_SERIAL_STATES = 20_000;
+/** The most worker threads accepted. */
+export const MAX_THREADS = 256;
 
 /** The default of `maxStates`: 5 million states (about 160 MB of fingerprints and predecessors). */
 export const DEFAULT_MAX_STATES = 5_000_000;
@@ -74,7 +107,7 @@ export const MAX_MAX_STATES = 2 ** 27;
 /** How often onProgress is called: every this many new states. */
 export const PROGRESS_EVERY_STATES = 1 << 15;
 
-const KEYS = ["init", "actions", "next", "properties", "strategy", "maxStates", "maxDepth", "onProgress", "progress"];
+const KEYS = ["init", "actions", "next", "properties", "strategy", "maxStates", "maxDepth", "onProgress", "progress", "threads", "modelModule"];
 
 /** A property after validation. */
 export interface Property<S> {
@@ -94,6 +127,8 @@ export interface Checked<S, A> {
   maxDepth: number;
   onProgress: ((progress: CheckProgress) => void) | undefined;
   progress: ProgressMode;
+  threads: number | "auto";
+  modelModule: ModelModule | undefined;
 }
 
 /** Validates the options of checkModel, naming the option, the value and the valid range. */
@@ -109,10 +144,30 @@ export function checkModelOptions<S, A>(options: CheckModelOptions<S, A>): Check
   const strategy = checkOneOf(`${fn}: strategy`, options.strategy ?? "bfs", ["bfs", "dfs"]);
   const maxStates = checkInteger(`${fn}: maxStates`, options.maxStates ?? DEFAULT_MAX_STATES, 1, MAX_MAX_STATES);
   const maxDepth = options.maxDepth === undefined ? Infinity : checkInteger(`${fn}: maxDepth`, options.maxDepth, 0, 1_000_000_000);
+  const modelModule = options.modelModule === undefined ? undefined : checkModelModule(`${fn}: modelModule`, options.modelModule);
+  const t: unknown = options.threads;
+  const threads = t === undefined || t === "auto" ? "auto" : t;
+  if (threads !== "auto" && !(Number.isInteger(threads) && (threads as number) >= 1 && (threads as number) <= MAX_THREADS)) {
+    fail(`${fn}: threads`, t, `an integer in [1, ${MAX_THREADS}] or "auto"`);
+  }
+  if (threads !== "auto" && (threads as number) > 1 && modelModule === undefined) {
+    fail(`${fn}: threads`, threads, '1 or "auto" unless modelModule is given (worker threads load the model from a module file)');
+  }
   return {
+    threads: threads as number | "auto", modelModule,
     init: options.init, actions: options.actions, next: options.next, properties: checkProperties(fn, options.properties ?? []),
     strategy, maxStates, maxDepth, onProgress: options.onProgress, progress: checkProgressMode(`${fn}: progress`, options.progress),
   };
+}
+
+function checkModelModule(name: string, m: unknown): ModelModule {
+  if (m === null || typeof m !== "object") fail(name, m, 'an object { path, export, args } such as { path: __filename, export: "myModel", args: [3] }');
+  const spec = m as Record<string, unknown>;
+  checkKeys(name, spec, ["path", "export", "args"]);
+  if (typeof spec.path !== "string" || !path.isAbsolute(spec.path) || !fs.existsSync(spec.path)) fail(`${name}.path`, spec.path, "the absolute path of an existing module file");
+  if (typeof spec.export !== "string" || spec.export.length === 0) fail(`${name}.export`, spec.export, "the name of an exported function");
+  if (spec.args !== undefined && !Array.isArray(spec.args)) fail(`${name}.args`, spec.args, "an array of arguments (plain data)");
+  return { path: spec.path, export: spec.export, args: (spec.args as unknown[] | undefined) ?? [] };
 }
 
 function checkProperties<S>(fn: string, list: unknown): Property<S>[] {

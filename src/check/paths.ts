@@ -42,7 +42,7 @@ export function replay<S, A>(model: Model<S, A>, start: S, indices: readonly num
  * The path from the initial state to the stored state `id`, checked against the store (and, when
  * given, by `check` on its last state: the reason the path was wanted must still hold).
  */
-export function pathTo<S, A>(model: Model<S, A>, store: StateStore, id: number, check?: (last: S) => boolean): CheckPath<S, A> {
+export function pathTo<S, A>(model: Model<S, A>, store: Pick<StateStore, "actionPath" | "find" | "has">, id: number, check?: (last: S) => boolean): CheckPath<S, A> {
   const path = replay(model, model.init, store.actionPath(id));
   const last = path.states[path.states.length - 1];
   const fp = new Int32Array(2);

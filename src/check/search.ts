@@ -93,7 +93,8 @@ export function search<S, A>(pass: Pass<S, A>, options: SearchOptions<S>): Searc
   return { deadEnd };
 }
 
-function assertUnchanged<S, A>(state: S, before: Int32Array, action: A | undefined): void {
+/** Throws when `state` no longer has the fingerprint `before` (the model modified it). */
+export function assertUnchanged<S, A>(state: S, before: Int32Array, action: A | undefined): void {
   const after = new Int32Array(2);
   fingerprintInto(state, after, 0);
   if (after[0] !== before[0] || after[1] !== before[1]) {
@@ -103,7 +104,7 @@ function assertUnchanged<S, A>(state: S, before: Int32Array, action: A | undefin
 }
 
 /** An error thrown by a model function, with what was running prefixed (errors of our own pass through). */
-function withContext(e: unknown, stage: string, action: unknown): unknown {
+export function withContext(e: unknown, stage: string, action: unknown): unknown {
   if (!(e instanceof Error) || e.message.startsWith("checkModel")) return e;
   const what = stage === "next(state, action)" && action !== undefined ? `next(state, ${describeValue(action)})` : stage;
   const wrapped = new Error(`checkModel: ${what} threw: ${e.message}`);

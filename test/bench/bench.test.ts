@@ -33,8 +33,9 @@ const NOTEBOOK_TARGETS = ["slowest_chart_cell_median_ms", "slowest_cell_ms", "sl
 const CHECKER_BY_RMS = ["checker_twophase_distinct_states", "checker_twophase_s"];
 const STATERIGHT_BY_RMS = ["stateright_twophase_distinct_states", "stateright_twophase_s", "stateright_twophase_process_s"];
 const CHECKER_FIGURES = ["checker_states_per_s", "checker_peak_rss_mb", "checker_cpu_s", "checker_bfs_s",
-  "checker_bfs_states_per_s", "checker_bfs_peak_rss_mb"];
-const STATERIGHT_FIGURES = ["stateright_states_per_s", "stateright_peak_rss_mb", "stateright_cpu_s", "stateright_threads"];
+  "checker_bfs_states_per_s", "checker_bfs_peak_rss_mb", "checker_1thread_states_per_s", "checker_1thread_cpu_s",
+  "checker_1thread_peak_rss_mb", "checker_thread_scaling", "checker_states_per_cpu_s", "checker_1thread_states_per_cpu_s"];
+const STATERIGHT_FIGURES = ["stateright_states_per_s", "stateright_peak_rss_mb", "stateright_cpu_s", "stateright_states_per_cpu_s", "stateright_threads"];
 const CHECKER_KEYS = [...CHECKER_BY_RMS, ...CHECKER_FIGURES, "checker_threads", ...STATERIGHT_BY_RMS, ...STATERIGHT_FIGURES,
   "checker_matches_stateright", "checker_vs_stateright_per_cpu_s", "stateright_version", "stateright_skipped"];
 const CHECKER_TARGETS: [string, string][] = [["checker_vs_stateright", ">="], ["checker_peak_rss_mb", "<="]];
@@ -121,7 +122,8 @@ test("bench --quick --only checker: TwoPhase's distinct states by RM count (TLC'
   assert.deepEqual(Object.keys(s), ["3", "5", "7"]);
   for (const v of Object.values(s)) assert.ok(typeof v === "number" && v >= 0);
   for (const key of CHECKER_FIGURES) assert.ok(typeof out[key] === "number" && (out[key] as number) > 0, `${key} is measured`);
-  assert.equal(out.checker_threads, 1);
+  // threads "auto": every core at 7 RMs (296,448 states), one thread on a 1-core machine.
+  assert.equal(out.checker_threads, os.availableParallelism() > 1 ? os.availableParallelism() : 1);
   assert.deepEqual((out.sizes as Record<string, unknown>).checker_rms, [3, 5, 7]);
   // Stateright was not asked for: its figures and the ratio are null; the memory target is evaluated.
   for (const key of [...STATERIGHT_BY_RMS, ...STATERIGHT_FIGURES, "checker_matches_stateright", "checker_vs_stateright_per_cpu_s",

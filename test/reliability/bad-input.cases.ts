@@ -342,6 +342,14 @@ bad("checkModel", "maxStates", "an integer in [1, 134217728]", [ZERO, NAN, HUGE,
 bad("checkModel", "maxDepth", "an integer in [0, 1000000000]", [["size", -1], NAN, INF], (v) => model({ maxDepth: v }));
 bad("checkModel", "onProgress", "a function", [["wrong type", 1000]], (v) => model({ onProgress: v }));
 bad("checkModel", "progress", 'true, false or "auto"', [["wrong type", "yes"]], (v) => model({ progress: v }));
+bad("checkModel", "threads", 'an integer in [1, 256] or "auto"', [["run count", 0], ["size", 2.5], ["wrong type", "all"]], (v) => model({ threads: v }));
+bad("checkModel", "threads", '1 or "auto" unless modelModule is given', [["wrong type", 2]], (v) => model({ threads: v }));
+bad("checkModel", "modelModule", "an object { path, export, args }", [["wrong type", "two-phase.js"]], (v) => model({ modelModule: v }));
+bad("checkModel", "modelModule.path", "the absolute path of an existing module file", [["file path", "models/two-phase.js"]], (v) => model({ modelModule: { path: v, export: "m" } }));
+bad("checkModel", "modelModule.export", "the name of an exported function", [["empty list", ""]], (v) => model({ modelModule: { path: __filename, export: v } }));
+bad("checkModel", "modelModule.args", "an array of arguments", [["wrong type", 3]], (v) => model({ modelModule: { path: __filename, export: "m", args: v } }));
+row("checkModel", "properties", "other than the module's, threads 2", "wrong type", () => lib.checkModel({ ...lib.twoPhaseModel(3), properties: [], threads: 2 }),
+  /checkModel: with threads > 1 the workers check the properties of the model that modelModule returns/);
 bad("checkModel", "properties", "an array of properties", [["wrong type", { safe: () => true }]], (v) => model({ properties: v }));
 bad("checkModel", "properties[0]", "exactly one of always, sometimes, eventually", [["wrong type", { name: "p" }]], (v) => model({ properties: [v] }));
 row("checkModel", "properties[0]", "{ name, always, sometimes }", "wrong type", () => model({ properties: [{ name: "p", always: () => true, sometimes: () => true }] }),

@@ -102,12 +102,17 @@ export const TWO_PHASE_PROPERTIES: readonly PropertySpec<TwoPhaseState>[] = [
 
 /**
  * The TwoPhase specification with `rms` resource managers, as options for checkModel (add
- * strategy, limits or more properties as needed).
+ * strategy, limits or threads; more properties only with threads: 1, since worker threads check
+ * the properties of the model their module returns).
  *
  * @example checkModel(twoPhaseModel(3)).distinctStates // 288
  */
 export function twoPhaseModel(rms: number): CheckModelOptions<TwoPhaseState, TwoPhaseAction> {
   checkInteger("twoPhaseModel: rms", rms, 1, 20);
   const all = twoPhaseActions(rms);
-  return { init: twoPhaseInit(rms), actions: () => all, next: twoPhaseNext, properties: TWO_PHASE_PROPERTIES };
+  return {
+    init: twoPhaseInit(rms), actions: () => all, next: twoPhaseNext, properties: TWO_PHASE_PROPERTIES,
+    // Where worker threads load the same model (threads: "auto" or more than 1).
+    modelModule: { path: __filename, export: "twoPhaseModel", args: [rms] },
+  };
 }
