@@ -109,8 +109,8 @@ test("nb05 exercise checks accept the right answers and reject wrong ones", () =
   assert.equal(nb05Exercise1(undefined).correct, false);
   assert.equal(nb05Exercise2(5).correct, true);
   assert.equal(nb05Exercise2(4).correct, false);
-  const rows = fuzzPaxos({ seed: 42, runs: 200, adopt: false });
-  assert.equal(nb05Exercise3(rows.filter((r) => !r.safe).length / 200).correct, true);
+  const three = fuzzPaxos({ seed: 42, runs: 200, adopt: false }).filter((r) => r.clients === 3);
+  assert.equal(nb05Exercise3(three.filter((r) => !r.safe).length / three.length).correct, true);
   assert.equal(nb05Exercise3(0).correct, false);
   assert.ok(!String(nb05Exercise2(4)).includes("5"));
 });
