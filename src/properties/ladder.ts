@@ -123,9 +123,6 @@ export interface LadderOptions {
   adopt?: boolean;
 }
 
-/** A new leader that ignores what is stored (the multi-Paxos rung with `adopt: false`). */
-const ignoreStored = () => NO_OP;
-
 function checkAdopt(fn: string, adopt: unknown): boolean {
   if (typeof adopt !== "boolean") fail(`${fn}: adopt`, adopt, "true or false");
   return adopt;
@@ -159,7 +156,7 @@ export function protocolLadder(options: LadderOptions): LadderRow[] {
 /** The matrix of one replay, from validated inputs. */
 function ladderRows(seed: Seed, schedule: LadderSchedule, untilMs: number, adopt: boolean): LadderRow[] {
   const run: LadderRun = { seed, untilMs, delayMs: exponential(Math.max(schedule.meanDelayMs, 1e-9)), lossRate: schedule.lossRate, faults: schedule.faults };
-  if (!adopt) run.chooseStored = ignoreStored;
+  if (!adopt) run.chooseStored = () => NO_OP; // a new leader ignores what is stored
   const rows: LadderRow[] = [];
   for (const protocol of LADDER_PROTOCOLS) {
     const faulty = runLadderProtocol(protocol, run);
