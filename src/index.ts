@@ -68,6 +68,10 @@ export type { TwoGeneralsOptions, TwoGeneralsResult } from "./protocols/two-gene
 export type { TwoPhaseCommitMessage } from "./protocols/two-phase-commit-nodes";
 export { runTwoPhaseCommit, twoPhaseCommitNodes } from "./protocols/two-phase-commit";
 export type { ParticipantState, TwoPhaseCommitOptions, TwoPhaseCommitResult, TwoPhaseCommitVote } from "./protocols/two-phase-commit";
+export type { ThreePhaseCommitMessage, ThreePhaseCommitRecordDetails, ThreePhaseState } from "./protocols/three-phase-commit-nodes";
+export { terminationDecision } from "./protocols/three-phase-commit-participant";
+export { runThreePhaseCommit, threePhaseCommitNodes } from "./protocols/three-phase-commit";
+export type { ThreePhaseCommitNodesOptions, ThreePhaseCommitOptions, ThreePhaseCommitResult } from "./protocols/three-phase-commit";
 export type { TwoPhaseMessage } from "./protocols/two-phase-messages";
 export { runTwoPhase, twoPhaseNodes } from "./protocols/two-phase";
 export type { LockOrder, TwoPhaseOptions, TwoPhaseResult } from "./protocols/two-phase";
@@ -157,6 +161,10 @@ export { ackDivergenceProbability, distinctStatesRows, divergenceSweep, replicat
 export type { DivergenceRow, DivergenceSweepOptions, ReplicationCostRow } from "./lessons/03-state-replication";
 export { twoPhaseAvailabilitySweep, twoPhaseCommitSweep, twoPhaseContentionSweep, twoPhaseDeadlock, twoPhaseLivelock, widestExecutionGap } from "./lessons/04-two-phase-protocol";
 export type { AvailabilityRow, CommitRow, ContentionRow, ContentionSweepOptions, ExecutionGap } from "./lessons/04-two-phase-protocol";
+export { corruptionSweep } from "./lessons/01-corruption";
+export type { CorruptionRow } from "./lessons/01-corruption";
+export { coordinatorCrashBlocking, coordinatorCrashOutcomes, coordinatorCrashRuns } from "./lessons/04-three-phase-commit";
+export type { CoordinatorCrashOptions, CoordinatorCrashRun } from "./lessons/04-three-phase-commit";
 export { findConflictingNaiveTicketRun, naiveTicketConflicts, quorumAvailability, ticketConflictSweep } from "./lessons/05-majority-and-paxos";
 export type { NaiveTicketConflictOptions, NaiveTicketConflictRow, QuorumAvailabilityOptions, QuorumAvailabilityRow, TicketConflictRow } from "./lessons/05-majority-and-paxos";
 export { duelingProposers, paxosProgressByDown, paxosRuns } from "./lessons/05-paxos-runs";
@@ -176,7 +184,7 @@ export { nb00CheckBreakReplication, nb00CheckDrivesPerTenMinutes, nb00CheckFailu
 export { nb01CheckAckLossPrediction, nb01CheckBreakDuplicates, nb01CheckDuplicates, nb01CheckGeneralsRounds, nb01CheckSequenceServer, nb01CheckTransmissions } from "./lessons/checks/nb01";
 export { nb02CheckBreakZero, nb02CheckJitter, nb02CheckSlowClient, nb02CheckThreeClients, nb02CheckTwoAddsPrediction, nb02CheckZeroWithLoss } from "./lessons/checks/nb02";
 export { nb03CheckBreakConstantDelays, nb03CheckFourClients, nb03CheckSerializer, nb03CheckSerializerLatency, nb03CheckServersForNinety, nb03CheckTwoCommandsPrediction } from "./lessons/checks/nb03";
-export { nb04CheckBlockedTime, nb04CheckBreakBackoff, nb04CheckCommitProbability, nb04CheckLargestCluster, nb04CheckLockOrder, nb04CheckNoVotePrediction } from "./lessons/checks/nb04";
+export { nb04CheckBlockedTime, nb04CheckBreakBackoff, nb04CheckCommitProbability, nb04CheckLargestCluster, nb04CheckLockOrder, nb04CheckNoVotePrediction, nb04CheckThreePhaseLockTime } from "./lessons/checks/nb04";
 export { nb05CheckAcceptor, nb05CheckBreakMajority, nb05CheckHalfDownPrediction, nb05Exercise1, nb05Exercise2, nb05Exercise3 } from "./lessons/checks/nb05";
 export { nb06Exercise1, nb06Exercise2, nb06Exercise3, nb06LearnerCheck } from "./lessons/checks/nb06";
 export { ONE_WAY_CHOICES, nb07CheckOneWayPrediction, nb07CheckSmallestQuorum, quorumAgreementUnderSplit } from "./lessons/checks/nb07";

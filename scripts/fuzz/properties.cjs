@@ -130,7 +130,7 @@ function fuzzTargets(lib, fc) {
       const names = Array.from({ length: n }, (_, i) => `N${i}`);
       return fc.record({
         seed: seedArb(fc), nodes: fc.constant(names), hops: fc.integer({ min: 0, max: 6 }),
-        network: fc.record({ delayMs: delayArb(fc, lib), lossRate: rate(fc, 0.5), duplicateRate: rate(fc, 0.3), processingMs: fc.integer({ min: 0, max: 3 }) }),
+        network: fc.record({ delayMs: delayArb(fc, lib), lossRate: rate(fc, 0.5), duplicateRate: rate(fc, 0.3), corruptRate: rate(fc, 0.3), processingMs: fc.integer({ min: 0, max: 3 }) }),
         speeds: fc.constantFrom({}, { [names[0]]: 2 }, { [names[n - 1]]: 0.5 }),
         faults: faultSchedule(fc, names, 100),
       });
@@ -141,7 +141,8 @@ function fuzzTargets(lib, fc) {
         init(ctx) { ctx.broadcast({ type: "gossip", hops }); ctx.setTimer(5 + ctx.rng.next() * 20, "tick"); },
         onMessage(ctx, m) {
           ctx.record("got", { from: m.from, hops: m.payload.hops });
-          if (m.payload.hops > 0) ctx.send(ctx.nodes[Math.floor(ctx.rng.next() * ctx.nodes.length)], { type: "gossip", hops: m.payload.hops - 1 });
+          // (corruption can raise a hop count above the configured one; the cap keeps the gossip finite)
+          if (m.payload.hops > 0) ctx.send(ctx.nodes[Math.floor(ctx.rng.next() * ctx.nodes.length)], { type: "gossip", hops: Math.min(m.payload.hops, hops) - 1 });
         },
         onTimer(ctx) { if (ctx.now < 150) { ctx.broadcast({ type: "tick", hops: 1 }); ctx.setTimer(25, "tick"); } },
       };
@@ -308,6 +309,33 @@ function fuzzTargets(lib, fc) {
       checkEngineInvariants(r.trace);
       const states = Object.values(r.states);
       must(!(states.includes("committed") && states.includes("aborted")), `not atomic: ${JSON.stringify(r.states)}`);
+      must(r.atomic, `result says not atomic: ${JSON.stringify(r.states)}`);
+    },
+  });
+
+  // Three-phase commit: atomicity under crashes and recoveries of any node (the coordinator too), with
+  // every delay below the participants' timeout (3PC's timing assumption) and no partition or loss:
+  // those break it by design (test/protocols/three-phase-commit.test.ts shows how).
+  targets.push({
+    name: "three-phase-commit",
+    arbitrary: fc.integer({ min: 1, max: 5 }).chain((participants) => {
+      const names = ["u1", ...Array.from({ length: participants }, (_, i) => `s${i + 1}`)];
+      const at = fc.integer({ min: 0, max: 300 }), node = fc.constantFrom(...names);
+      return fc.record({
+        seed: seedArb(fc), participants: fc.constant(participants), noVoteRate: rate(fc, 0.3),
+        delayMs: fc.tuple(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 10 })).map(([a, w]) => lib.uniform(a, a + w)),
+        timeoutMs: fc.integer({ min: 25, max: 80 }),
+        faults: fc.array(fc.oneof(fc.record({ at, crash: node }), fc.record({ at, recover: node })), { maxLength: 5 }),
+        untilMs: fc.constant(3000),
+      });
+    }).map((c) => JSON.parse(JSON.stringify(c))),
+    check(cfg) {
+      const r = lib.runThreePhaseCommit(cfg);
+      checkEngineInvariants(r.trace);
+      const states = Object.values(r.states);
+      must(!(states.includes("committed") && states.includes("aborted")), `not atomic: ${JSON.stringify(r.states)}`);
+      must(!(r.decision === "commit" && states.includes("aborted")) && !(r.decision === "abort" && states.includes("committed")),
+        `a participant ended against the coordinator's ${r.decision}: ${JSON.stringify(r.states)}`);
       must(r.atomic, `result says not atomic: ${JSON.stringify(r.states)}`);
     },
   });

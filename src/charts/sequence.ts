@@ -17,7 +17,8 @@ export type { SequenceFate } from "./_internals/sequence-rows";
  * "duplicate" (a second delivery of the same message: dashed, orange); "lost" (lost in the network) and
  * "dropped" (discarded, e.g. at a crashed receiver), both ending in a cross: on the receiver's lane at
  * `deliverMs` when it is set, otherwise half way, at `dropMs` when that is set; "in-flight" (still
- * travelling at the end: grey, half way). The rows of a simulation trace come from `sequenceRows(trace)`.
+ * travelling at the end: grey, half way); "corrupted" (arrived altered: an arrow to the receiver,
+ * green, dash-dotted). The rows of a simulation trace come from `sequenceRows(trace)`.
  */
 export interface SequenceMessage {
   id: string | number;
@@ -96,8 +97,8 @@ const CLOCK_PATH = "M-1,0A1,1 0 1,1 1,0A1,1 0 1,1 -1,0Z"
 const LANE_FONT_PX = 13;
 const INTERVAL_GREY = new Set(["crash", "down"]);
 const KEYS = ["nodes", "labels", "title", "timeTitle", "heightPx", "laneWidthPx", "timeRangeMs", "color", "highlight"] as const;
-const FATE_COLORS: Record<SequenceFate, string> = { delivered: "#0072B2", duplicate: "#E69F00", lost: "#D55E00", dropped: "#CC79A7", "in-flight": "#999999" };
-const FATE_DASH: Record<SequenceFate, number[]> = { delivered: [1, 0], duplicate: [5, 3], lost: [1, 0], dropped: [2, 2], "in-flight": [1, 3] };
+const FATE_COLORS: Record<SequenceFate, string> = { delivered: "#0072B2", duplicate: "#E69F00", lost: "#D55E00", dropped: "#CC79A7", "in-flight": "#999999", corrupted: "#009E73" };
+const FATE_DASH: Record<SequenceFate, number[]> = { delivered: [1, 0], duplicate: [5, 3], lost: [1, 0], dropped: [2, 2], "in-flight": [1, 3], corrupted: [6, 2, 1, 2] };
 
 /**
  * A space-time (Lamport) diagram of a simulation trace: one vertical lane per node, time running

@@ -29,6 +29,10 @@ export interface ClientServerOptions {
   delayMs?: DistributionLike;
   /** Probability that the network delivers an extra copy of a message. @defaultValue 0 */
   duplicateRate?: number;
+  /** Probability that a message (command or ACK) arrives corrupted: one value of it altered. @defaultValue 0 */
+  corruptRate?: number;
+  /** Each message carries a CRC-32 of its content; a receiver discards a message whose CRC does not match (recording `discard`), so corruption becomes loss. @defaultValue false */
+  checksum?: boolean;
   /** "ack"/"seq": time the client waits for an ACK before resending, in ms (> 0). @defaultValue 50 */
   timeoutMs?: number;
   /** "naive": time between two commands, in ms (> 0). @defaultValue 10 */
@@ -57,13 +61,15 @@ export interface ClientServerSettings {
   timeoutMs: number;
   intervalMs: number;
   maxTransmissions: number;
+  corruptRate: number;
+  checksum: boolean;
   untilMs: number | undefined;
   /** The caller's own server handlers, if any. */
   server: NodeHandlers<unknown, unknown> | undefined;
 }
 
-const KEYS = ["seed", "protocol", "commands", "lossRate", "ackLossRate", "delayMs", "duplicateRate", "timeoutMs", "intervalMs",
-  "maxTransmissions", "faults", "untilMs", "server"];
+const KEYS = ["seed", "protocol", "commands", "lossRate", "ackLossRate", "delayMs", "duplicateRate", "corruptRate", "checksum",
+  "timeoutMs", "intervalMs", "maxTransmissions", "faults", "untilMs", "server"];
 
 /**
  * @internal Checks the options once, at the entry point (seed, delayMs, duplicateRate and faults are
@@ -81,6 +87,8 @@ export function checkClientServerOptions(options: ClientServerOptions): ClientSe
     timeoutMs: checkPositive("timeoutMs", options.timeoutMs ?? 50),
     intervalMs: checkPositive("intervalMs", options.intervalMs ?? 10),
     maxTransmissions: checkInteger("maxTransmissions", options.maxTransmissions ?? 1000, 1, 1_000_000),
+    corruptRate: checkProbability("corruptRate", options.corruptRate ?? 0),
+    checksum: options.checksum === undefined ? false : typeof options.checksum === "boolean" ? options.checksum : fail("checksum", options.checksum, "true or false"),
     untilMs: options.untilMs === undefined ? undefined : checkNonNegative("untilMs", options.untilMs),
     server: checkRoleHandlers("server", options.server),
   };

@@ -14,9 +14,12 @@
  * The client is node "u1", the server "s1". Messages are labelled "cmd k" and "ack k" in the trace;
  * the server records each execution as `execute` with `{ cmd }` (and, with "seq", each skipped copy
  * as `skip duplicate`); a client that runs out of transmissions records `give-up` with `{ cmd }`.
+ * With `checksum`, every message carries a CRC-32 of its content (`sum`); a receiver discards a
+ * message whose CRC does not match, recording `discard`: a corrupted message becomes a lost one.
  * Everything in the result is read from that trace (client-server-result.ts). `server: handlers`
  * runs your own server code in place of s1's (with the client of the chosen step).
  */
+import { crc32 } from "zlib";
 import type { NodeContext, NodeHandlers } from "../sim/context";
 import { runProtocol, type ProtocolNodes } from "./protocol-run";
 import { checkClientServerOptions, type ClientServerOptions, type ClientServerSettings } from "./client-server-options";
@@ -28,10 +31,10 @@ export type { ClientServerResult } from "./client-server-result";
 /** The node names: clients are u1, u2, ... and servers s1, s2, ... in every protocol. */
 const CLIENT = "u1", SERVER = "s1";
 
-/** Command number `cmd` (0-based), from the client to the server. */
-export interface CommandMessage { type: `cmd ${number}`; kind: "cmd"; cmd: number }
-/** The server's acknowledgment of command `cmd` (steps 2 and 3 only). */
-export interface AckMessage { type: `ack ${number}`; kind: "ack"; cmd: number }
+/** Command number `cmd` (0-based), from the client to the server; `sum`: its CRC-32 (option checksum). */
+export interface CommandMessage { type: `cmd ${number}`; kind: "cmd"; cmd: number; sum?: number }
+/** The server's acknowledgment of command `cmd` (steps 2 and 3 only); `sum`: its CRC-32 (option checksum). */
+export interface AckMessage { type: `ack ${number}`; kind: "ack"; cmd: number; sum?: number }
 /** Everything that travels between client and server; `type` labels it in the trace. */
 export type ClientServerMessage = CommandMessage | AckMessage;
 
@@ -40,8 +43,17 @@ interface ClientState { cmd: number; sent: number; timer: number }
 /** The server: the highest command number it executed (-1 before the first), used by step 3. */
 interface ServerState { last: number }
 
-const command = (cmd: number): CommandMessage => ({ type: `cmd ${cmd}`, kind: "cmd", cmd });
-const ack = (cmd: number): AckMessage => ({ type: `ack ${cmd}`, kind: "ack", cmd });
+/** The CRC-32 of everything a message says but its checksum. */
+const crcOf = (m: ClientServerMessage) => crc32(`${m.type}|${m.kind}|${m.cmd}`);
+const sealed = <M extends ClientServerMessage>(m: M, checksum: boolean): M => (checksum ? { ...m, sum: crcOf(m) } : m);
+/** With checksums on, whether a message arrived as it was sent (else it is discarded and recorded). */
+const intact = (ctx: NodeContext<unknown, ClientServerMessage>, m: ClientServerMessage, checksum: boolean) => {
+  if (!checksum || m.sum === crcOf(m)) return true;
+  ctx.record("discard", {});
+  return false;
+};
+const command = (cmd: number, checksum: boolean): CommandMessage => sealed({ type: `cmd ${cmd}`, kind: "cmd", cmd }, checksum);
+const ack = (cmd: number, checksum: boolean): AckMessage => sealed({ type: `ack ${cmd}`, kind: "ack", cmd }, checksum);
 
 /** The client's code for the chosen step. */
 function clientHandlers(o: ClientServerSettings): NodeHandlers<ClientState, ClientServerMessage> {
@@ -49,7 +61,7 @@ function clientHandlers(o: ClientServerSettings): NodeHandlers<ClientState, Clie
   /** Sends the current command (again). */
   const send = (ctx: NodeContext<ClientState, ClientServerMessage>) => {
     ctx.state.sent++;
-    ctx.send(SERVER, command(ctx.state.cmd));
+    ctx.send(SERVER, command(ctx.state.cmd, o.checksum));
     // Step 2: wait for the ACK; resend when the timeout fires first.
     if (retransmits) ctx.state.timer = ctx.setTimer(o.timeoutMs, "timeout");
   };
@@ -67,6 +79,7 @@ function clientHandlers(o: ClientServerSettings): NodeHandlers<ClientState, Clie
       if (!retransmits && o.commands > 1) ctx.setTimer(o.intervalMs, "next");
     },
     onMessage(ctx, msg) {
+      if (!intact(ctx, msg.payload, o.checksum)) return;
       // Step 2: the ACK of the current command completes it (an ACK of an earlier one is stale).
       if (msg.payload.kind !== "ack" || msg.payload.cmd !== ctx.state.cmd) return;
       ctx.cancelTimer(ctx.state.timer);
@@ -93,6 +106,7 @@ function serverHandlers(o: ClientServerSettings): NodeHandlers<ServerState, Clie
       ctx.state = { last: -1 };
     },
     onMessage(ctx, msg) {
+      if (!intact(ctx, msg.payload, o.checksum)) return;
       const k = msg.payload.cmd;
       if (o.protocol === "seq" && k <= ctx.state.last) {
         ctx.record("skip duplicate", { cmd: k }); // step 3: already executed, so only acknowledge it
@@ -100,7 +114,7 @@ function serverHandlers(o: ClientServerSettings): NodeHandlers<ServerState, Clie
         ctx.state.last = Math.max(ctx.state.last, k);
         ctx.record("execute", { cmd: k }); // steps 1 and 2: execute every copy that arrives
       }
-      if (o.protocol !== "naive") ctx.send(msg.from, ack(k)); // step 2: acknowledge every copy
+      if (o.protocol !== "naive") ctx.send(msg.from, ack(k, o.checksum)); // step 2: acknowledge every copy
     },
   };
 }
@@ -137,6 +151,7 @@ export function runClientServer(options: ClientServerOptions): ClientServerResul
     network: {
       delayMs: options.delayMs ?? 10,
       duplicateRate: options.duplicateRate ?? 0,
+      corruptRate: o.corruptRate,
       links: { [`${CLIENT}->${SERVER}`]: { lossRate: o.lossRate }, [`${SERVER}->${CLIENT}`]: { lossRate: o.ackLossRate } },
     },
     faults: options.faults,

@@ -3,16 +3,19 @@
  * (in this order): partition (link blocked) -> drop "partition"; loss -> drop "loss"; an
  * intervention -> drop "intervention"; otherwise the message travels for a delay drawn from the
  * link's distribution, and with the link's duplicateRate one extra copy travels with its own
- * independent delay. On arrival: link blocked -> drop "partition"; link held -> queued until release;
+ * independent delay; with the link's corruptRate a copy that travels is corrupted (its payload
+ * altered, sim/corrupt.ts; a "corrupt" event follows its send or duplicate). On arrival: link blocked -> drop "partition"; link held -> queued until release;
  * receiver crashed -> drop "crashed"; else delivered. Random streams: "loss", "delay" (one loss draw
  * and one delay draw per message, always, so changing loss rates does not shift delays),
- * "duplicate" and "processing".
+ * "duplicate", "processing" and "corrupt" (drawn only on links whose corruptRate is above 0, so a
+ * world without corruption draws exactly what it drew before corruption existed).
  */
 import { createRng, type Rng } from "../random/rng";
+import { corruptPayload } from "./corrupt";
 import type { Kernel } from "./kernel";
 import type { WorldConfig } from "./options";
 import {
-  FATE_DELIVERED, FATE_DROPPED, FATE_HELD, FATE_IN_FLIGHT, K_DELIVER, K_DROP, K_DUPLICATE, K_HELD, K_SEND,
+  FATE_DELIVERED, FATE_DROPPED, FATE_HELD, FATE_IN_FLIGHT, K_CORRUPT, K_DELIVER, K_DROP, K_DUPLICATE, K_HELD, K_SEND,
   R_CRASHED, R_HELD_CRASHED, R_HELD_PARTITION, R_INTERVENTION, R_LOSS, R_PARTITION,
 } from "./trace-kinds";
 import type { TraceLog } from "./trace-log";
@@ -44,6 +47,7 @@ export class Network {
   // creating it later draws exactly the same numbers.
   private dupRngLazy: Rng | undefined;
   private procRngLazy: Rng | undefined;
+  private corruptRngLazy: Rng | undefined;
   private readonly arrive: number;
   private readonly n: number;
 
@@ -66,6 +70,20 @@ export class Network {
     return this.dupRngLazy ??= createRng(this.cfg.seed, "duplicate");
   }
 
+  private get corruptRng(): Rng {
+    return this.corruptRngLazy ??= createRng(this.cfg.seed, "corrupt");
+  }
+
+  /** With the link's corruptRate, corrupts copy `id` as it leaves (no draw at all when the rate is 0). */
+  private maybeCorrupt(id: number, link: number, from: number, to: number, label: number): void {
+    const rate = this.cfg.corrupt[link];
+    if (rate <= 0 || this.corruptRng.next() >= rate) return;
+    const log = this.log;
+    log.payloads[id] = corruptPayload(log.payloads[id], this.corruptRng);
+    log.corrupted.add(id);
+    log.event(K_CORRUPT, this.kernel.now, from, to, id, label);
+  }
+
   private get procRng(): Rng {
     return this.procRngLazy ??= createRng(this.cfg.seed, "processing");
   }
@@ -84,12 +102,14 @@ export class Network {
     if (u < cfg.loss[link]) return this.drop(id, R_LOSS), id;
     if (cfg.drops.size > 0 && cfg.drops.has(id)) return this.drop(id, R_INTERVENTION), id;
     if (cfg.delays.size > 0) delay += cfg.delays.get(id) ?? 0;
+    this.maybeCorrupt(id, link, from, to, label);
     this.travel(id, to, delay);
     const dupRate = cfg.dup[link];
     if (dupRate > 0 && this.dupRng.next() < dupRate) {
       const copy = log.message(from, to, now, label, id, payload);
       log.counts.duplicated++;
       log.event(K_DUPLICATE, now, from, to, copy, label);
+      this.maybeCorrupt(copy, link, from, to, label);
       this.travel(copy, to, cfg.delay[link](this.dupRng));
     }
     return id;

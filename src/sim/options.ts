@@ -22,6 +22,8 @@ export interface LinkOptions {
   lossRate?: number;
   /** Probability that a delivered-to-the-network message is also duplicated once. @defaultValue 0 */
   duplicateRate?: number;
+  /** Probability that a message copy that travels arrives altered (one value of its payload changed; see sim/corrupt.ts). @defaultValue 0 */
+  corruptRate?: number;
 }
 
 /** Global network behaviour plus per-link overrides. */
@@ -89,6 +91,7 @@ export interface WorldConfig {
   // microsecond to allocate, a large share of creating a small world.
   loss: number[];
   dup: number[];
+  corrupt: number[];
   /** null when processing time is the constant 0. */
   processing: Sampler | null;
   speeds: Float64Array;
@@ -112,27 +115,30 @@ export function validateWorldOptions(options: WorldOptions): WorldConfig {
     throw new RangeError(`nodes must be at most ${MAX_WORLD_NODES} names (the network keeps n x n link tables, so for large clusters use simulateClusterFailures); got ${n} names`);
   }
   const net = options.network ?? {};
-  checkKeys("network", net, ["delayMs", "lossRate", "duplicateRate", "links", "processingMs"]);
+  checkKeys("network", net, ["delayMs", "lossRate", "duplicateRate", "corruptRate", "links", "processingMs"]);
   const gDelay = timeSampler(net.delayMs ?? 1, "network.delayMs");
   const gLoss = checkProbability("network.lossRate", net.lossRate ?? 0);
   const gDup = checkProbability("network.duplicateRate", net.duplicateRate ?? 0);
+  const gCorrupt = checkProbability("network.corruptRate", net.corruptRate ?? 0);
   const delay: Sampler[] = new Array(n * n).fill(gDelay);
   const loss: number[] = new Array(n * n).fill(gLoss);
   const dup: number[] = new Array(n * n).fill(gDup);
+  const corrupt: number[] = new Array(n * n).fill(gCorrupt);
   for (const [key, link] of Object.entries(net.links ?? {})) {
     const name = `network.links[${JSON.stringify(key)}]`;
     const m = /^(.+?)(<->|->)(.+)$/.exec(key);
     if (!m) fail(`network.links key`, key, `"A->B" or "A<->B" with known node names`);
     const a = nodes.indexOf(checkKnownName(`${name} from`, m[1], nodes));
     const b = nodes.indexOf(checkKnownName(`${name} to`, m[3], nodes));
-    if (link === null || typeof link !== "object") fail(name, link, "an object with delayMs, lossRate, duplicateRate");
-    checkKeys(name, link, ["delayMs", "lossRate", "duplicateRate"]);
+    if (link === null || typeof link !== "object") fail(name, link, "an object with delayMs, lossRate, duplicateRate, corruptRate");
+    checkKeys(name, link, ["delayMs", "lossRate", "duplicateRate", "corruptRate"]);
     const pairs = m[2] === "<->" ? [a * n + b, b * n + a] : [a * n + b];
     const linkDelay = link.delayMs === undefined ? null : timeSampler(link.delayMs, `${name}.delayMs`);
     for (const k of pairs) {
       if (linkDelay) delay[k] = linkDelay;
       if (link.lossRate !== undefined) loss[k] = checkProbability(`${name}.lossRate`, link.lossRate);
       if (link.duplicateRate !== undefined) dup[k] = checkProbability(`${name}.duplicateRate`, link.duplicateRate);
+      if (link.corruptRate !== undefined) corrupt[k] = checkProbability(`${name}.corruptRate`, link.corruptRate);
     }
   }
   const speeds = new Float64Array(n).fill(1);
@@ -162,7 +168,7 @@ export function validateWorldOptions(options: WorldOptions): WorldConfig {
   const processing = p === 0 || (typeof p === "object" && p?.kind === "constant" && p.value === 0) ? null
     : timeSampler(p, "network.processingMs");
   const handlers = checkHandlers(options.handlers ?? {}, nodes);
-  return { seed, nodes, delay, loss, dup, processing, speeds, faults, maxEvents, handlers, drops, delays };
+  return { seed, nodes, delay, loss, dup, corrupt, processing, speeds, faults, maxEvents, handlers, drops, delays };
 }
 
 const HANDLER_KEYS = ["init", "onMessage", "onTimer", "onRecover"] as const;

@@ -7,8 +7,11 @@
 
 /** Kinds of trace events, in the order of their numeric codes. */
 export const TRACE_KINDS = ["send", "deliver", "drop", "duplicate", "held", "timer", "crash", "recover",
-  "record", "partition", "heal", "block", "unblock", "hold", "release"] as const;
-/** A trace event kind. `held`: a message reached a held link and was queued; `hold`: a link was put on hold. */
+  "record", "partition", "heal", "block", "unblock", "hold", "release", "corrupt"] as const;
+/**
+ * A trace event kind. `held`: a message reached a held link and was queued; `hold`: a link was put on
+ * hold; `corrupt`: a copy was corrupted as it left (logged right after its send; it arrives altered).
+ */
 export type TraceKind = (typeof TRACE_KINDS)[number];
 
 const kind = (k: TraceKind): number => TRACE_KINDS.indexOf(k);
@@ -16,7 +19,7 @@ const kind = (k: TraceKind): number => TRACE_KINDS.indexOf(k);
 export const K_SEND = kind("send"), K_DELIVER = kind("deliver"), K_DROP = kind("drop"), K_DUPLICATE = kind("duplicate"),
   K_HELD = kind("held"), K_TIMER = kind("timer"), K_CRASH = kind("crash"), K_RECOVER = kind("recover"),
   K_RECORD = kind("record"), K_PARTITION = kind("partition"), K_HEAL = kind("heal"), K_BLOCK = kind("block"),
-  K_UNBLOCK = kind("unblock"), K_HOLD = kind("hold"), K_RELEASE = kind("release");
+  K_UNBLOCK = kind("unblock"), K_HOLD = kind("hold"), K_RELEASE = kind("release"), K_CORRUPT = kind("corrupt");
 
 /** Why a message was dropped. `held-then-*`: it was queued on a held link and dropped at release. */
 export const DROP_REASONS = ["loss", "partition", "crashed", "held-then-partition", "held-then-crashed", "intervention"] as const;

@@ -27,6 +27,8 @@ export class TraceLog {
   readonly mCopyOf = new I32Column();
   readonly mLabel = new I32Column();
   readonly payloads: unknown[] = [undefined];
+  /** Ids of the copies that travel corrupted (their entry in `payloads` is the altered payload). */
+  readonly corrupted = new Set<number>();
   readonly counts = { sent: 0, duplicated: 0, delivered: 0, dropped: 0, held: 0, timers: 0, crashes: 0, recoveries: 0, records: 0 };
   readonly drops = new Int32Array(DROP_REASONS.length);
   endMs = 0;

@@ -48,6 +48,8 @@ export interface MessageRow {
   duplicate: boolean;
   /** For a duplicate, the id of the original; otherwise null. */
   copyOf: number | null;
+  /** True for a copy the network corrupted (network corruptRate): `payload` is what arrives, altered. */
+  corrupted: boolean;
   label: string;
   payload: unknown;
 }
@@ -159,7 +161,7 @@ export class Trace {
         id, from: names[L.mFrom.data[id]], to: names[L.mTo.data[id]], sendMs: L.mSend.data[id],
         deliverMs: fate === FATE_DELIVERED ? end : null,
         dropMs: fate >= FATE_DROPPED ? end : null,
-        fate: MESSAGE_FATES[fate], duplicate: copyOf > 0, copyOf: copyOf > 0 ? copyOf : null,
+        fate: MESSAGE_FATES[fate], duplicate: copyOf > 0, copyOf: copyOf > 0 ? copyOf : null, corrupted: L.corrupted.has(id),
         label: S[L.mLabel.data[id]], payload: L.payloads[id],
       });
     }

@@ -77,6 +77,7 @@ function messageRow(m: MessageRow, untilMs: number, label: string | undefined): 
   else if (drawn.ends === "receiver") row.deliverMs = endMs;
   else if (drawn.ends === "on the way") row.dropMs = endMs;
   if (row.fate === "delivered" && m.duplicate) row.fate = "duplicate";
+  if (row.fate === "delivered" || row.fate === "duplicate") if (m.corrupted) row.fate = "corrupted";
   if (label !== undefined && label !== "") row.label = cut(label);
   return row;
 }

@@ -4,7 +4,7 @@ import {
   nb03CheckBreakConstantDelays, nb03CheckFourClients, nb03CheckSerializerLatency, nb03CheckServersForNinety, nb03CheckTwoCommandsPrediction,
 } from "../../src/lessons/checks/nb03";
 import {
-  nb04CheckBlockedTime, nb04CheckBreakBackoff, nb04CheckCommitProbability, nb04CheckLargestCluster, nb04CheckNoVotePrediction,
+  nb04CheckBlockedTime, nb04CheckBreakBackoff, nb04CheckCommitProbability, nb04CheckLargestCluster, nb04CheckNoVotePrediction, nb04CheckThreePhaseLockTime,
 } from "../../src/lessons/checks/nb04";
 import { divergenceSweep } from "../../src/lessons/03-state-replication";
 import { twoPhaseLivelock } from "../../src/lessons/04-two-phase-protocol";
@@ -16,6 +16,8 @@ const cases: [string, (a: unknown) => { correct: boolean; toString(): string }, 
   ["nb04CheckLargestCluster", nb04CheckLargestCluster, 5, 6],
   ["nb04CheckCommitProbability", nb04CheckCommitProbability, Math.pow(0.95, 8), 0.95],
   ["nb04CheckBlockedTime", nb04CheckBlockedTime, 400, 395],
+  // s1 waits three timeouts of 20 ms (for the coordinator, for its probe's answer, for the others' states)
+  ["nb04CheckThreePhaseLockTime", nb04CheckThreePhaseLockTime, 3 * 20, 45],
 ];
 
 for (const [name, check, right, wrong] of cases) {

@@ -68,6 +68,8 @@ row("createWorld", "nodes", "10,000 names", "size", () => world({ nodes: Array.f
   /nodes must be at most 2000 names[^;]*; got 10000 names/);
 bad("createWorld", "network.lossRate", "[0, 1]", PROB, (v) => world({ network: { lossRate: v } }));
 bad("createWorld", "network.duplicateRate", "[0, 1]", [NAN, OVER], (v) => world({ network: { duplicateRate: v } }));
+bad("createWorld", "network.corruptRate", "[0, 1]", [NAN, OVER, UNDER], (v) => world({ network: { corruptRate: v } }));
+bad('createWorld', 'network.links["A->B"].corruptRate', "[0, 1]", [OVER], (v) => world({ network: { links: { "A->B": { corruptRate: v } } } }));
 bad("createWorld", "network.delayMs", "in [0, Infinity)", [NAN, INF, NEG], (v) => world({ network: { delayMs: v } }));
 bad("createWorld", "network.delayMs.mean", "> 0", [NEG, NAN], (v) => world({ network: { delayMs: lib.exponential(v) } }));
 bad("createWorld", "network.processingMs", "in [0, Infinity)", [NAN, NEG], (v) => world({ network: { processingMs: v } }));
@@ -143,6 +145,27 @@ bad("runTwoPhaseCommit", "noVoteRate", "[0, 1]", [OVER], (v) => lib.runTwoPhaseC
 bad("runTwoPhaseCommit", "faults[0].crash", 'one of the known nodes "u1", "s1"', [["unknown node", "C"]], (v) => lib.runTwoPhaseCommit({ seed: 1, faults: [{ at: 1, crash: v }] }));
 row("runTwoPhaseCommit", "crashCoordinatorAtMs", "1", "wrong type", () => lib.runTwoPhaseCommit({ seed: 1, crashCoordinatorAtMs: 1 } as never),
   /unknown option "crashCoordinatorAtMs"/);
+bad("runThreePhaseCommit", "runThreePhaseCommit: seed", "a finite number or a string", [NAN], (v) => lib.runThreePhaseCommit({ seed: v }));
+bad("runThreePhaseCommit", "participants", "[1,", [ZERO, NAN], (v) => lib.runThreePhaseCommit({ seed: 1, participants: v }));
+bad("runThreePhaseCommit", "noVoteRate", "[0, 1]", [OVER], (v) => lib.runThreePhaseCommit({ seed: 1, noVoteRate: v }));
+bad("runThreePhaseCommit", "timeoutMs", "> 0", [NEG, NAN], (v) => lib.runThreePhaseCommit({ seed: 1, timeoutMs: v }));
+bad("runThreePhaseCommit", "ackTimeoutMs", "> 0", [NEG], (v) => lib.runThreePhaseCommit({ seed: 1, ackTimeoutMs: v }));
+bad("runThreePhaseCommit", "voteTimeoutMs", "> 0", [NEG], (v) => lib.runThreePhaseCommit({ seed: 1, voteTimeoutMs: v }));
+bad("runThreePhaseCommit", "untilMs", "> 0", [NEG], (v) => lib.runThreePhaseCommit({ seed: 1, untilMs: v }));
+bad("runThreePhaseCommit", "speeds.u1", "> 0", [NEG], (v) => lib.runThreePhaseCommit({ seed: 1, speeds: { u1: v } }));
+bad("runThreePhaseCommit", "network.processingMs", "in [0, Infinity)", [NEG], (v) => lib.runThreePhaseCommit({ seed: 1, processingMs: v }));
+bad("runThreePhaseCommit", "faults[0].crash", 'one of the known nodes "u1", "s1"', [["unknown node", "C"]], (v) => lib.runThreePhaseCommit({ seed: 1, faults: [{ at: 1, crash: v }] }));
+row("runThreePhaseCommit", "votes", '["yes"]', "size", () => lib.runThreePhaseCommit({ seed: 1, participants: 2, votes: ["yes"] }),
+  /runThreePhaseCommit: votes must be an array of 2 "yes"\/"no" votes/);
+row("runThreePhaseCommit", "lossRate", "0.1", "wrong type", () => lib.runThreePhaseCommit({ seed: 1, lossRate: 0.1 } as never), /unknown option "lossRate"/);
+bad("runClientServer", "corruptRate", "[0, 1]", [OVER, NAN], (v) => lib.runClientServer({ seed: 1, corruptRate: v }));
+row("runClientServer", "checksum", '"yes"', "wrong type", () => lib.runClientServer({ seed: 1, checksum: "yes" as never }), /checksum must be true or false; got "yes"/);
+bad("corruptionSweep", "corruptRates[0]", "[0, 1]", [OVER], (v) => lib.corruptionSweep({ seed: 1, runs: 1, corruptRates: [v] }));
+row("corruptionSweep", "corruptRates", "[1]", "probability outside [0, 1]", () => lib.corruptionSweep({ seed: 1, runs: 1, corruptRates: [1] }), /corruptRates must be below 1/);
+bad("coordinatorCrashRuns", "crashWindowMs", "> 0", [NEG, NAN], (v) => lib.coordinatorCrashRuns({ seed: 1, runs: 1, crashWindowMs: v }));
+bad("coordinatorCrashRuns", "recoverAtMs", "more than crashWindowMs", [["negative time", 10]], (v) => lib.coordinatorCrashRuns({ seed: 1, runs: 1, recoverAtMs: v }));
+bad("coordinatorCrashRuns", "runs", "[1,", [ZERO], (v) => lib.coordinatorCrashRuns({ seed: 1, runs: v }));
+bad("coordinatorCrashBlocking", "binMs", "> 0", [NEG], (v) => lib.coordinatorCrashBlocking([], v));
 for (const [name, fn] of [["runPaxos", lib.runPaxos], ["runNaiveTicket", lib.runNaiveTicket]] as const) {
   bad(name, `${name}: lossRate`, "[0, 1]", [OVER, NAN], (v) => fn({ seed: 1, lossRate: v }));
   bad(name, `${name}: timeoutMs`, "> 0", [NEG, NAN], (v) => fn({ seed: 1, timeoutMs: v }));
@@ -379,6 +402,8 @@ row("checkProtocol", "handler", "draws from ctx.rng", "wrong type",
   /checkProtocol: u1's init\(\): u1 used ctx.rng; a check explores every schedule/);
 bad("paxosNodes", "maxAttempts", "an integer in [1, 1000000]", [ZERO], (v) => lib.paxosNodes({ maxAttempts: v }));
 bad("twoPhaseCommitNodes", "votes[1]", 'one of "yes", "no"', [["wrong type", "maybe"]], (v) => lib.twoPhaseCommitNodes({ votes: ["yes", v] }));
+bad("threePhaseCommitNodes", "votes[1]", 'one of "yes", "no"', [["wrong type", "maybe"]], (v) => lib.threePhaseCommitNodes({ votes: ["yes", v] }));
+bad("threePhaseCommitNodes", "timeoutMs", "> 0", [NEG], (v) => lib.threePhaseCommitNodes({ timeoutMs: v }));
 row("scoreRaceNodes", "clients[0][0]", '"add 10"', "wrong type", () => lib.scoreRaceNodes({ clients: [["add 10"]] }), /clients\[0\]\[0\] must be an operation such as "\+10"/);
 
 // ---- your own handlers for one role, and your own lock order ----

@@ -14,7 +14,7 @@ import { describeValue } from "../../validate";
 import { checkField, Row } from "./rows";
 
 /** How the diagram draws a message. */
-export const SEQUENCE_FATES = ["delivered", "duplicate", "lost", "dropped", "in-flight"] as const;
+export const SEQUENCE_FATES = ["delivered", "duplicate", "lost", "dropped", "in-flight", "corrupted"] as const;
 /** A drawn message category. */
 export type SequenceFate = (typeof SEQUENCE_FATES)[number];
 
@@ -52,7 +52,7 @@ export function normalizeMessages(messages: Row[]): NormalMessage[] {
     const sendMs = m.sendMs as number;
     const deliverMs = typeof m.deliverMs === "number" ? m.deliverMs : null;
     const dropMs = typeof m.dropMs === "number" ? m.dropMs : null;
-    if ((fate === "delivered" || fate === "duplicate") && deliverMs === null) {
+    if ((fate === "delivered" || fate === "duplicate" || fate === "corrupted") && deliverMs === null) {
       throw new RangeError(`${NAME}: messages[${i}].deliverMs must be a finite number for fate ${JSON.stringify(fate)}; got ${describeValue(m.deliverMs)}`);
     }
     for (const [field, value] of [["deliverMs", deliverMs], ["dropMs", dropMs]] as const) {

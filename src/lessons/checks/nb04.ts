@@ -4,6 +4,7 @@
  */
 import { runTwoPhase, twoPhaseNodes, type LockOrder } from "../../protocols/two-phase";
 import { runTwoPhaseCommit } from "../../protocols/two-phase-commit";
+import { runThreePhaseCommit } from "../../protocols/three-phase-commit";
 import { exponential } from "../../random/distributions";
 import { twoPhaseLivelock } from "../04-two-phase-protocol";
 import { checkHandlerExercise, type HandlerExerciseResult } from "./protocol-exercise";
@@ -118,5 +119,19 @@ export function nb04CheckLockOrder(lockOrder: LockOrder | undefined): HandlerExe
     },
     hint: "Look at the last state of the diagram: who holds which lock, and whom is each client waiting for?",
     success: "when every client takes the locks in one global order, the client holding the highest lock taken so far never waits for a lower one, so a cycle of waiting clients cannot form.",
+  });
+}
+
+/**
+ * The three-phase-commit exercise: 3 participants, every delay 5 ms, participants' timeoutMs 20; the
+ * coordinator crashes 1 ms after sending prepare and stays down. How long (ms) does s1 hold its locks?
+ * Expected value from the simulation; accepts answers within 1 ms.
+ */
+export function nb04CheckThreePhaseLockTime(answer: unknown): Verdict {
+  const r = runThreePhaseCommit({ seed: 42, participants: 3, delayMs: 5, timeoutMs: 20, faults: [{ at: 1, crash: "u1" }], untilMs: 1000 });
+  return selfCheckNumber("exercise 7", answer, r.lockHeldMs.s1, {
+    relTolerance: 0, absTolerance: 1,
+    hint: "s1 locks when it votes. Count what it waits for before it decides: the coordinator, the answer to its probe, the others' states (each a timeout), and when its own vote was cast.",
+    success: "a few timeouts instead of the coordinator's whole outage: the price of not blocking is waiting long enough to be sure.",
   });
 }
