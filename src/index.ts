@@ -172,6 +172,8 @@ export type { DuelResult, PaxosProgressRow, PaxosRunRow, PaxosRunsOptions } from
 export { executedOverTime, findLeaderCrashRun, forkRows, logCostSweep, logsArePrefixes } from "./lessons/06-replicated-log";
 export type { ExecutedRow, ForkRow, LeaderCrashRun, LogCostRow } from "./lessons/06-replicated-log";
 export { DUEL_LINKS, perpetualDuel, perpetualDuelRuns } from "./lessons/05-perpetual-duel";
+export { ladderFindings } from "./lessons/05-ladder";
+export type { LadderFindingRow } from "./lessons/05-ladder";
 export type { PerpetualDuelOptions, PerpetualDuelRow, PerpetualDuelRun } from "./lessons/05-perpetual-duel";
 export { PARTITION_PROTOCOLS, PARTITION_SCHEDULES, PARTITION_SIDES, partitionFaults, partitionRun } from "./lessons/07-partitions";
 export type { PartitionProtocol, PartitionRunOptions, PartitionRunResult, PartitionSchedule, PartitionTiming } from "./lessons/07-partitions";

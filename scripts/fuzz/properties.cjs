@@ -399,7 +399,7 @@ function fuzzTargets(lib, fc) {
   });
 
   // The ladder: random loss, delay and any fault entries on u1 and s1, replayed through every rung;
-  // every cell is 0 or 1, and Paxos never duplicates, diverges or conflicts. ("lost command" is left
+  // every cell is 0 or 1, and multi-Paxos never duplicates, diverges or conflicts. ("lost command" is left
   // out: a decision just before the run stops may still have its execute messages in flight.)
   targets.push({
     name: "ladder",
@@ -412,8 +412,8 @@ function fuzzTargets(lib, fc) {
       must(rows.length === lib.LADDER_PROTOCOLS.length * lib.LADDER_PROPERTIES.length, `ladder: ${rows.length} rows`);
       for (const r of rows) {
         must(r.broken === 0 || r.broken === 1, `ladder: ${r.protocol} / ${r.property} is ${r.broken}`);
-        if (r.protocol === "Paxos" && ["duplicate execution", "divergence", "conflicting execution"].includes(r.property)) {
-          must(r.broken === 0, `ladder: Paxos broke "${r.property}"`);
+        if (r.protocol === "multi-Paxos" && ["duplicate execution", "divergence", "conflicting execution"].includes(r.property)) {
+          must(r.broken === 0, `ladder: multi-Paxos broke "${r.property}"`);
         }
       }
     },

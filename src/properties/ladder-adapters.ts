@@ -2,7 +2,18 @@
  * Adapters for the protocol ladder: run one protocol of the project with the ladder's network and
  * fault entries, and reduce the run to what the ladder judges (servers' execution logs, the commands
  * their clients consider done, and whether a live client is still waiting when the run stops). Every
- * outcome is read from the run's result or its trace; nothing is assumed about a protocol's limits.
+ * outcome is read from the run's trace records, one function per family; nothing is assumed about a
+ * protocol's limits.
+ *
+ * The job is the same on every rung: every client wants its own commands executed (one client with 3
+ * commands on the one-server rungs; 2 clients with one command each on the 3-server rungs), and a
+ * command counts as done only when its own client was told so. The Paxos rung is the replicated log
+ * (runMultiPaxos, one Paxos instance per slot), which must execute both clients' commands: a client
+ * whose command lost the race is not done until its command is in the log. The naive-ticket rung stays
+ * runNaiveTicket, one ticket instance that both clients contend for: a naive client never learns what a
+ * server stored (a server answers with a ticket only), so it cannot tell that another command holds
+ * the slot and move on to the next one; one ticket instance per command reduces, for one command per
+ * client, to that single instance. Its clients never adopt, so each is done with its own command.
  */
 import type { FaultEvent, LinkOptions } from "../sim/options";
 import type { Trace } from "../sim/trace";
@@ -10,7 +21,9 @@ import type { DistributionLike } from "../random/distributions";
 import type { Seed } from "../random/rng";
 import { runClientServer } from "../protocols/client-server";
 import { runNaiveTicket } from "../protocols/naive-ticket";
-import { runPaxos } from "../protocols/paxos";
+import { runMultiPaxos, type MultiPaxosResult } from "../protocols/multi-paxos";
+import type { ChooseStored } from "../protocols/multi-paxos-options";
+import { NO_OP } from "../protocols/multi-paxos-records";
 import { runAckReplication } from "../protocols/ack-replication";
 import { runSerializer } from "../protocols/serializer";
 import type { TicketRunResult } from "../protocols/ticket-runs";
@@ -18,7 +31,7 @@ import { runTwoPhase } from "../protocols/two-phase";
 
 /** The rungs of the ladder, in order. */
 export const LADDER_PROTOCOLS = [
-  "naive client-server", "client-server + ACKs", "ACKs, 3 servers", "serializer", "two-phase", "naive tickets", "Paxos",
+  "naive client-server", "client-server + ACKs", "ACKs, 3 servers", "serializer", "two-phase", "naive tickets", "multi-Paxos",
 ] as const;
 /** One rung of the ladder. */
 export type LadderProtocol = (typeof LADDER_PROTOCOLS)[number];
@@ -34,7 +47,11 @@ export interface LadderRunView {
 }
 
 /** The network and faults of one run; the fault entries name u1 (the first client) and s1 (the first server). */
-export interface LadderRun { seed: Seed; untilMs: number; delayMs: DistributionLike; lossRate: number; faults: FaultEvent[] }
+export interface LadderRun {
+  seed: Seed; untilMs: number; delayMs: DistributionLike; lossRate: number; faults: FaultEvent[];
+  /** How the multi-Paxos rung's new leaders pick a slot's command from what is stored (default: the chapter's rule). */
+  chooseStored?: ChooseStored;
+}
 
 /** Runs one rung with the run's network and faults. */
 export function runLadderProtocol(protocol: LadderProtocol, run: LadderRun): LadderRunView {
@@ -69,10 +86,11 @@ export function runLadderProtocol(protocol: LadderProtocol, run: LadderRun): Lad
       return { logs: r.logs, ...clientProgress(r.trace, r.clients) };
     }
     case "naive tickets":
-    case "Paxos": {
-      const opts = { seed: run.seed, clients: 2, servers: 3, delayMs: run.delayMs, lossRate: run.lossRate, timeoutMs: 150, untilMs: run.untilMs, faults: run.faults };
-      return ticketView(protocol === "Paxos" ? runPaxos(opts) : runNaiveTicket(opts));
-    }
+      return ticketView(runNaiveTicket({ seed: run.seed, clients: 2, servers: 3, delayMs: run.delayMs, lossRate: run.lossRate, timeoutMs: 150, untilMs: run.untilMs, faults: run.faults }));
+    case "multi-Paxos": // heartbeats every 50 ms, challenges after 150 ms (+ up to 150) of silence: the defaults' 1 : 3, at a
+      // pace that takes fewer events to simulate over the run; every command still has the whole run to be committed.
+      return logView(runMultiPaxos({ seed: run.seed, clients: 2, servers: 3, commandsPerClient: 1, delayMs: run.delayMs, lossRate: run.lossRate,
+        heartbeatMs: 50, electionTimeoutMs: 150, untilMs: run.untilMs, faults: run.faults, ...(run.chooseStored ? { chooseStored: run.chooseStored } : {}) }));
   }
 }
 
@@ -103,7 +121,25 @@ function clientProgress(trace: Trace, clients: string[]): { done: string[]; wait
   return { done, waiting };
 }
 
-/** Executions and decisions from the run's log; a live client waits unless it decided or gave up. */
+/**
+ * The replicated log: each server's log in slot order from its "execute" records, and from its "skip"
+ * records the no-ops it applied, as "no-op in slot k" (a no-op in place of a command is a different
+ * command executed in its place; a repeated command skipped is no execution). Done from the clients'
+ * "commit" records (a server told the client its own command was executed); a live client waits while
+ * one of its commands is open.
+ */
+function logView(r: MultiPaxosResult): LadderRunView {
+  const logs: Record<string, string[]> = {};
+  for (const s of r.servers) logs[s] = [];
+  for (const e of r.trace.records<{ slot: number; id?: string; command?: string }>("execute", "skip")) {
+    if (!(e.node in logs)) continue;
+    if (e.kind === "execute") logs[e.node].push(String(e.detail.id));
+    else if (e.detail.command === NO_OP) logs[e.node].push(`${NO_OP} in slot ${e.detail.slot}`);
+  }
+  return { logs, ...clientProgress(r.trace, r.clients) };
+}
+
+/** Executions and decisions from the run's log; a live client waits unless it decided or gave up (a naive client decides its own command). */
 function ticketView(r: TicketRunResult): LadderRunView {
   const logs: Record<string, string[]> = {};
   for (const s of r.servers) logs[s] = [];

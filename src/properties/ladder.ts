@@ -3,16 +3,18 @@
  * client and/or a server that crash for good) replayed through each protocol of the chapter, and which
  * property breaks. The protocols are the project's own: runClientServer's "naive" and "ack" worlds (one
  * client, one server), clientServerReplication (acknowledgments, 2 clients x 3 servers),
- * serializerReplication, twoPhaseProtocol, runNaiveTicket and runPaxos. Each run is reduced to the
- * servers' execution logs and which live clients are still waiting, and the properties are judged the
- * same way for all of them.
+ * serializerReplication, twoPhaseProtocol, runNaiveTicket and runMultiPaxos (the replicated log). Every
+ * rung does the same job (every client's commands executed, see ladder-adapters.ts); each run is
+ * reduced to the servers' execution logs, the commands their own clients were told are done, and which
+ * live clients are still waiting, and the properties are judged the same way for all of them.
  */
 import { normalizeFault, type FaultEvent } from "../sim/fault-options";
 import { createRng, type Seed } from "../random/rng";
 import { exponential } from "../random/distributions";
 import { wilson } from "../stats/stats";
 import { checkInteger, checkKeys, checkNonNegative, checkProbability, checkSeed, fail } from "../validate";
-import { LADDER_PROTOCOLS, runLadderProtocol, type LadderProtocol, type LadderRunView } from "./ladder-adapters";
+import { LADDER_PROTOCOLS, runLadderProtocol, type LadderProtocol, type LadderRun, type LadderRunView } from "./ladder-adapters";
+import { NO_OP } from "../protocols/multi-paxos-records";
 
 export { LADDER_PROTOCOLS };
 export type { LadderProtocol, LadderRunView };
@@ -113,6 +115,17 @@ export interface LadderOptions {
   schedule?: LadderSchedule;
   /** Each run stops at this virtual time, in ms. @defaultValue 3000 */
   untilMs?: number;
+  /**
+   * The multi-Paxos rung's adoption rule. false switches it off, as fuzzPaxos's `adopt: false` does for
+   * single-decree Paxos: a new leader ignores the commands stored for a slot and fills the slot with a
+   * no-op, so a slot another leader already chose can get a second value. @defaultValue true
+   */
+  adopt?: boolean;
+}
+
+function checkAdopt(fn: string, adopt: unknown): boolean {
+  if (typeof adopt !== "boolean") fail(`${fn}: adopt`, adopt, "true or false");
+  return adopt;
 }
 
 function checkSchedule(s: LadderSchedule): LadderSchedule {
@@ -132,14 +145,25 @@ function checkSchedule(s: LadderSchedule): LadderSchedule {
  */
 export function protocolLadder(options: LadderOptions): LadderRow[] {
   if (options === null || typeof options !== "object") fail("protocolLadder(options): options", options, "an object");
-  checkKeys("protocolLadder options", options, ["seed", "schedule", "untilMs"]);
+  checkKeys("protocolLadder options", options, ["seed", "schedule", "untilMs", "adopt"]);
   checkSeed("protocolLadder: seed", options.seed);
   const schedule = checkSchedule(options.schedule ?? DEFAULT_LADDER_SCHEDULE);
   const untilMs = checkNonNegative("protocolLadder: untilMs", options.untilMs ?? 3000);
-  const run = { seed: options.seed, untilMs, delayMs: exponential(Math.max(schedule.meanDelayMs, 1e-9)), lossRate: schedule.lossRate };
+  const adopt = checkAdopt("protocolLadder", options.adopt ?? true);
+  return ladderRows(options.seed, schedule, untilMs, adopt);
+}
+
+/** The matrix of one replay, from validated inputs. */
+function ladderRows(seed: Seed, schedule: LadderSchedule, untilMs: number, adopt: boolean): LadderRow[] {
+  const run: LadderRun = { seed, untilMs, delayMs: exponential(Math.max(schedule.meanDelayMs, 1e-9)), lossRate: schedule.lossRate, faults: schedule.faults };
+  if (!adopt) run.chooseStored = () => NO_OP; // a new leader ignores what is stored
   const rows: LadderRow[] = [];
   for (const protocol of LADDER_PROTOCOLS) {
-    const props = ladderProperties(runLadderProtocol(protocol, { ...run, faults: schedule.faults }), runLadderProtocol(protocol, { ...run, faults: [] }));
+    const faulty = runLadderProtocol(protocol, run);
+    // The fault-free replay matters only when a client is still waiting (blocking or non-termination);
+    // otherwise both properties are false whatever it shows, and it is not run.
+    const faultFree = faulty.waiting && schedule.faults.length > 0 ? runLadderProtocol(protocol, { ...run, faults: [] }) : faulty;
+    const props = ladderProperties(faulty, faultFree);
     for (const property of LADDER_PROPERTIES) rows.push({ protocol, property, broken: props[property] ? 1 : 0 });
   }
   return rows;
@@ -165,13 +189,15 @@ export interface LadderRateRow extends LadderRow {
  */
 export function ladderRates(options: Omit<LadderOptions, "schedule"> & { replays?: number }): LadderRateRow[] {
   if (options === null || typeof options !== "object") fail("ladderRates(options): options", options, "an object");
-  checkKeys("ladderRates options", options, ["seed", "untilMs", "replays"]);
+  checkKeys("ladderRates options", options, ["seed", "untilMs", "replays", "adopt"]);
   checkSeed("ladderRates: seed", options.seed);
   const replays = checkInteger("ladderRates: replays", options.replays ?? 100, 1, 100_000);
+  const untilMs = checkNonNegative("ladderRates: untilMs", options.untilMs ?? 3000);
+  const adopt = checkAdopt("ladderRates", options.adopt ?? true);
   const sums = new Map<string, number>();
   for (let i = 0; i < replays; i++) {
     const seed = `${options.seed}/ladder/${i}`;
-    for (const r of protocolLadder({ seed, untilMs: options.untilMs, schedule: randomLadderSchedule(seed) })) {
+    for (const r of ladderRows(seed, randomLadderSchedule(seed), untilMs, adopt)) {
       const key = `${r.protocol}\u0000${r.property}`;
       sums.set(key, (sums.get(key) ?? 0) + r.broken);
     }

@@ -209,6 +209,10 @@ bad("protocolLadder", "protocolLadder: seed", "a finite number or a string", [NA
 bad("ladderRates", "ladderRates: seed", "a finite number or a string", [NAN], (v) => lib.ladderRates({ seed: v, replays: 1 }));
 bad("protocolLadder", "schedule.faults[0].crash", 'one of the known nodes "u1", "s1"', [["unknown node", "s2"]], (v) => lib.protocolLadder({ seed: 1, schedule: { lossRate: 0, meanDelayMs: 5, faults: [{ at: 5, crash: v }] } }));
 bad("protocolLadder", "schedule.lossRate", "[0, 1]", [OVER], (v) => lib.protocolLadder({ seed: 1, schedule: { lossRate: v, meanDelayMs: 5, faults: [] } }));
+bad("protocolLadder", "protocolLadder: adopt", "true or false", [["wrong type", "no"]], (v) => lib.protocolLadder({ seed: 1, adopt: v }));
+bad("ladderRates", "ladderRates: adopt", "true or false", [["wrong type", 0]], (v) => lib.ladderRates({ seed: 1, replays: 1, adopt: v }));
+bad("ladderRates", "ladderRates: untilMs", "[0, Infinity)", [NEG], (v) => lib.ladderRates({ seed: 1, replays: 1, untilMs: v }));
+bad("ladderFindings", "ladderFindings(rows): rows", "the rows of protocolLadder or ladderRates", [["empty list", []], ["wrong type", "rates"]], (v) => lib.ladderFindings(v));
 bad("quorumAvailability", "downProbabilities[0]", "[0, 1]", [OVER], (v) => lib.quorumAvailability({ seed: 1, servers: [3], downProbabilities: [v] }));
 bad("quorumAvailability", "trials", "[1,", [ZERO, HUGE], (v) => lib.quorumAvailability({ seed: 1, servers: [3], downProbabilities: [0.1], trials: v }));
 bad("divergenceSweep", "runs", "[1,", [ZERO, HUGE], (v) => lib.divergenceSweep({ seed: 1, runs: v, clients: 2, servers: 3 }));
