@@ -28,7 +28,9 @@ export interface ForgottenExecution {
 /**
  * The first command that node `server` executes (records `execute` with `{ cmd }`) a second time
  * after it crashed and recovered in between; null when there is none.
- * @example forgottenExecution(runClientServer({ seed, protocol: "seq", lossRate: 0.2, faults }).trace)?.command
+ * @example
+ * const faults = [{ at: 100, crash: "s1" }, { at: 150, recover: "s1" }];
+ * forgottenExecution(runClientServer({ seed: "42/run/3", protocol: "seq", lossRate: 0.2, commands: 3, faults }).trace)?.command // 0
  */
 export function forgottenExecution(trace: Trace, server = "s1"): ForgottenExecution | null {
   if (trace === null || typeof trace !== "object" || typeof (trace as Trace).rows !== "function") fail("forgottenExecution(trace)", trace, "the trace of a run");
