@@ -40,8 +40,8 @@ export type { SweepGrid, SweepOptions, SweepParams, SweepRow, SweepRunMeasures, 
 
 // protocols/: the protocols of the chapter, one file each
 export { ackReplicationNodes, runAckReplication } from "./protocols/ack-replication";
-export { CLIENT_SERVER_PROTOCOLS, clientServerNodes, runClientServer } from "./protocols/client-server";
-export type { AckMessage, ClientServerMessage, ClientServerOptions, ClientServerProtocol, ClientServerResult, CommandMessage } from "./protocols/client-server";
+export { CLIENT_SERVER_PROTOCOLS, SERVER_MEMORIES, clientServerNodes, runClientServer } from "./protocols/client-server";
+export type { AckMessage, ClientServerMessage, ClientServerOptions, ClientServerProtocol, ClientServerResult, CommandMessage, ServerMemory } from "./protocols/client-server";
 export type { ProtocolNodes, ProtocolRun } from "./protocols/protocol-run";
 export { naiveTicketNodes, runNaiveTicket } from "./protocols/naive-ticket";
 export type { NaiveTicketMessage, NaiveTicketOptions, NaiveTicketReply, NaiveTicketRequest } from "./protocols/naive-ticket";
@@ -163,6 +163,8 @@ export { twoPhaseAvailabilitySweep, twoPhaseCommitSweep, twoPhaseContentionSweep
 export type { AvailabilityRow, CommitRow, ContentionRow, ContentionSweepOptions, ExecutionGap } from "./lessons/04-two-phase-protocol";
 export { corruptionSweep } from "./lessons/01-corruption";
 export type { CorruptionRow } from "./lessons/01-corruption";
+export { forgottenExecution, serverMemoryRuns } from "./lessons/01-server-memory";
+export type { ForgottenExecution, ServerMemoryRow, ServerMemoryRunsOptions } from "./lessons/01-server-memory";
 export { coordinatorCrashBlocking, coordinatorCrashOutcomes, coordinatorCrashRuns } from "./lessons/04-three-phase-commit";
 export type { CoordinatorCrashOptions, CoordinatorCrashRun } from "./lessons/04-three-phase-commit";
 export { findConflictingNaiveTicketRun, naiveTicketConflicts, quorumAvailability, ticketConflictSweep } from "./lessons/05-majority-and-paxos";

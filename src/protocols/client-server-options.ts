@@ -13,6 +13,11 @@ export const CLIENT_SERVER_PROTOCOLS = ["naive", "ack", "seq"] as const;
 /** A variant: "naive", "ack" (acknowledgments + retransmission) or "seq" (plus sequence numbers). */
 export type ClientServerProtocol = (typeof CLIENT_SERVER_PROTOCOLS)[number];
 
+/** Where the server keeps the highest command number it executed: its memory, or its disk. */
+export const SERVER_MEMORIES = ["volatile", "persistent"] as const;
+/** "volatile" (`ctx.state`: lost when the server crashes) or "persistent" (`ctx.persistent`: survives the crash). */
+export type ServerMemory = (typeof SERVER_MEMORIES)[number];
+
 /** Options for {@link runClientServer}. */
 export interface ClientServerOptions {
   /** Seed of the world (loss and delay draws). */
@@ -33,6 +38,13 @@ export interface ClientServerOptions {
   corruptRate?: number;
   /** Each message carries a CRC-32 of its content; a receiver discards a message whose CRC does not match (recording `discard`), so corruption becomes loss. @defaultValue false */
   checksum?: boolean;
+  /**
+   * "seq": where the server keeps the highest command number it executed. "volatile": in `ctx.state`,
+   * so a server that crashes and recovers starts again from nothing and executes a copy of a command
+   * it executed before the crash once more; "persistent": in `ctx.persistent` (its disk), which
+   * survives the crash. Not with `server` (your own server keeps its own memory). @defaultValue "volatile"
+   */
+  serverMemory?: ServerMemory;
   /** "ack"/"seq": time the client waits for an ACK before resending, in ms (> 0). @defaultValue 50 */
   timeoutMs?: number;
   /** "naive": time between two commands, in ms (> 0). @defaultValue 10 */
@@ -63,13 +75,14 @@ export interface ClientServerSettings {
   maxTransmissions: number;
   corruptRate: number;
   checksum: boolean;
+  serverMemory: ServerMemory;
   untilMs: number | undefined;
   /** The caller's own server handlers, if any. */
   server: NodeHandlers<unknown, unknown> | undefined;
 }
 
 const KEYS = ["seed", "protocol", "commands", "lossRate", "ackLossRate", "delayMs", "duplicateRate", "corruptRate", "checksum",
-  "timeoutMs", "intervalMs", "maxTransmissions", "faults", "untilMs", "server"];
+  "serverMemory", "timeoutMs", "intervalMs", "maxTransmissions", "faults", "untilMs", "server"];
 
 /**
  * @internal Checks the options once, at the entry point (seed, delayMs, duplicateRate and faults are
@@ -79,6 +92,9 @@ export function checkClientServerOptions(options: ClientServerOptions): ClientSe
   if (options === null || typeof options !== "object") fail("runClientServer options", options, "an object");
   checkKeys("runClientServer options", options, KEYS);
   const lossRate = checkProbability("lossRate", options.lossRate ?? 0);
+  if (options.serverMemory !== undefined && options.server !== undefined) {
+    fail("serverMemory", options.serverMemory, "left out when `server` is given (your own server keeps its own memory)");
+  }
   return {
     protocol: checkOneOf("protocol", options.protocol ?? "ack", CLIENT_SERVER_PROTOCOLS),
     commands: checkInteger("commands", options.commands ?? 10, 1, 100_000),
@@ -89,6 +105,7 @@ export function checkClientServerOptions(options: ClientServerOptions): ClientSe
     maxTransmissions: checkInteger("maxTransmissions", options.maxTransmissions ?? 1000, 1, 1_000_000),
     corruptRate: checkProbability("corruptRate", options.corruptRate ?? 0),
     checksum: options.checksum === undefined ? false : typeof options.checksum === "boolean" ? options.checksum : fail("checksum", options.checksum, "true or false"),
+    serverMemory: checkOneOf("serverMemory", options.serverMemory ?? "volatile", SERVER_MEMORIES),
     untilMs: options.untilMs === undefined ? undefined : checkNonNegative("untilMs", options.untilMs),
     server: checkRoleHandlers("server", options.server),
   };

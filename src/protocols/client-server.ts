@@ -9,7 +9,9 @@
  *    ACK therefore makes the server execute a command twice.
  * 3. `"seq"`, sequence numbers (the remark that follows): as "ack", but the server remembers the
  *    highest command number it executed and skips (still acknowledging) any copy it has already
- *    executed: no duplicate executions.
+ *    executed: no duplicate executions. Option `serverMemory` says where it remembers that number:
+ *    in volatile state (the default), which a crash wipes, so after recovering the server executes
+ *    again a copy of a command it executed before the crash; or on its disk (`ctx.persistent`).
  *
  * The client is node "u1", the server "s1". Messages are labelled "cmd k" and "ack k" in the trace;
  * the server records each execution as `execute` with `{ cmd }` (and, with "seq", each skipped copy
@@ -25,7 +27,7 @@ import { runProtocol, type ProtocolNodes } from "./protocol-run";
 import { checkClientServerOptions, type ClientServerOptions, type ClientServerSettings } from "./client-server-options";
 import { readClientServer, type ClientServerResult } from "./client-server-result";
 
-export { CLIENT_SERVER_PROTOCOLS, type ClientServerOptions, type ClientServerProtocol } from "./client-server-options";
+export { CLIENT_SERVER_PROTOCOLS, SERVER_MEMORIES, type ClientServerOptions, type ClientServerProtocol, type ServerMemory } from "./client-server-options";
 export type { ClientServerResult } from "./client-server-result";
 
 /** The node names: clients are u1, u2, ... and servers s1, s2, ... in every protocol. */
@@ -40,8 +42,11 @@ export type ClientServerMessage = CommandMessage | AckMessage;
 
 /** The client: the command it is working on, its transmissions so far, its retransmission timer. */
 interface ClientState { cmd: number; sent: number; timer: number }
-/** The server: the highest command number it executed (-1 before the first), used by step 3. */
-interface ServerState { last: number }
+/**
+ * The server's memory: the highest command number it executed (-1 before the first), used by step 3.
+ * It lives in `ctx.state` or in `ctx.persistent`, as option serverMemory says.
+ */
+interface ServerMemoryState { last: number }
 
 /** The CRC-32 of everything a message says but its checksum. */
 const crcOf = (m: ClientServerMessage) => crc32(`${m.type}|${m.kind}|${m.cmd}`);
@@ -100,18 +105,25 @@ function clientHandlers(o: ClientServerSettings): NodeHandlers<ClientState, Clie
 }
 
 /** The server's code for the chosen step. */
-function serverHandlers(o: ClientServerSettings): NodeHandlers<ServerState, ClientServerMessage> {
+function serverHandlers(o: ClientServerSettings): NodeHandlers<unknown, ClientServerMessage> {
+  /** Where `last` is kept: volatile state (wiped by a crash) or the disk. */
+  const memory = (ctx: NodeContext<unknown, ClientServerMessage>) =>
+    (o.serverMemory === "persistent" ? ctx.persistent : ctx.state) as ServerMemoryState;
   return {
     init(ctx) {
-      ctx.state = { last: -1 };
+      memory(ctx).last = -1;
+    },
+    onRecover(ctx) {
+      // A recovered server has lost its volatile state: with serverMemory "volatile" it starts from nothing.
+      if (o.serverMemory === "volatile") memory(ctx).last = -1;
     },
     onMessage(ctx, msg) {
       if (!intact(ctx, msg.payload, o.checksum)) return;
-      const k = msg.payload.cmd;
-      if (o.protocol === "seq" && k <= ctx.state.last) {
+      const k = msg.payload.cmd, mem = memory(ctx);
+      if (o.protocol === "seq" && k <= mem.last) {
         ctx.record("skip duplicate", { cmd: k }); // step 3: already executed, so only acknowledge it
       } else {
-        ctx.state.last = Math.max(ctx.state.last, k);
+        mem.last = Math.max(mem.last, k);
         ctx.record("execute", { cmd: k }); // steps 1 and 2: execute every copy that arrives
       }
       if (o.protocol !== "naive") ctx.send(msg.from, ack(k, o.checksum)); // step 2: acknowledge every copy

@@ -160,6 +160,13 @@ row("runThreePhaseCommit", "votes", '["yes"]', "size", () => lib.runThreePhaseCo
 row("runThreePhaseCommit", "lossRate", "0.1", "wrong type", () => lib.runThreePhaseCommit({ seed: 1, lossRate: 0.1 } as never), /unknown option "lossRate"/);
 bad("runClientServer", "corruptRate", "[0, 1]", [OVER, NAN], (v) => lib.runClientServer({ seed: 1, corruptRate: v }));
 row("runClientServer", "checksum", '"yes"', "wrong type", () => lib.runClientServer({ seed: 1, checksum: "yes" as never }), /checksum must be true or false; got "yes"/);
+bad("runClientServer", "serverMemory", 'one of "volatile", "persistent"', [["wrong type", "disk"]], (v) => lib.runClientServer({ seed: 1, serverMemory: v }));
+row("runClientServer", "serverMemory", '"persistent" with server', "wrong type", () => lib.runClientServer({ seed: 1, serverMemory: "persistent", server: {} }),
+  /serverMemory must be left out when `server` is given/);
+bad("serverMemoryRuns", "serverMemoryRuns: runs", "[1,", [ZERO, NAN], (v) => lib.serverMemoryRuns({ seed: 1, runs: v }));
+bad("serverMemoryRuns", "serverMemoryRuns: recoverAtMs", "more than crashAtMs", [["negative time", 100]], (v) => lib.serverMemoryRuns({ seed: 1, runs: 1, crashAtMs: 100, recoverAtMs: v }));
+bad("serverMemoryRuns", "serverMemoryRuns: lossRate", "[0, 1]", [OVER], (v) => lib.serverMemoryRuns({ seed: 1, runs: 1, lossRate: v }));
+row("forgottenExecution", "trace", "{}", "wrong type", () => lib.forgottenExecution({} as never), /forgottenExecution\(trace\) must be the trace of a run/);
 bad("corruptionSweep", "corruptRates[0]", "[0, 1]", [OVER], (v) => lib.corruptionSweep({ seed: 1, runs: 1, corruptRates: [v] }));
 row("corruptionSweep", "corruptRates", "[1]", "probability outside [0, 1]", () => lib.corruptionSweep({ seed: 1, runs: 1, corruptRates: [1] }), /corruptRates must be below 1/);
 bad("coordinatorCrashRuns", "crashWindowMs", "> 0", [NEG, NAN], (v) => lib.coordinatorCrashRuns({ seed: 1, runs: 1, crashWindowMs: v }));
