@@ -41,7 +41,8 @@ function escapeText(text, escapeHtml) {
  * The lecture: { title: piece, sections: [{ title: piece | null, exercises, slides: [slide] }] } where a
  * slide is { kind: "title" | "prose" | "chart", title: piece | null, body: [html], texts: [plain text
  * of each body element], words (the body's), notes: [html], notesText: [the same as plain text],
- * chart?: { name, named, spec, svg, alt }, caption?: piece } and a piece is { html, text, words }.
+ * chart?: { name, named, spec, svg, alt }, caption?: piece, captionFrom?: "metadata" | "finding" | "prose
+ * before" | null } and a piece is { html, text, words }; captionFrom says which rule gave the caption.
  * `blocks` maps a markdown cell's index to its blocks (markdown-blocks.mjs); `charts` are the
  * notebook's charts (executed.mjs notebookCharts); `alt(spec)` gives a chart's alt text.
  */
@@ -107,7 +108,10 @@ export function buildLecture(notebook, { blocks, charts, stem, escapeHtml, alt }
         if (afterChart) {
           // Prose after a chart: its finding is the chart's caption; the prose itself is for the notes.
           const finding = block.findings?.[0];
-          if (!afterChart.caption && finding && !finding.names && finding.words <= LIMITS.captionWords) afterChart.caption = finding;
+          if (!afterChart.caption && finding && !finding.names && finding.words <= LIMITS.captionWords) {
+            afterChart.caption = finding;
+            afterChart.captionFrom = "finding";
+          }
           note(afterChart, block.html, block.text);
           lastProse = { piece: block.lead ?? block, hadFinding: Boolean(finding) };
           continue;
@@ -136,6 +140,7 @@ export function buildLecture(notebook, { blocks, charts, stem, escapeHtml, alt }
           kind: "chart", title: section.title ?? deckTitle, body: [], texts: [], notes: [], notesText: [], words: 0,
           chart: { name: chart.name, named: chart.named, spec: chart.spec, svg: chart.svg, alt: alt(chart.spec) },
           caption: given ? escapeText(given, escapeHtml) : null,
+          captionFrom: given ? "metadata" : null,
           captionBefore: before,
         };
         section.slides.push(slide);
@@ -161,6 +166,7 @@ export function buildLecture(notebook, { blocks, charts, stem, escapeHtml, alt }
   for (const s of sections) {
     for (const sl of s.slides) {
       if (sl.kind === "chart") {
+        if (!sl.caption && sl.captionBefore) sl.captionFrom = "prose before";
         sl.caption = sentence(sl.caption ?? sl.captionBefore);
         delete sl.captionBefore;
       }

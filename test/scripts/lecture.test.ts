@@ -9,6 +9,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { pathToFileURL } from "node:url";
 
 function findRepo(): string {
   for (let dir = __dirname; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
@@ -83,4 +84,51 @@ test("a lecture from a notebook: the bold finding after a chart is its caption, 
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+});
+
+// Issue 21: every chart slide of every course notebook's deck carries its finding, from the cell's
+// "slide-caption" metadata or from a bold sentence in the prose after the chart (not the fallback, the
+// first sentence of the prose before it, which is most often a setup sentence). Reads the notebooks'
+// saved outputs, as `npm run slides -- --saved` does, with the lecture rules of scripts/lib/lecture.mjs.
+test("every chart slide of every notebook's deck has a caption from its metadata or from a bold finding", { timeout: 240_000 }, () => {
+  const from = (file: string) => JSON.stringify(pathToFileURL(path.join(REPO, "scripts", file)).href);
+  const script = `
+    import fs from "node:fs";
+    import path from "node:path";
+    import { bootstrap } from ${from("lib/bootstrap.mjs")};
+    import { buildLecture } from ${from("lib/lecture.mjs")};
+    import { markdownBlocks } from ${from("lib/markdown-blocks.mjs")};
+    import { lessonNotebooks } from ${from("notebooks.mjs")};
+    import { notebookCharts, notebookStem } from ${from("lib/executed.mjs")};
+    import { escapeHtml } from ${from("lib/html.mjs")};
+    import { chartAlt } from ${from("lib/deck.mjs")};
+    const { python } = bootstrap({ build: false });
+    const TEXT = (v) => (Array.isArray(v) ? v.join("") : v ?? "");
+    const out = [];
+    for (const file of lessonNotebooks([])) {
+      const nb = JSON.parse(fs.readFileSync(file, "utf8"));
+      const md = nb.cells.map((c, i) => (c.cell_type === "markdown" ? i : -1)).filter((i) => i >= 0);
+      const lists = markdownBlocks(python, md.map((i) => TEXT(nb.cells[i].source)));
+      const stem = notebookStem(file);
+      const lecture = buildLecture(nb, { blocks: new Map(md.map((i, k) => [i, lists[k]])), charts: notebookCharts(nb, stem, () => {}), stem, escapeHtml, alt: chartAlt });
+      for (const s of lecture.sections) for (const sl of s.slides) {
+        if (sl.kind === "chart") out.push({ notebook: path.basename(file), chart: sl.chart.name, from: sl.captionFrom ?? null, caption: sl.caption?.text ?? null });
+      }
+    }
+    console.log(JSON.stringify(out));`;
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "captions-test-"));
+  let run;
+  try {
+    fs.writeFileSync(path.join(tmp, "captions.mjs"), script);
+    run = spawnSync(process.execPath, [path.join(tmp, "captions.mjs")], { cwd: REPO, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  assert.equal(run.status, 0, run.stdout + run.stderr);
+  const slides: { notebook: string; chart: string; from: string | null; caption: string | null }[] = JSON.parse(run.stdout.trim().split("\n").at(-1)!);
+  const notebooks = new Set(slides.map((s) => s.notebook));
+  assert.ok(notebooks.size >= 6 && slides.length >= 60, `${slides.length} chart slides in ${notebooks.size} notebooks: are the notebooks executed?`);
+  const missing = slides.filter((s) => s.from !== "metadata" && s.from !== "finding");
+  assert.deepEqual(missing.map((s) => `${s.notebook} ${s.chart}: ${s.caption === null ? "no caption" : `only the prose before it: "${s.caption}"`}`), [],
+    "each chart needs a bold finding in the prose after it (or a slide-caption in its cell's metadata)");
 });
