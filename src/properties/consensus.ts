@@ -63,6 +63,17 @@ export function checkConsensusSafety(log: ConsensusLog, servers: number): Consen
   return { chosen, atMostOneChosen, laterProposalsCarryChosen, executionsAgree, ok: violation === null, violation };
 }
 
+/**
+ * @internal The cluster a consensus fuzz run draws: 3 or 5 servers, 1 to 3 clients, and a random
+ * fault schedule over all of them in the first 60% of the run (in this order, from `rng`).
+ */
+export function randomCluster(rng: Rng, untilMs: number): { servers: number; clients: number; faults: FaultEvent[] } {
+  const servers = rng.next() < 0.5 ? 3 : 5;
+  const clients = 1 + rng.int(3);
+  const names = [...Array.from({ length: clients }, (_, j) => `u${j + 1}`), ...Array.from({ length: servers }, (_, j) => `s${j + 1}`)];
+  return { servers, clients, faults: randomFaultSchedule(rng, { nodes: names, horizonMs: untilMs * 0.6 }) };
+}
+
 /** Options of {@link randomFaultSchedule}. */
 export interface RandomFaultOptions {
   /** Nodes that may crash, be cut off or have their links held. */
@@ -134,10 +145,7 @@ export function fuzzPaxos(options: { seed: Seed; runs: number; untilMs?: number;
   for (let i = firstRun; i < firstRun + runs; i++) {
     const seed = runSeed(options.seed, i);
     const rng = createRng(seed, "fuzz");
-    const servers = rng.next() < 0.5 ? 3 : 5;
-    const clients = 1 + rng.int(3);
-    const names = [...Array.from({ length: clients }, (_, j) => `u${j + 1}`), ...Array.from({ length: servers }, (_, j) => `s${j + 1}`)];
-    const faults = randomFaultSchedule(rng, { nodes: names, horizonMs: untilMs * 0.6 });
+    const { servers, clients, faults } = randomCluster(rng, untilMs);
     const run = runPaxos({
       seed, servers, clients, faults, untilMs, adopt: options.adopt,
       lossRate: rng.next() * 0.3, duplicateRate: rng.next() * 0.1, delayMs: exponential(2 + rng.next() * 28),

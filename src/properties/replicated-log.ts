@@ -10,7 +10,7 @@ import { exponential } from "../random/distributions";
 import { checkInteger, checkKeys, checkPositive, fail } from "../validate";
 import { runMultiPaxos } from "../protocols/multi-paxos";
 import type { ChooseStored } from "../protocols/multi-paxos-options";
-import { randomFaultSchedule } from "./consensus";
+import { randomCluster } from "./consensus";
 
 /** One fuzzed run of {@link fuzzMultiPaxos}. */
 export interface MultiPaxosFuzzRow {
@@ -54,10 +54,7 @@ export function fuzzMultiPaxos(options: FuzzMultiPaxosOptions): MultiPaxosFuzzRo
   for (let i = firstRun; i < firstRun + runs; i++) {
     const seed = runSeed(options.seed, i);
     const rng = createRng(seed, "fuzz");
-    const servers = rng.next() < 0.5 ? 3 : 5;
-    const clients = 1 + rng.int(3);
-    const names = [...Array.from({ length: clients }, (_, j) => `u${j + 1}`), ...Array.from({ length: servers }, (_, j) => `s${j + 1}`)];
-    const faults = randomFaultSchedule(rng, { nodes: names, horizonMs: untilMs * 0.6 });
+    const { servers, clients, faults } = randomCluster(rng, untilMs);
     const run = runMultiPaxos({
       seed, servers, clients, faults, untilMs, chooseStored: options.chooseStored, commandsPerClient: 2 + rng.int(4),
       lossRate: rng.next() * 0.2, duplicateRate: rng.next() * 0.1, delayMs: exponential(2 + rng.next() * 18),

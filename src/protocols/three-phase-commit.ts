@@ -12,7 +12,8 @@ import type { Seed } from "../random/rng";
 import { type FaultEvent } from "../sim/options";
 import { type Trace } from "../sim/trace";
 import { createWorld } from "../sim/world";
-import { checkInteger, checkKeys, checkOneOf, checkPositive, checkProbability, checkSeed, fail } from "../validate";
+import { checkKeys, checkPositive, checkSeed, fail } from "../validate";
+import { checkCommitVotes } from "./commit-votes";
 import { clientNames, serverNames } from "./replica-logs";
 import type { TwoPhaseCommitVote } from "./two-phase-commit-nodes";
 import { coordinator3, type ThreePhaseCommitRecordDetails, type ThreePhaseState } from "./three-phase-commit-nodes";
@@ -76,14 +77,7 @@ const NODE_KEYS = ["participants", "votes", "noVoteRate", "voteTimeoutMs", "ackT
 
 /** Validates the protocol's options and builds its nodes and handlers (shared by the run and the check). */
 function build(fn: string, options: ThreePhaseCommitNodesOptions): ProtocolNodes {
-  const n = checkInteger(`${fn}: participants`, options.participants ?? options.votes?.length ?? 3, 1, 10000);
-  const votes = options.votes;
-  if (votes !== undefined) {
-    if (!Array.isArray(votes) || votes.length !== n) fail(`${fn}: votes`, votes, `an array of ${n} "yes"/"no" votes`);
-    votes.forEach((v, i) => checkOneOf(`${fn}: votes[${i}]`, v, ["yes", "no"]));
-  }
-  const noVoteRate = checkProbability(`${fn}: noVoteRate`, options.noVoteRate ?? 0);
-  const voteTimeoutMs = checkPositive(`${fn}: voteTimeoutMs`, options.voteTimeoutMs ?? 100);
+  const { n, votes, noVoteRate, voteTimeoutMs } = checkCommitVotes(fn, options);
   const ackTimeoutMs = checkPositive(`${fn}: ackTimeoutMs`, options.ackTimeoutMs ?? 100);
   const timeoutMs = checkPositive(`${fn}: timeoutMs`, options.timeoutMs ?? 50);
   const [name] = clientNames(1);

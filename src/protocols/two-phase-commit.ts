@@ -13,6 +13,7 @@ import { type FaultEvent } from "../sim/options";
 import { type Trace } from "../sim/trace";
 import { createWorld } from "../sim/world";
 import { checkInteger, checkKeys, checkOneOf, checkPositive, checkProbability, checkSeed, fail } from "../validate";
+import { checkCommitVotes } from "./commit-votes";
 import { clientNames, serverNames } from "./replica-logs";
 import {
   coordinator, participant, type ParticipantState, type TwoPhaseCommitRecordDetails, type TwoPhaseCommitVote,
@@ -75,14 +76,7 @@ export function runTwoPhaseCommit(options: TwoPhaseCommitOptions): TwoPhaseCommi
   if (options === null || typeof options !== "object") fail(`${fn}(options): options`, options, "an object");
   checkKeys(`${fn} options`, options, KEYS);
   const seed = checkSeed(`${fn}: seed`, options.seed);
-  const n = checkInteger(`${fn}: participants`, options.participants ?? options.votes?.length ?? 3, 1, 10000);
-  const votes = options.votes;
-  if (votes !== undefined) {
-    if (!Array.isArray(votes) || votes.length !== n) fail(`${fn}: votes`, votes, `an array of ${n} "yes"/"no" votes`);
-    votes.forEach((v, i) => checkOneOf(`${fn}: votes[${i}]`, v, ["yes", "no"]));
-  }
-  const noVoteRate = checkProbability(`${fn}: noVoteRate`, options.noVoteRate ?? 0);
-  const voteTimeoutMs = checkPositive(`${fn}: voteTimeoutMs`, options.voteTimeoutMs ?? 100);
+  const { n, votes, noVoteRate, voteTimeoutMs } = checkCommitVotes(fn, options);
   const resendMs = checkPositive(`${fn}: resendMs`, options.resendMs ?? 50);
   const untilMs = checkPositive(`${fn}: untilMs`, options.untilMs ?? 2000);
   const [name] = clientNames(1);

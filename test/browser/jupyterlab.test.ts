@@ -1,4 +1,4 @@
-// The browser test: real JupyterLab (started with the project's own `npm start` script) in headless
+// The browser test: real JupyterJupyterServer (started with the project's own `npm start` script) in headless
 // Chromium driven by playwright-core. Every notebook in notebooks/ is opened, run with Run > Run All
 // Cells, and must end with every cell executed, every chart drawn by vega-embed and no stderr output.
 // Then a slide deck and a saved HTML figure (made by the project's scripts from the fixture notebook)
@@ -10,14 +10,12 @@
 // Screenshots go to test-results/browser/. Without Chromium the tests are skipped (they fail in CI).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { ChildProcess, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
-import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
+import { CHROMIUM, JupyterServer, launchBrowser, NO_CHROMIUM, poll, recordRequests, REPO, RESULTS, runScript, SKIP, sleep } from "./_browser";
 import { replayChart } from "../../src/charts/replay";
 import { save } from "../../src/display/save";
 import { clientServerState } from "../../src/lessons/replay-states";
@@ -28,148 +26,7 @@ import { replayRows } from "../../src/views/replay-rows";
 declare const document: any;
 declare const window: any;
 
-function findRepo(): string {
-  for (let dir = __dirname; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, "scripts", "start.mjs"))) return dir;
-  }
-  return process.cwd();
-}
-const REPO = findRepo();
-const RESULTS = path.join(REPO, "test-results", "browser");
 const FIXTURE = path.join(REPO, "test", "notebooks", "figures.ipynb");
-
-const CHROMIUM_CANDIDATES = [process.env.CHROMIUM, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"]
-  .filter((p): p is string => typeof p === "string" && p.length > 0);
-const CHROMIUM = CHROMIUM_CANDIDATES.find((p) => fs.existsSync(p));
-const IN_CI = process.env.CI === "true";
-const NO_CHROMIUM = `Chromium not found (looked at ${CHROMIUM_CANDIDATES.join(", ")}): install it (Debian: apt-get install chromium) or set CHROMIUM=/path/to/chrome`;
-/** Skip without Chromium, except in CI, where the test runs and fails with the reason. */
-const SKIP = CHROMIUM || IN_CI ? false : NO_CHROMIUM;
-
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"];
-
-/** A fresh profile (--user-data-dir) per browser: playwright's persistent context takes it as its first argument. */
-async function launchBrowser(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
-  if (!CHROMIUM) throw new Error(NO_CHROMIUM);
-  const { chromium } = require("playwright-core") as typeof import("playwright-core");
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "distsys-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 900 }, timeout: 60_000,
-  });
-  context.setDefaultTimeout(30_000);
-  return {
-    context,
-    close: async () => {
-      await withTimeout(context.close(), 15_000, "closing Chromium").catch(() => undefined);
-      fs.rmSync(profile, { recursive: true, force: true });
-    },
-  };
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([
-    promise.finally(() => clearTimeout(timer)),
-    new Promise<T>((_, reject) => { timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms / 1000} s`)), ms); }),
-  ]);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Runs a project script (node scripts/<name> ...), bounded by a timeout; rejects on a non-zero exit. */
-function runScript(script: string, args: string[], timeoutMs: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(REPO, "scripts", script), ...args], { cwd: REPO, stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    child.stdout.on("data", (b) => (out += b));
-    child.stderr.on("data", (b) => (out += b));
-    const timer = setTimeout(() => { child.kill("SIGKILL"); reject(new Error(`${script} timed out:\n${out}`)); }, timeoutMs);
-    child.on("exit", (code) => {
-      clearTimeout(timer);
-      if (code === 0) resolve(out);
-      else reject(new Error(`${script} ${args.join(" ")} exited with ${code}:\n${out}`));
-    });
-  });
-}
-
-/** JupyterLab through `node scripts/start.mjs`, isolated from the user's own settings and workspaces. */
-class Lab {
-  readonly token = randomBytes(16).toString("hex");
-  port = 0;
-  child: ChildProcess | null = null;
-  log = "";
-  private readonly home = fs.mkdtempSync(path.join(os.tmpdir(), "distsys-lab-jupyter-"));
-
-  async start(timeoutMs: number): Promise<void> {
-    this.port = await freePort();
-    const settings = path.join(this.home, "settings");
-    const put = (plugin: string, value: object) => {
-      const file = path.join(settings, `${plugin.replace(":", "/")}.jupyterlab-settings`);
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, JSON.stringify(value));
-    };
-    put("@jupyterlab/docmanager-extension:plugin", { autosave: false }); // never write into notebooks/
-    put("@jupyterlab/notebook-extension:tracker", { windowingMode: "none" }); // every cell in the DOM
-    put("@jupyterlab/apputils-extension:notification", { fetchNews: "false", checkForUpdates: false });
-    this.child = spawn(process.execPath, [path.join(REPO, "scripts", "start.mjs")], {
-      cwd: REPO,
-      detached: true, // its own process group: stop() ends start.mjs, tsc --watch and jupyter lab together
-      stdio: ["ignore", "pipe", "pipe"],
-      env: {
-        ...process.env, PORT: String(this.port), JUPYTER_TOKEN: this.token,
-        JUPYTERLAB_SETTINGS_DIR: settings, JUPYTERLAB_WORKSPACES_DIR: path.join(this.home, "workspaces"),
-      },
-    });
-    const ready = new Promise<void>((resolve, reject) => {
-      const onData = (b: Buffer) => {
-        this.log += b.toString();
-        if (this.log.includes("JupyterLab is running at")) resolve();
-      };
-      this.child!.stdout!.on("data", onData);
-      this.child!.stderr!.on("data", (b: Buffer) => { this.log += b.toString(); });
-      this.child!.on("exit", (code) => reject(new Error(`npm start exited with ${code} before JupyterLab was ready:\n${this.log.slice(-3000)}`)));
-    });
-    await withTimeout(ready, timeoutMs, "starting JupyterLab with scripts/start.mjs");
-  }
-
-  url(p: string): string {
-    return `http://127.0.0.1:${this.port}${p}${p.includes("?") ? "&" : "?"}token=${this.token}`;
-  }
-
-  async api(method: string, p: string): Promise<any> {
-    const res = await withTimeout(fetch(`http://127.0.0.1:${this.port}${p}`, { method, headers: { Authorization: `token ${this.token}` } }), 15_000, `${method} ${p}`);
-    return res.status === 204 ? null : res.json();
-  }
-
-  /** Shuts down every kernel session (so kernels never outlive the test), then the whole process group. */
-  async stop(): Promise<void> {
-    const child = this.child;
-    if (child && child.exitCode === null && child.pid) {
-      try {
-        for (const s of (await this.api("GET", "/api/sessions")) ?? []) await this.api("DELETE", `/api/sessions/${s.id}`);
-      } catch {
-        // the server may already be gone
-      }
-      const exited = new Promise((r) => child.once("exit", r));
-      try { process.kill(-child.pid, "SIGTERM"); } catch { /* gone */ }
-      const ok = await withTimeout(exited, 15_000, "stopping JupyterLab").then(() => true, () => false);
-      if (!ok) try { process.kill(-child.pid, "SIGKILL"); } catch { /* gone */ }
-    }
-    fs.rmSync(this.home, { recursive: true, force: true });
-  }
-}
 
 interface NotebookReport {
   notebook: string;
@@ -209,7 +66,7 @@ async function stepReplays(page: Page): Promise<{ replays: number; stepped: numb
 }
 
 /** Opens one notebook, runs all cells from the Run menu, waits for the kernel to finish, and inspects the page. */
-async function runNotebookInLab(lab: Lab, page: Page, file: string): Promise<NotebookReport> {
+async function runNotebookInLab(lab: JupyterServer, page: Page, file: string): Promise<NotebookReport> {
   const name = path.basename(file);
   const started = Date.now();
   await page.goto(lab.url(`/lab/tree/${encodeURIComponent(name)}?reset`), { timeout: 60_000 });
@@ -251,34 +108,16 @@ async function runNotebookInLab(lab: Lab, page: Page, file: string): Promise<Not
   return { notebook: name, codeCells, executed, charts, drawn, stderr, seconds: (Date.now() - started) / 1000, replays, stepped };
 }
 
-async function poll(check: () => Promise<boolean>, timeoutMs: number, what: string, everyMs = 250): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
-    await sleep(everyMs);
-  }
-}
-
-/** Records every request a page makes; file:, data:, blob: and about: are local, anything else is network. */
-function recordRequests(page: Page): string[] {
-  const remote: string[] = [];
-  page.on("request", (req) => {
-    if (!/^(file|data|blob|about):/.test(req.url())) remote.push(req.url());
-  });
-  return remote;
-}
-
 test("Chromium is available for the browser test (required in CI)", { skip: SKIP }, () => {
   assert.ok(CHROMIUM, NO_CHROMIUM);
 });
 
-test("JupyterLab from npm start runs every notebook (Run > Run All Cells): all cells run, every chart is a vega-embed view, no stderr", { skip: SKIP, timeout: 600_000 }, async () => {
+test("JupyterJupyterServer from npm start runs every notebook (Run > Run All Cells): all cells run, every chart is a vega-embed view, no stderr", { skip: SKIP, timeout: 600_000 }, async () => {
   assert.ok(CHROMIUM, NO_CHROMIUM);
   const notebooks = fs.readdirSync(path.join(REPO, "notebooks")).filter((f) => f.endsWith(".ipynb")).sort();
   if (notebooks.length === 0) return; // nothing to open yet
   fs.mkdirSync(RESULTS, { recursive: true });
-  const lab = new Lab();
+  const lab = new JupyterServer();
   let browser: Awaited<ReturnType<typeof launchBrowser>> | null = null;
   const reports: NotebookReport[] = [];
   try {
@@ -329,12 +168,12 @@ async function addAndRunFirstCell(page: Page, code: string): Promise<void> {
 
 const SPIN = "const spin = (ms: number) => { const end = performance.now() + ms; while (performance.now() < end) {} }; ";
 
-test("JupyterLab shows a long monteCarlo's progress as one line redrawn in place; Kernel > Interrupt leaves one line and the kernel answers", { skip: SKIP, timeout: 300_000 }, async () => {
+test("JupyterJupyterServer shows a long monteCarlo's progress as one line redrawn in place; Kernel > Interrupt leaves one line and the kernel answers", { skip: SKIP, timeout: 300_000 }, async () => {
   assert.ok(CHROMIUM, NO_CHROMIUM);
   fs.mkdirSync(RESULTS, { recursive: true });
   const name = fs.readdirSync(path.join(REPO, "notebooks")).filter((f) => f.endsWith(".ipynb")).sort()[0];
   if (!name) return;
-  const lab = new Lab();
+  const lab = new JupyterServer();
   let browser: Awaited<ReturnType<typeof launchBrowser>> | null = null;
   try {
     const [, launched] = await Promise.all([lab.start(240_000), launchBrowser()]);

@@ -8,47 +8,22 @@
 // Without Chromium the test is skipped (it fails in CI). Screenshots go to test-results/browser/.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
+import { CHROMIUM, REPO, RESULTS, runScript, SKIP } from "./_browser";
 
 declare const document: any;
 declare const window: any;
 declare const getComputedStyle: any;
-
-function findRepo(): string {
-  for (let dir = __dirname; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, "scripts", "slides.mjs"))) return dir;
-  }
-  return process.cwd();
-}
-const REPO = findRepo();
-const RESULTS = path.join(REPO, "test-results", "browser");
-const CHROMIUM = [process.env.CHROMIUM, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
-  .filter((p): p is string => typeof p === "string" && p.length > 0).find((p) => fs.existsSync(p));
-const SKIP = CHROMIUM || process.env.CI === "true" ? false : "Chromium not found: install it (Debian: apt-get install chromium) or set CHROMIUM=/path/to/chrome";
 
 /** The limits the decks are held to (issue 21). */
 const MIN_CHART_SHARE = 0.6;
 const MAX_WORDS = { title: 80, prose: 60, chart: 50 };
 const SIZES = [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }];
 
-function runSlides(args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(REPO, "scripts", "slides.mjs"), ...args], { cwd: REPO, stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    child.stdout.on("data", (b) => (out += b));
-    child.stderr.on("data", (b) => (out += b));
-    const timer = setTimeout(() => { child.kill("SIGKILL"); reject(new Error(`slides.mjs timed out:\n${out}`)); }, 300_000);
-    child.on("exit", (code) => {
-      clearTimeout(timer);
-      if (code === 0) resolve(out);
-      else reject(new Error(`slides.mjs ${args.join(" ")} exited with ${code}:\n${out}`));
-    });
-  });
-}
+const runSlides = (args: string[]) => runScript("slides.mjs", args, 300_000);
 
 /** The names a notebook's code cells define as `const NAME =` in capitals: its parameters. */
 function parameterNames(file: string): string[] {
