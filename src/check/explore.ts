@@ -113,13 +113,13 @@ export function explore<S, M>(options: ExploreOptions<S, M>): ExploreResult<M> {
   };
   const stop = (s: S, lost: readonly M[]): S => (lose === undefined ? s : lost.reduce(lose, s));
   const next = (s: S, m: M): S => {
-    if (s !== initial) return deliver(s, m);
     // At the root, check that deliver does not modify its argument (a common mistake).
-    const before = snapshot(s);
+    const before = s === initial ? snapshot(s) : undefined;
     const to = deliver(s, m);
     if (before !== undefined && snapshot(s) !== before) {
       throw new TypeError(`${fn}: deliver(state, message) modified the state it was given (message ${describeValue(m)}); return a new state instead`);
     }
+    if (to === undefined) fail(`${fn}: deliver(state, ${describeValue(m)})`, to, "a new state");
     return to;
   };
 

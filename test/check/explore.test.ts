@@ -97,3 +97,13 @@ test("explore(options) validates its functions and options", () => {
   assert.throws(() => explore({ ...race, maxSchedules: 0 }), /maxSchedules must be an integer/);
   assert.throws(() => explore({ ...race, alowLoss: true } as never), /unknown option "alowLoss"/);
 });
+
+test("explore refuses schedules that never end, and a deliver that returns nothing", () => {
+  // A message that is sent again on every delivery: the state comes back, a loop of schedules.
+  const loop = { initial: { inFlight: ["ping"] }, pending: (s: { inFlight: string[] }) => s.inFlight, deliver: () => ({ inFlight: ["ping"] }), outcome: () => "x" };
+  assert.throws(() => explore(loop), /schedule length must be at most 10000 deliveries \(a delivery leads back/);
+  // A counter that grows on every delivery: no state repeats, the schedule is cut at 10,000 deliveries.
+  const grow = { initial: { n: 0 }, pending: () => ["tick"], deliver: (s: { n: number }) => ({ n: s.n + 1 }), outcome: () => "x" };
+  assert.throws(() => explore(grow), /schedule length must be at most 10000 deliveries \(does every delivery send another message/);
+  assert.throws(() => explore({ ...race, initial: { score: 0, inFlight: ["+10"] }, deliver: () => undefined as unknown as Race }), /deliver\(state, "\+10"\) must be a new state; got undefined/);
+});
