@@ -14,8 +14,8 @@
 //   failure    1e6 nodes for one year (MTBF 3 years, 1-day repairs): seconds and peak memory, ours
 //              and SimPy (SimPy measured at fewer nodes and scaled linearly); ours again with
 //              recordFailureTimes (the cost of keeping every failure time)
-//   explore    exhaustive exploration of 9 messages (full walk, 9! schedules) and of 15 messages with
-//              a state key (merged walk): seconds each
+//   explore    exhaustive exploration of 9 messages (9! schedules, no key: equal states merged) and of
+//              15 messages with a state key: seconds each
 //   progress   the progress line's cost: a cheap monteCarlo with progress forced on and off (percent)
 //   notebooks  headless execution time of every notebook in notebooks/ (Run All, kernel start-up
 //              included), and what re-running cells feels like: kernel start-up, the median and the

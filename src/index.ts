@@ -21,8 +21,8 @@ export type { DropReason, MessageFate, MessageRow, RecordRow, TraceKind, TraceRo
 export { World, createWorld } from "./sim/world";
 
 // stats/: experiments and statistics
-export { explore } from "./stats/explore";
-export type { ExploreOptions, ExploreOutcome, ExploreResult } from "./stats/explore";
+export { explore } from "./check/explore";
+export type { ExploreOptions, ExploreOutcome, ExploreResult } from "./check/explore";
 export { ecdf, histogram } from "./stats/histogram";
 export type { EcdfOptions, EcdfRow, HistogramOptions, HistogramRow } from "./stats/histogram";
 export { monteCarlo, summarizeOutcomes } from "./stats/montecarlo";

@@ -139,8 +139,9 @@ function failureYear(nodes, recordFailureTimes = false) {
   return { seconds: seconds(t0), failures: r.failures };
 }
 
-// explore over `messages` in-flight messages whose delivery order is the schedule: the full walk
-// (messages! schedules) or, with `keyed`, the walk that merges schedules reaching the same state.
+// explore over `messages` in-flight messages whose delivery order is the schedule (messages!
+// schedules): without a key (equal states merged), or with `keyed`, a key that merges states with
+// the same messages left.
 function exploreWalk(messages, keyed) {
   const { explore } = lib();
   const model = {

@@ -59,6 +59,11 @@ export class Pass<S, A> {
   /** What is running now, for error messages. */
   stage = "";
   private readonly fp = new Int32Array(2);
+  /**
+   * @internal What is fingerprinted instead of a state (for `explore`'s `key`: states with the same
+   * key are one state). @defaultValue undefined (the state itself)
+   */
+  identity: ((state: S) => unknown) | undefined = undefined;
 
   /** `withIds`: the store can give the id of a state found again (see StateStore). */
   constructor(readonly model: Model<S, A>, readonly watches: readonly Watch<S>[], maxStates: number,
@@ -89,10 +94,11 @@ export class Pass<S, A> {
   }
 
   private fingerprint(state: S): void {
+    const value = this.identity === undefined ? state : this.identity(state);
     try {
-      fingerprintSharing(state, this.fp);
+      fingerprintSharing(value, this.fp);
     } catch (e) {
-      throw unsupported(`checkModel (${this.stage})`, state, e);
+      throw unsupported(`checkModel (${this.stage})`, value, e);
     }
   }
 

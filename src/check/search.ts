@@ -21,6 +21,13 @@ export interface SearchOptions<S> {
   admitLabel?: string;
   /** Stop at the first stored state where no action is enabled, recording it in `deadEnd`. */
   stopAtDeadEnd?: boolean;
+  /**
+   * @internal For `explore`, which folds the reachable state graph: called once per expanded state
+   * (unless the search is stopping) with its id, the state, and per entry of `actions(state)` the id
+   * of the state that action leads to (its own id for an action that changes nothing; -1 when it is
+   * not enabled or not admitted). The pass must keep ids (`withIds`). @defaultValue none
+   */
+  onExpanded?: (id: number, state: S, successors: readonly number[]) => void;
 }
 
 /** What a search adds to its pass: the first dead end (when asked for), or -1. */
@@ -34,7 +41,7 @@ export interface SearchOutcome {
  */
 export function search<S, A>(pass: Pass<S, A>, options: SearchOptions<S>): SearchOutcome {
   const { actions, next } = pass.model;
-  const { admit, stopAtDeadEnd = false } = options;
+  const { admit, stopAtDeadEnd = false, onExpanded } = options;
   const lifo = options.strategy === "dfs";
   const totals = pass.totals;
   const maxDepth = pass.maxDepth;
@@ -65,6 +72,7 @@ export function search<S, A>(pass: Pass<S, A>, options: SearchOptions<S>): Searc
       const list = actions(state);
       if (!Array.isArray(list)) throw new TypeError(`checkModel: actions(state) must return an array of actions; got ${describeValue(list)}`);
       let enabled = 0;
+      const successors: number[] | undefined = onExpanded === undefined ? undefined : new Array<number>(list.length).fill(-1);
       for (let i = 0; i < list.length && !pass.stop; i++) {
         action = list[i];
         pass.stage = "next(state, action)";
@@ -79,8 +87,13 @@ export function search<S, A>(pass: Pass<S, A>, options: SearchOptions<S>): Searc
         }
         pass.stage = "next(state, action)";
         if (pass.addSuccessor(to, id, i, depth + 1, frontier.length, f1, f2)) frontier.push(to, pass.lastId, depth + 1, pass.f1, pass.f2);
+        if (successors !== undefined) successors[i] = pass.lastId;
       }
       if (verify) assertUnchanged(state, check, action);
+      if (successors !== undefined && !pass.stop) {
+        pass.stage = "onExpanded";
+        (onExpanded as NonNullable<typeof onExpanded>)(id, state, successors);
+      }
       if (enabled === 0 && stopAtDeadEnd && !pass.stop) { deadEnd = id; pass.stop = true; }
     }
   } catch (e) {

@@ -2,7 +2,7 @@
  * The score race explored exhaustively: every order in which the server can receive the commands,
  * and with allowLoss every subset of them lost, with the outcome each leads to (no randomness).
  */
-import { explore, type ExploreResult } from "../stats/explore";
+import { explore, type ExploreResult } from "../check/explore";
 import { checkKeys, checkNumber, checkOneOf, fail } from "../validate";
 import { applyScoreOp, checkRaceClients, scoreRaceLabel, type ScoreOp } from "../protocols/score-race";
 

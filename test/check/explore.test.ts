@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { explore } from "../../src/stats/explore";
+import { explore } from "../../src/check/explore";
 
 // Two clients race to update a score held by one server: one sends "+10", the other "*5".
 interface Race { score: number; inFlight: string[] }
@@ -82,7 +82,8 @@ test("explore({ key }) counts 10! = 3628800 orders without walking them", () => 
 });
 
 test("explore throws naming maxSchedules and the count reached", () => {
-  assert.throws(() => explore({ ...sums(6), maxSchedules: 100 }), /more than maxSchedules = 100 schedules \(reached 101\)/);
+  // The counts are folded state by state: after one of the 6 deliveries, 5! = 120 schedules remain.
+  assert.throws(() => explore({ ...sums(6), maxSchedules: 100 }), /more than maxSchedules = 100 schedules \(reached 120\)/);
   assert.throws(() => explore({ ...sums(10), key: (s: Sum) => s.inFlight.join(",") }), /more than maxSchedules = 1000000/);
 });
 
@@ -95,4 +96,14 @@ test("explore(options) validates its functions and options", () => {
   assert.throws(() => explore({ ...race, pending: 3 } as never), /pending must be a function/);
   assert.throws(() => explore({ ...race, maxSchedules: 0 }), /maxSchedules must be an integer/);
   assert.throws(() => explore({ ...race, alowLoss: true } as never), /unknown option "alowLoss"/);
+});
+
+test("explore refuses schedules that never end, and a deliver that returns nothing", () => {
+  // A message that is sent again on every delivery: the state comes back, a loop of schedules.
+  const loop = { initial: { inFlight: ["ping"] }, pending: (s: { inFlight: string[] }) => s.inFlight, deliver: () => ({ inFlight: ["ping"] }), outcome: () => "x" };
+  assert.throws(() => explore(loop), /schedule length must be at most 10000 deliveries \(a delivery leads back/);
+  // A counter that grows on every delivery: no state repeats, the schedule is cut at 10,000 deliveries.
+  const grow = { initial: { n: 0 }, pending: () => ["tick"], deliver: (s: { n: number }) => ({ n: s.n + 1 }), outcome: () => "x" };
+  assert.throws(() => explore(grow), /schedule length must be at most 10000 deliveries \(does every delivery send another message/);
+  assert.throws(() => explore({ ...race, initial: { score: 0, inFlight: ["+10"] }, deliver: () => undefined as unknown as Race }), /deliver\(state, "\+10"\) must be a new state; got undefined/);
 });
