@@ -1,4 +1,4 @@
-// The browser test: real JupyterJupyterServer (started with the project's own `npm start` script) in headless
+// The browser test: real JupyterLab (started with the project's own `npm start` script) in headless
 // Chromium driven by playwright-core. Every notebook in notebooks/ is opened, run with Run > Run All
 // Cells, and must end with every cell executed, every chart drawn by vega-embed and no stderr output.
 // Then a slide deck and a saved HTML figure (made by the project's scripts from the fixture notebook)
@@ -112,7 +112,7 @@ test("Chromium is available for the browser test (required in CI)", { skip: SKIP
   assert.ok(CHROMIUM, NO_CHROMIUM);
 });
 
-test("JupyterJupyterServer from npm start runs every notebook (Run > Run All Cells): all cells run, every chart is a vega-embed view, no stderr", { skip: SKIP, timeout: 600_000 }, async () => {
+test("JupyterLab from npm start runs every notebook (Run > Run All Cells): all cells run, every chart is a vega-embed view, no stderr", { skip: SKIP, timeout: 600_000 }, async () => {
   assert.ok(CHROMIUM, NO_CHROMIUM);
   const notebooks = fs.readdirSync(path.join(REPO, "notebooks")).filter((f) => f.endsWith(".ipynb")).sort();
   if (notebooks.length === 0) return; // nothing to open yet
@@ -168,7 +168,7 @@ async function addAndRunFirstCell(page: Page, code: string): Promise<void> {
 
 const SPIN = "const spin = (ms: number) => { const end = performance.now() + ms; while (performance.now() < end) {} }; ";
 
-test("JupyterJupyterServer shows a long monteCarlo's progress as one line redrawn in place; Kernel > Interrupt leaves one line and the kernel answers", { skip: SKIP, timeout: 300_000 }, async () => {
+test("JupyterLab shows a long monteCarlo's progress as one line redrawn in place; Kernel > Interrupt leaves one line and the kernel answers", { skip: SKIP, timeout: 300_000 }, async () => {
   assert.ok(CHROMIUM, NO_CHROMIUM);
   fs.mkdirSync(RESULTS, { recursive: true });
   const name = fs.readdirSync(path.join(REPO, "notebooks")).filter((f) => f.endsWith(".ipynb")).sort()[0];
