@@ -68,6 +68,7 @@ export type { TwoGeneralsOptions, TwoGeneralsResult } from "./protocols/two-gene
 export type { TwoPhaseCommitMessage } from "./protocols/two-phase-commit-nodes";
 export { runTwoPhaseCommit, twoPhaseCommitNodes } from "./protocols/two-phase-commit";
 export type { ParticipantState, TwoPhaseCommitOptions, TwoPhaseCommitResult, TwoPhaseCommitVote } from "./protocols/two-phase-commit";
+export type { CommitVoteOptions } from "./protocols/commit-votes";
 export type { ThreePhaseCommitMessage, ThreePhaseCommitRecordDetails, ThreePhaseState } from "./protocols/three-phase-commit-nodes";
 export { terminationDecision } from "./protocols/three-phase-commit-participant";
 export { runThreePhaseCommit, threePhaseCommitNodes } from "./protocols/three-phase-commit";

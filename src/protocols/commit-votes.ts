@@ -6,11 +6,15 @@
 import { checkInteger, checkOneOf, checkPositive, checkProbability, fail } from "../validate";
 import type { TwoPhaseCommitVote } from "./two-phase-commit-nodes";
 
-/** The vote options of both commit protocols. */
+/** The vote options of both commit protocols (runTwoPhaseCommit, runThreePhaseCommit). */
 export interface CommitVoteOptions {
+  /** Number of participants, named s1, s2, ... @defaultValue 3 (or the number of votes) */
   participants?: number;
+  /** Each participant's vote, in order; overrides noVoteRate. @defaultValue every vote drawn with noVoteRate */
   votes?: TwoPhaseCommitVote[];
+  /** Probability that a participant votes no (each independently). @defaultValue 0 */
   noVoteRate?: number;
+  /** The coordinator decides abort if votes are missing this many ms after prepare. @defaultValue 100 */
   voteTimeoutMs?: number;
 }
 

@@ -13,26 +13,18 @@ import { type FaultEvent } from "../sim/options";
 import { type Trace } from "../sim/trace";
 import { createWorld } from "../sim/world";
 import { checkKeys, checkPositive, checkSeed, fail } from "../validate";
-import { checkCommitVotes } from "./commit-votes";
+import { checkCommitVotes, type CommitVoteOptions } from "./commit-votes";
 import { clientNames, serverNames } from "./replica-logs";
 import type { TwoPhaseCommitVote } from "./two-phase-commit-nodes";
 import { coordinator3, type ThreePhaseCommitRecordDetails, type ThreePhaseState } from "./three-phase-commit-nodes";
 import { participant3 } from "./three-phase-commit-participant";
 
 /** Options of runThreePhaseCommit. */
-export interface ThreePhaseCommitOptions {
+export interface ThreePhaseCommitOptions extends CommitVoteOptions {
   /** Seed of every random stream of the run. */
   seed: Seed;
-  /** Number of participants, named s1, s2, ... @defaultValue 3 (or the number of votes) */
-  participants?: number;
-  /** Each participant's vote, in order; overrides noVoteRate. @defaultValue every vote drawn with noVoteRate */
-  votes?: TwoPhaseCommitVote[];
-  /** Probability that a participant votes no (each independently). @defaultValue 0 */
-  noVoteRate?: number;
   /** One-way message delay in ms. @defaultValue 5 */
   delayMs?: DistributionLike;
-  /** The coordinator decides abort if votes are missing this many ms after prepare. @defaultValue 100 */
-  voteTimeoutMs?: number;
   /** The coordinator commits this many ms after pre-commit even if some acknowledgements are missing (those participants crashed). @defaultValue 100 */
   ackTimeoutMs?: number;
   /** A participant's timeout: waiting for the coordinator, for its answer to a probe, for the other participants' states. @defaultValue 50 */

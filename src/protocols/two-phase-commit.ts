@@ -13,7 +13,7 @@ import { type FaultEvent } from "../sim/options";
 import { type Trace } from "../sim/trace";
 import { createWorld } from "../sim/world";
 import { checkInteger, checkKeys, checkOneOf, checkPositive, checkProbability, checkSeed, fail } from "../validate";
-import { checkCommitVotes } from "./commit-votes";
+import { checkCommitVotes, type CommitVoteOptions } from "./commit-votes";
 import { clientNames, serverNames } from "./replica-logs";
 import {
   coordinator, participant, type ParticipantState, type TwoPhaseCommitRecordDetails, type TwoPhaseCommitVote,
@@ -22,19 +22,11 @@ import {
 export type { ParticipantState, TwoPhaseCommitVote } from "./two-phase-commit-nodes";
 
 /** Options of runTwoPhaseCommit. */
-export interface TwoPhaseCommitOptions {
+export interface TwoPhaseCommitOptions extends CommitVoteOptions {
   /** Seed of every random stream of the run. */
   seed: Seed;
-  /** Number of participants, named s1, s2, ... @defaultValue 3 (or the number of votes) */
-  participants?: number;
-  /** Each participant's vote, in order; overrides noVoteRate. @defaultValue every vote drawn with noVoteRate */
-  votes?: TwoPhaseCommitVote[];
-  /** Probability that a participant votes no (each independently). @defaultValue 0 */
-  noVoteRate?: number;
   /** One-way message delay in ms. @defaultValue 5 */
   delayMs?: DistributionLike;
-  /** The coordinator decides abort if votes are missing this many ms after prepare. @defaultValue 100 */
-  voteTimeoutMs?: number;
   /** The coordinator resends the decision to participants that have not acknowledged after this many ms. @defaultValue 50 */
   resendMs?: number;
   /** Fault schedule: crash and recover the coordinator "u1" or participants, partitions, ... @defaultValue [] */

@@ -5,36 +5,11 @@
 // test executes its notebook twice): the files must be byte-identical.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { FIXTURE, runScript } from "./_scripts";
 
-function findRepo(): string {
-  for (let dir = __dirname; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, "scripts", "html.mjs"))) return dir;
-  }
-  return process.cwd();
-}
-const REPO = findRepo();
-const FIXTURE = path.join(REPO, "test", "notebooks", "figures.ipynb");
-
-function runScript(script: string, args: string[], timeoutMs = 300_000): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(REPO, "scripts", script), ...args], { cwd: REPO, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (b) => (output += b));
-    child.stderr.on("data", (b) => (output += b));
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      reject(new Error(`${script} ${args.join(" ")} did not finish within ${timeoutMs / 1000} s:\n${output}`));
-    }, timeoutMs);
-    child.on("exit", (code) => {
-      clearTimeout(timer);
-      resolve({ code, output });
-    });
-  });
-}
 
 function filesUnder(dir: string): string[] {
   return (fs.readdirSync(dir, { recursive: true }) as string[]).map(String).filter((f) => fs.statSync(path.join(dir, f)).isFile()).sort();

@@ -10,14 +10,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
+import { REPO } from "./_scripts";
 
-function findRepo(): string {
-  for (let dir = __dirname; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, "scripts", "slides.mjs"))) return dir;
-  }
-  return process.cwd();
-}
-const REPO = findRepo();
 const VEGALITE = "application/vnd.vegalite.v5+json";
 
 function chartOutput(name: string): unknown {

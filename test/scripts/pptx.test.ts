@@ -11,14 +11,8 @@ import { spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { REPO } from "./_scripts";
 
-function findRepo(): string {
-  for (let dir = __dirname; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, "scripts", "slides.mjs"))) return dir;
-  }
-  return process.cwd();
-}
-const REPO = findRepo();
 const PYTHON = process.env.DISTSYS_PYTHON ?? path.join(REPO, ".venv", "bin", "python");
 const EMU_PER_IN = 914400;
 const has = (cmd: string) => spawnSync(cmd, [cmd === "pdftoppm" ? "-v" : "--version"], { encoding: "utf8" }).status === 0;
