@@ -5,8 +5,8 @@
  * for its status; no answer within another `timeoutMs` means the coordinator crashed (3PC's timing
  * assumption: every message arrives within the timeout). It then sends its state to the other
  * participants and, after `timeoutMs`, the lowest-numbered participant it heard from (itself
- * included) is elected and decides from the states it collected: any committed -> commit; any
- * aborted -> abort; any precommitted -> commit; all uncertain -> abort (nobody can have committed:
+ * included) is elected and decides from the states it collected (any committed -> commit; any
+ * aborted -> abort; any precommitted -> commit; all uncertain -> abort, since nobody can have committed:
  * the coordinator commits only after every live participant is precommitted). It tells everybody.
  * A participant that waited in vain for the elected one drops it (crashed) and runs again.
  * A participant that already decided answers every state it receives with its decision.
