@@ -177,3 +177,56 @@ export class JupyterServer {
     fs.rmSync(this.home, { recursive: true, force: true });
   }
 }
+
+/** What Run All left in a notebook page (JupyterLab's or Notebook 7's: the same widgets). */
+export interface RunAllReport {
+  /** The kernel the notebook's session runs. */
+  kernel: string | undefined;
+  codeCells: number;
+  executed: number;
+  /** Chart outputs (drawn by the Vega 5 renderer) and how many of them have a vega-embed svg or canvas. */
+  charts: number;
+  drawn: number;
+  /** stderr and error outputs, as text. */
+  stderr: string[];
+  /** The notebook's session id, to shut it down. */
+  sessionId: string | undefined;
+}
+
+/**
+ * In a page that has opened notebook `name` from `server`: waits for its kernel, runs Run > Run All
+ * Cells, waits until the kernel is idle and no prompt shows [*] three polls in a row, then counts the
+ * cells that ran, the charts drawn and the stderr outputs; screenshots the first chart to `screenshot`.
+ */
+export async function runAllCells(server: JupyterServer, page: Page, name: string, screenshot: string): Promise<RunAllReport> {
+  const session = async () => ((await server.api("GET", "/api/sessions")) as any[]).find((s) => s.path === name || s.path?.endsWith(`/${name}`));
+  await poll(async () => (await session())?.kernel?.execution_state === "idle", 90_000, `the kernel of ${name} to start`);
+  const kernel: string | undefined = (await session())?.kernel?.name;
+  await page.locator(".lm-MenuBar-item", { hasText: /^Run$/ }).click();
+  await page.locator(".lm-Menu-item:visible", { hasText: "Run All Cells" }).first().click();
+  const codeCells = await page.locator(".jp-Notebook .jp-CodeCell").count();
+  // Done when the kernel is idle and no prompt shows [*] (queued or running), three polls in a row.
+  let calm = 0;
+  await poll(async () => {
+    const busy = (await session())?.kernel?.execution_state !== "idle";
+    const running = await page.locator(".jp-CodeCell .jp-InputPrompt", { hasText: "[*]" }).count();
+    calm = !busy && running === 0 ? calm + 1 : 0;
+    return calm >= 3;
+  }, 240_000, `${name} to finish running`, 500);
+  // A cell that did not run shows "[ ]:"; a run cell "[n]:"; a cell with hidden input (solutions) shows no prompt.
+  const notRun = await page.locator(".jp-CodeCell .jp-InputPrompt").evaluateAll((els) => els.filter((e) => /\[\s*\]/.test(e.textContent ?? "")).length);
+  // The Vega 5 renderer (rank 57, ahead of SVG and PNG) marks its output with these classes.
+  const chartAreas = page.locator(".jp-OutputArea-output.jp-RenderedVegaLite, .jp-OutputArea-output.jp-RenderedVega5");
+  const charts = await chartAreas.count();
+  // vega-embed draws after the output arrives: wait (bounded) until every chart has its svg or canvas.
+  const drawnCount = () => chartAreas.evaluateAll((els) => els.filter((e) => e.querySelector(".vega-embed svg.marks, .vega-embed canvas.marks")).length);
+  await poll(async () => (await drawnCount()) === charts, 30_000, `the charts of ${name} to draw`).catch(() => undefined);
+  const drawn = await drawnCount();
+  const stderr = await page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"], .jp-OutputArea-output[data-mime-type="application/vnd.jupyter.error"]')
+    .allTextContents();
+  if (charts > 0) {
+    await chartAreas.first().scrollIntoViewIfNeeded();
+    await chartAreas.first().screenshot({ path: screenshot });
+  }
+  return { kernel, codeCells, executed: codeCells - notRun, charts, drawn, stderr, sessionId: (await session())?.id };
+}

@@ -15,7 +15,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Page } from "playwright-core";
-import { Browser, CHROMIUM, freePort, JupyterServer, launchBrowser, NO_CHROMIUM, poll, recordRequests, REPO, RESULTS, runScript, SKIP, withTimeout } from "./_browser";
+import { Browser, CHROMIUM, freePort, JupyterServer, launchBrowser, NO_CHROMIUM, poll, recordRequests, REPO, RESULTS, runAllCells, runScript, SKIP, withTimeout } from "./_browser";
 
 // Code passed to page.evaluate runs in the browser; tsconfig has no DOM lib, so name these loosely.
 declare const document: any;
@@ -222,31 +222,11 @@ test("Jupyter Notebook 7 (npm start -- --notebook) runs a lesson notebook with t
     await page.locator(".jp-NotebookPanel .jp-Cell").first().waitFor({ timeout: 60_000 });
     const app = await page.evaluate(() => ({ page: document.body.dataset.notebook, name: JSON.parse(document.getElementById("jupyter-config-data").textContent).appName }));
     assert.deepEqual(app, { page: "notebooks", name: "Jupyter Notebook" }, "the page is Notebook 7's notebook view, not JupyterLab");
-    const session = async () => ((await server.api("GET", "/api/sessions")) as any[]).find((s) => s.path === name || s.path?.endsWith(`/${name}`));
-    await poll(async () => (await session())?.kernel?.execution_state === "idle", 90_000, `the kernel of ${name} to start`);
-    assert.equal((await session())?.kernel?.name, "distsys-lab", "the notebook runs on the project kernel");
-    await page.locator(".lm-MenuBar-item", { hasText: /^Run$/ }).click();
-    await page.locator(".lm-Menu-item:visible", { hasText: "Run All Cells" }).first().click();
-    const codeCells = await page.locator(".jp-Notebook .jp-CodeCell").count();
-    let calm = 0;
-    await poll(async () => {
-      const busy = (await session())?.kernel?.execution_state !== "idle";
-      const running = await page.locator(".jp-CodeCell .jp-InputPrompt", { hasText: "[*]" }).count();
-      calm = !busy && running === 0 ? calm + 1 : 0;
-      return calm >= 3;
-    }, 240_000, `${name} to finish running`, 500);
-    const notRun = await page.locator(".jp-CodeCell .jp-InputPrompt").evaluateAll((els) => els.filter((e) => /\[\s*\]/.test(e.textContent ?? "")).length);
-    const chartAreas = page.locator(".jp-OutputArea-output.jp-RenderedVegaLite, .jp-OutputArea-output.jp-RenderedVega5");
-    const charts = await chartAreas.count();
-    const drawnCount = () => chartAreas.evaluateAll((els) => els.filter((e) => e.querySelector(".vega-embed svg.marks, .vega-embed canvas.marks")).length);
-    await poll(async () => (await drawnCount()) === charts, 30_000, `the charts of ${name} to draw`).catch(() => undefined);
-    const drawn = await drawnCount();
-    const stderr = await page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"], .jp-OutputArea-output[data-mime-type="application/vnd.jupyter.error"]').allTextContents();
-    if (charts > 0) {
-      await chartAreas.first().scrollIntoViewIfNeeded();
-      await chartAreas.first().screenshot({ path: path.join(RESULTS, `notebook7-${stemOf(name)}-first-chart.png`) });
-    }
-    console.log(`# Notebook 7, ${name}: ${codeCells - notRun}/${codeCells} cells run, ${drawn}/${charts} charts drawn, ${stderr.length} stderr outputs`);
+    const { kernel, codeCells, executed, charts, drawn, stderr } = await runAllCells(server, page, name,
+      path.join(RESULTS, `notebook7-${stemOf(name)}-first-chart.png`));
+    assert.equal(kernel, "distsys-lab", "the notebook runs on the project kernel");
+    const notRun = codeCells - executed;
+    console.log(`# Notebook 7, ${name}: ${executed}/${codeCells} cells run, ${drawn}/${charts} charts drawn, ${stderr.length} stderr outputs`);
     assert.deepEqual(stderr, [], `${name}: stderr or error output`);
     assert.equal(notRun, 0, `${name}: ${notRun} code cells did not run`);
     // Solution cells run too (their outputs are hidden, not removed), so count every Vega-Lite output.

@@ -15,7 +15,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Page } from "playwright-core";
-import { CHROMIUM, JupyterServer, launchBrowser, NO_CHROMIUM, poll, recordRequests, REPO, RESULTS, runScript, SKIP, sleep } from "./_browser";
+import { CHROMIUM, JupyterServer, launchBrowser, NO_CHROMIUM, poll, recordRequests, REPO, RESULTS, runAllCells, runScript, SKIP, sleep } from "./_browser";
 import { replayChart } from "../../src/charts/replay";
 import { save } from "../../src/display/save";
 import { clientServerState } from "../../src/lessons/replay-states";
@@ -71,40 +71,10 @@ async function runNotebookInLab(lab: JupyterServer, page: Page, file: string): P
   const started = Date.now();
   await page.goto(lab.url(`/lab/tree/${encodeURIComponent(name)}?reset`), { timeout: 60_000 });
   await page.locator(".jp-NotebookPanel .jp-Cell").first().waitFor({ timeout: 60_000 });
-  const session = async () => ((await lab.api("GET", "/api/sessions")) as any[]).find((s) => s.path === name || s.path?.endsWith(`/${name}`));
-  // Wait for the notebook's kernel to be started and idle before running.
-  await poll(async () => (await session())?.kernel?.execution_state === "idle", 90_000, `the kernel of ${name} to start`);
-  await page.locator(".lm-MenuBar-item", { hasText: /^Run$/ }).click();
-  await page.locator(".lm-Menu-item:visible", { hasText: "Run All Cells" }).first().click();
-  const codeCells = await page.locator(".jp-Notebook .jp-CodeCell").count();
-  // Done when the kernel is idle and no prompt shows [*] (queued or running), three polls in a row.
-  let calm = 0;
-  await poll(async () => {
-    const busy = (await session())?.kernel?.execution_state !== "idle";
-    const running = await page.locator(".jp-CodeCell .jp-InputPrompt", { hasText: "[*]" }).count();
-    calm = !busy && running === 0 ? calm + 1 : 0;
-    return calm >= 3;
-  }, 240_000, `${name} to finish running`, 500);
-  // A cell that did not run shows "[ ]:"; a run cell "[n]:"; a cell with hidden input (solutions) shows no prompt.
-  const notRun = await page.locator(".jp-CodeCell .jp-InputPrompt").evaluateAll((els) => els.filter((e) => /\[\s*\]/.test(e.textContent ?? "")).length);
-  const executed = codeCells - notRun;
-  // JupyterLab's Vega 5 renderer (rank 57, ahead of SVG and PNG) marks its output with these classes.
-  const chartAreas = page.locator(".jp-OutputArea-output.jp-RenderedVegaLite, .jp-OutputArea-output.jp-RenderedVega5");
-  const charts = await chartAreas.count();
-  // vega-embed draws after the output arrives: wait (bounded) until every chart has its svg or canvas.
-  const drawnCount = () => chartAreas.evaluateAll((els) => els.filter((e) => e.querySelector(".vega-embed svg.marks, .vega-embed canvas.marks")).length);
-  await poll(async () => (await drawnCount()) === charts, 30_000, `the charts of ${name} to draw`).catch(() => undefined);
-  const drawn = await drawnCount();
-  const stderr = await page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"], .jp-OutputArea-output[data-mime-type="application/vnd.jupyter.error"]')
-    .allTextContents();
-  if (charts > 0) {
-    const first = chartAreas.first();
-    await first.scrollIntoViewIfNeeded();
-    await first.screenshot({ path: path.join(RESULTS, `${name.replace(/\.ipynb$/, "")}-first-chart.png`) });
-  }
+  const { codeCells, executed, charts, drawn, stderr, sessionId } = await runAllCells(lab, page, name,
+    path.join(RESULTS, `${name.replace(/\.ipynb$/, "")}-first-chart.png`));
   const { replays, stepped } = await stepReplays(page);
-  const s = await session();
-  if (s) await lab.api("DELETE", `/api/sessions/${s.id}`); // free the CPU for the next notebook
+  if (sessionId) await lab.api("DELETE", `/api/sessions/${sessionId}`); // free the CPU for the next notebook
   return { notebook: name, codeCells, executed, charts, drawn, stderr, seconds: (Date.now() - started) / 1000, replays, stepped };
 }
 
